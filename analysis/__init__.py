@@ -1,0 +1,1 @@
+"""Scoring, aggregation and charts: pure functions, no streamlit and no SQL."""

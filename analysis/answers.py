@@ -1,0 +1,35 @@
+"""Answers as the core sees them: one value and one toelichting per question."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class AnswerValue(StrEnum):
+    """The two possible answers. Not answered is `None`, never a third value."""
+
+    OP_ORDE = "op_orde"
+    NIET_OP_ORDE = "niet_op_orde"
+
+    @property
+    def label(self) -> str:
+        return ANSWER_LABELS[self]
+
+
+ANSWER_LABELS = {AnswerValue.OP_ORDE: "op orde", AnswerValue.NIET_OP_ORDE: "niet op orde"}
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    question_number: int
+    value: AnswerValue | None = None
+    toelichting: str = ""
+    updated_at: datetime | None = None
+
+    @property
+    def is_answered(self) -> bool:
+        return self.value is not None

@@ -1,0 +1,89 @@
+"""The spinnenweb (radar) of a round, and the table that carries the same figures.
+
+A standard without any answer is left out of the line (a gap), and a standard that is
+only partly answered is marked in its axis label and with an open marker, so nobody
+reads "not answered" as "niet op orde".
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from analysis.formatting import percent
+from analysis.results import RoundResult, StandardScore, StandardStatus
+
+LINE_COLOUR = "#1f4e79"  # 8.9:1 against white
+GRID_COLOUR = "#595959"  # 7:1 against white
+
+
+def axis_label(score: StandardScore) -> str:
+    label = f"{score.number}. {score.short_name}"
+    if score.status is StandardStatus.ONVOLLEDIG:
+        label += " (onvolledig)"
+    elif score.status is StandardStatus.NIET_BEANTWOORD:
+        label += " (geen antwoorden)"
+    return label
+
+
+def radar_figure(result: RoundResult, title: str) -> go.Figure:
+    scores = list(result.standards)
+    labels = [axis_label(s) for s in scores]
+    values = [None if s.share is None else round(s.share * 100, 1) for s in scores]
+    symbols = ["circle" if s.complete else "circle-open" for s in scores]
+    hover = [_hover(s) for s in scores]
+    fig = go.Figure(
+        go.Scatterpolar(
+            r=values + values[:1],
+            theta=labels + labels[:1],
+            mode="lines+markers",
+            name="Deel op orde",
+            line={"color": LINE_COLOUR, "width": 3},
+            marker={"size": 11, "symbol": symbols + symbols[:1], "color": LINE_COLOUR, "line": {"width": 2}},
+            fill="toself",
+            fillcolor="rgba(31, 78, 121, 0.15)",
+            connectgaps=False,
+            hovertext=hover + hover[:1],
+            hoverinfo="text",
+        )
+    )
+    fig.update_layout(
+        title={"text": title, "font": {"size": 18, "color": "#000000"}},
+        showlegend=False,
+        font={"size": 14, "color": "#000000"},
+        margin={"l": 90, "r": 90, "t": 70, "b": 50},
+        polar={
+            "radialaxis": {
+                "range": [0, 100],
+                "tickvals": [0, 25, 50, 75, 100],
+                "ticksuffix": "%",
+                "gridcolor": GRID_COLOUR,
+                "linecolor": GRID_COLOUR,
+                "angle": 90,
+                "tickfont": {"size": 12},
+            },
+            "angularaxis": {"gridcolor": GRID_COLOUR, "linecolor": GRID_COLOUR, "direction": "clockwise"},
+        },
+    )
+    return fig
+
+
+def _hover(score: StandardScore) -> str:
+    return (
+        f"Standaard {score.number}: {score.short_name}<br>"
+        f"{score.op_orde} van {score.answered} beantwoorde vragen op orde ({percent(score.share)})<br>"
+        f"{score.answered} van {score.question_count} vragen beantwoord"
+    )
+
+
+def standards_table(result: RoundResult) -> list[dict[str, str | int]]:
+    """One row per standard with exactly the figures the radar shows."""
+    return [
+        {
+            "Standaard": axis_label(s),
+            "Op orde": f"{s.op_orde} van {s.answered}",
+            "Beantwoord": f"{s.answered} van {s.question_count}",
+            "Deel op orde": percent(s.share),
+            "Oordeel": s.status.label,
+        }
+        for s in result.standards
+    ]

@@ -1,0 +1,1 @@
+"""The demo region: fictional gemeenten with plausible answers, to click through."""

@@ -1,0 +1,80 @@
+"""Create "Regio Voorbeeld": eight fictional gemeenten with rounds, answers and notes.
+
+The answers are drawn with a fixed seed, so the demo is the same on every machine.
+Each gemeente has its own strength, so the region's picture differs per standard.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+import questionnaire
+from analysis.answers import AnswerValue
+from demo.texts import TOELICHTINGEN
+from domain.models import Participant, Purpose, Regio
+from store import repository as repo
+
+DEMO_REGIO_NAME = "Regio Voorbeeld"
+
+# name, chance of "op orde" per standard (1..10), rounds: (date, purpose, answered count)
+DEMO_GEMEENTEN: list[tuple[str, float, list[tuple[date, Purpose, int]]]] = [
+    ("Aalsveen", 0.75, [(date(2024, 3, 12), Purpose.NULMETING, 31), (date(2026, 3, 10), Purpose.EVALUATIE, 31)]),
+    ("Brakeloo", 0.45, [(date(2024, 3, 12), Purpose.NULMETING, 31)]),
+    ("Dorrestein", 0.6, [(date(2024, 3, 14), Purpose.NULMETING, 31), (date(2026, 3, 11), Purpose.EVALUATIE, 31)]),
+    ("Hemmerwaard", 0.35, [(date(2024, 3, 14), Purpose.NULMETING, 31)]),
+    ("Kloosterhoeve", 0.8, [(date(2024, 3, 19), Purpose.NULMETING, 31)]),
+    ("Lindebroek", 0.55, [(date(2024, 3, 19), Purpose.NULMETING, 31), (date(2026, 3, 17), Purpose.EVALUATIE, 22)]),
+    ("Wilgenvliet aan de Maas", 0.5, [(date(2024, 3, 21), Purpose.NULMETING, 31)]),
+    ("Zevenhoeve", 0.65, [(date(2024, 3, 21), Purpose.NULMETING, 14)]),
+]
+
+# Standards that are harder everywhere in this fictional region (capacity, specialised help).
+REGIONAL_WEAK_STANDARDS = {5: -0.3, 9: -0.25, 8: -0.1}
+
+DEMO_PARTICIPANTS = [
+    Participant(name="", role="Beleidsmedewerker jeugd"),
+    Participant(name="", role="Beleidsmedewerker Wmo"),
+    Participant(name="", role="Teamleider"),
+    Participant(name="", role="Gedragswetenschapper"),
+    Participant(name="", role="Veilig Thuis"),
+]
+
+
+def load_demo_region(engine: Engine) -> Regio:
+    """Create the demo region once; return the existing one when it is already there."""
+    with Session(engine) as session, session.begin():
+        for regio in repo.list_regios(session):
+            if regio.is_demo:
+                return regio
+        regio = repo.create_regio(session, name=DEMO_REGIO_NAME, is_demo=True)
+        rng = random.Random(2019_11_21)
+        qn = questionnaire.current()
+        for name, strength, rounds in DEMO_GEMEENTEN:
+            gemeente = repo.add_gemeente(session, regio_id=regio.id, name=name)
+            for index, (held_on, purpose, answered) in enumerate(rounds):
+                round_id = repo.create_round(
+                    session,
+                    gemeente_id=gemeente.id,
+                    held_on=held_on,
+                    purpose=purpose,
+                    questionnaire_version=qn.version,
+                    participants=DEMO_PARTICIPANTS,
+                )
+                improvement = 0.15 * index
+                for question in qn.questions[:answered]:
+                    chance = strength + REGIONAL_WEAK_STANDARDS.get(question.standard, 0) + improvement
+                    op_orde = rng.random() < chance
+                    value = AnswerValue.OP_ORDE if op_orde else AnswerValue.NIET_OP_ORDE
+                    repo.save_answer_value(
+                        session, round_id=round_id, question_number=question.number, value=value
+                    )
+                    if rng.random() < 0.7:
+                        text = TOELICHTINGEN[question.number][0 if op_orde else 1]
+                        repo.save_toelichting(
+                            session, round_id=round_id, question_number=question.number, toelichting=text
+                        )
+        return regio

@@ -1,0 +1,99 @@
+"""Regio, gemeente and round (ronde) as plain, validated models."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Purpose(StrEnum):
+    NULMETING = "nulmeting"
+    EVALUATIE = "evaluatie"
+    TOETSINGSMOMENT = "toetsingsmoment"
+
+    @property
+    def label(self) -> str:
+        return {
+            Purpose.NULMETING: "Nulmeting (de eerste keer, als startpunt)",
+            Purpose.EVALUATIE: "Evaluatie (terugkijken na een periode)",
+            Purpose.TOETSINGSMOMENT: "Toetsingsmoment (controle of het nog op orde is)",
+        }[self]
+
+    @property
+    def short_label(self) -> str:
+        return self.value.capitalize()
+
+
+PARTICIPANT_ROLES = (
+    "Beleidsmedewerker jeugd",
+    "Beleidsmedewerker Wmo",
+    "Beleidsmedewerker participatie",
+    "Leerplichtambtenaar",
+    "OOV-medewerker (openbare orde en veiligheid)",
+    "Jeugdprofessional",
+    "Wmo-professional",
+    "Gedragswetenschapper",
+    "Teamleider",
+    "Maatschappelijk werker",
+    "Schuldhulpverlener",
+    "Aandachtsfunctionaris",
+    "Veilig Thuis",
+    "GI (gecertificeerde instelling)",
+    "Anders",
+)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Regio(_Model):
+    id: int
+    name: str
+    is_demo: bool = False
+
+
+class Gemeente(_Model):
+    id: int
+    regio_id: int
+    name: str
+
+
+class Participant(_Model):
+    """Someone who took part. Only professionals; the name is optional."""
+
+    name: str = Field(default="", max_length=200)
+    role: str = Field(min_length=1, max_length=100)
+
+    @field_validator("name", "role")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+
+class RoundInfo(_Model):
+    id: int
+    gemeente_id: int
+    gemeente_name: str
+    regio_id: int
+    regio_name: str
+    is_demo: bool
+    held_on: date
+    purpose: Purpose
+    questionnaire_version: str
+    participants: tuple[Participant, ...] = ()
+    created_at: datetime
+    updated_at: datetime
+
+
+class RoundSummary(_Model):
+    """A round as listed for a gemeente: enough to pick one and resume."""
+
+    id: int
+    held_on: date
+    purpose: Purpose
+    answered_by_block: dict[int, int]
+    answered: int
+    last_change: datetime

@@ -1,0 +1,29 @@
+"""Settings from the environment (prefix ZELFSCAN_), in one place."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ZELFSCAN_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("data")
+    """Folder for the embedded SQLite database (created on first start)."""
+
+    database_url: str | None = None
+    """SQLAlchemy URL of another database, e.g. postgresql+psycopg://user:pw@host/zelfscan."""
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'zelfscan.db').resolve()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Persistence: the only package that talks SQL. It hands out plain models."""
