@@ -1,6 +1,6 @@
 """The spinnenweb (radar) of a round, and the table that carries the same figures.
 
-A standard without any answer is left out of the line (a gap), and a standard that is
+A standard without any answer keeps its axis but gets no point (the line passes it by), and a standard that is
 only partly answered is marked in its axis label and with an open marker, so nobody
 reads "not answered" as "niet op orde".
 """
@@ -16,18 +16,18 @@ LINE_COLOUR = "#1f4e79"  # 8.9:1 against white
 GRID_COLOUR = "#595959"  # 7:1 against white
 
 
-def axis_label(score: StandardScore) -> str:
+def axis_label(score: StandardScore, separator: str = " ") -> str:
     label = f"{score.number}. {score.short_name}"
     if score.status is StandardStatus.ONVOLLEDIG:
-        label += " (onvolledig)"
+        label += f"{separator}(onvolledig)"
     elif score.status is StandardStatus.NIET_BEANTWOORD:
-        label += " (geen antwoorden)"
+        label += f"{separator}(geen antwoorden)"
     return label
 
 
 def radar_figure(result: RoundResult, title: str) -> go.Figure:
     scores = list(result.standards)
-    labels = [axis_label(s) for s in scores]
+    labels = [axis_label(s, "<br>") for s in scores]
     values = [None if s.share is None else round(s.share * 100, 1) for s in scores]
     symbols = ["circle" if s.complete else "circle-open" for s in scores]
     hover = [_hover(s) for s in scores]
@@ -41,7 +41,7 @@ def radar_figure(result: RoundResult, title: str) -> go.Figure:
             marker={"size": 11, "symbol": symbols + symbols[:1], "color": LINE_COLOUR, "line": {"width": 2}},
             fill="toself",
             fillcolor="rgba(31, 78, 121, 0.15)",
-            connectgaps=False,
+            connectgaps=True,
             hovertext=hover + hover[:1],
             hoverinfo="text",
         )
@@ -50,7 +50,8 @@ def radar_figure(result: RoundResult, title: str) -> go.Figure:
         title={"text": title, "font": {"size": 18, "color": "#000000"}},
         showlegend=False,
         font={"size": 14, "color": "#000000"},
-        margin={"l": 90, "r": 90, "t": 70, "b": 50},
+        height=560,
+        margin={"l": 170, "r": 170, "t": 80, "b": 60},
         polar={
             "radialaxis": {
                 "range": [0, 100],
@@ -61,7 +62,13 @@ def radar_figure(result: RoundResult, title: str) -> go.Figure:
                 "angle": 90,
                 "tickfont": {"size": 12},
             },
-            "angularaxis": {"gridcolor": GRID_COLOUR, "linecolor": GRID_COLOUR, "direction": "clockwise"},
+            "angularaxis": {
+                "gridcolor": GRID_COLOUR,
+                "linecolor": GRID_COLOUR,
+                "direction": "clockwise",
+                "categoryorder": "array",
+                "categoryarray": labels,
+            },
         },
     )
     return fig

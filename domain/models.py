@@ -95,5 +95,15 @@ class RoundSummary(_Model):
     held_on: date
     purpose: Purpose
     answered_by_block: dict[int, int]
+    block_sizes: dict[int, int]
     answered: int
+    total: int
     last_change: datetime
+
+    @property
+    def resume_block(self) -> int:
+        """The first block with unanswered questions; block 1 when all are answered."""
+        for block, size in sorted(self.block_sizes.items()):
+            if self.answered_by_block.get(block, 0) < size:
+                return block
+        return min(self.block_sizes, default=1)

@@ -8,11 +8,12 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from questionnaire.models import Block, Cluster, Question, Questionnaire, Standard
+from questionnaire.models import Begrip, Block, Cluster, Question, Questionnaire, Standard
 
 CURRENT_FILE = Path(__file__).with_name("zelfscan-2026.1.yaml")
 
 __all__ = [
+    "Begrip",
     "Block",
     "Cluster",
     "Question",

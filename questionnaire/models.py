@@ -42,6 +42,17 @@ class Standard(_Frozen):
     block: int = Field(ge=1, le=2)
 
 
+class Begrip(_Frozen):
+    """A concept users ask about, explained in one or two plain sentences."""
+
+    term: str = Field(min_length=1)
+    definition: str = Field(min_length=1)
+
+    @property
+    def sentence(self) -> str:
+        return f"{self.term}: {self.definition}"
+
+
 class Question(_Frozen):
     number: int = Field(ge=1, le=CORE_QUESTION_COUNT)
     standard: int
@@ -57,7 +68,7 @@ class Questionnaire(_Frozen):
     blocks: tuple[Block, ...]
     clusters: tuple[Cluster, ...]
     standards: tuple[Standard, ...]
-    begrippen: dict[str, str] = {}
+    begrippen: dict[str, Begrip] = {}
     questions: tuple[Question, ...]
 
     @model_validator(mode="after")
@@ -99,11 +110,8 @@ class Questionnaire(_Frozen):
                 seen.append(q.standard)
         return [self.standards_by_number[n] for n in seen]
 
-    def help_with_begrippen(self, question: Question) -> list[str]:
-        """The help text followed by the definition of every begrip the question uses."""
-        parts = [question.help] if question.help else []
-        parts += [self.begrippen[key] for key in question.begrippen]
-        return parts
+    def begrippen_of(self, question: Question) -> list[Begrip]:
+        return [self.begrippen[key] for key in question.begrippen]
 
 
 def _duplicates(numbers: list[int] | list[str]) -> list:

@@ -102,7 +102,9 @@ def list_rounds(engine: Engine, *, gemeente_id: int) -> list[RoundSummary]:
                     b.number: sum(1 for q in qn.questions_of_block(b.number) if q.number in numbers)
                     for b in qn.blocks
                 },
+                block_sizes={b.number: len(qn.questions_of_block(b.number)) for b in qn.blocks},
                 answered=len(numbers & set(qn.questions_by_number)),
+                total=len(qn.questions),
                 last_change=info.updated_at,
             )
         )

@@ -1,0 +1,68 @@
+"""Resultaten: the spinnenweb, the table per standard, and what is niet op orde."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.results import StandardStatus
+from services import ServiceError
+from services.scan import round_report
+from ui import runtime
+from ui.radar import radar_with_table
+from ui.round_header import progress_bar, round_header
+from ui.text import plain
+
+engine = runtime.engine()
+round_id = runtime.current_round_id()
+if round_id is None:
+    st.title("Resultaten")
+    st.info("Kies eerst een gemeente en een ronde op de startpagina.")
+    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
+    st.stop()
+
+try:
+    report = round_report(engine, round_id=round_id)
+except ServiceError as exc:
+    st.error(str(exc))
+    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
+    st.stop()
+
+result = report.result
+round_header(report.info, "Resultaten")
+progress_bar(result)
+
+st.header("Spinnenweb per kwaliteitsstandaard")
+st.write(
+    "Per standaard ziet u welk deel van de beantwoorde vragen op orde is. "
+    "Een vraag die nog niet is beantwoord, telt niet mee als 'niet op orde'. "
+    "Standaarden met open vragen zijn gemarkeerd met '(onvolledig)' en een open rondje."
+)
+radar_with_table(result, f"Spinnenweb {report.info.gemeente_name}")
+
+incomplete = [s for s in result.standards if s.status in (StandardStatus.ONVOLLEDIG, StandardStatus.NIET_BEANTWOORD)]
+if incomplete:
+    names = ", ".join(f"{s.number} ({s.answered} van {s.question_count} beantwoord)" for s in incomplete)
+    st.warning(f"Nog niet alle vragen zijn beantwoord bij standaard {names}. Deze scores zijn nog niet compleet.")
+    st.page_link(
+        "pages/scan.py", label="Open vragen beantwoorden", icon=":material/edit:",
+        query_params={"ronde": str(round_id)},
+    )
+
+st.header("Vragen die niet op orde zijn")
+niet = result.niet_op_orde_questions
+if not niet:
+    st.write("Er zijn geen vragen met het antwoord 'niet op orde'.")
+for question in niet:
+    with st.container(border=True):
+        st.markdown(f"**✗ Vraag {question.number}** (standaard {question.standard})")
+        st.write(question.text)
+        if question.toelichting:
+            st.markdown("Toelichting:")
+            plain(question.toelichting)
+        else:
+            st.write("Geen toelichting ingevuld.")
+
+unanswered = result.unanswered_questions
+if unanswered:
+    st.header("Vragen die nog open staan")
+    st.write(", ".join(f"vraag {q.number}" for q in unanswered) + ".")

@@ -1,0 +1,103 @@
+"""Scan invullen: the 31 questions in two blocks, saved as the person works."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.answers import ANSWER_LABELS, AnswerValue
+from services import ServiceError
+from services.scan import open_scan, update_round_details
+from ui import autosave, runtime
+from ui.round_form import round_details_form
+from ui.round_header import progress_bar, round_header
+
+OPTION_LABELS = {
+    AnswerValue.OP_ORDE.value: f"✓ {ANSWER_LABELS[AnswerValue.OP_ORDE].capitalize()}",
+    AnswerValue.NIET_OP_ORDE.value: f"✗ {ANSWER_LABELS[AnswerValue.NIET_OP_ORDE].capitalize()}",
+}
+
+engine = runtime.engine()
+round_id = runtime.current_round_id()
+if round_id is None:
+    st.title("Scan invullen")
+    st.info("Kies eerst een gemeente en een ronde op de startpagina.")
+    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
+    st.stop()
+
+try:
+    autosave.save_pending(engine, round_id)
+    snapshot = open_scan(engine, round_id=round_id)
+except ServiceError as exc:
+    st.error(str(exc))
+    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
+    st.stop()
+
+qn = snapshot.questionnaire
+autosave.sync_widgets(round_id, snapshot.answers, sorted(qn.questions_by_number))
+runtime.remember_round(round_id)
+
+round_header(snapshot.info, "Scan invullen")
+st.write(
+    "Kies bij elke vraag **op orde** of **niet op orde**. Twijfelt u? Kies dan wat het meest klopt "
+    "en schrijf de nuance in de toelichting. Alles wordt vanzelf bewaard: u hoeft niets op te slaan. "
+    "Een toelichting wordt bewaard zodra u het veld verlaat."
+)
+progress_bar(snapshot.result)
+
+with st.expander("Gegevens van deze ronde: datum, doel en wie meededen"):
+    details = round_details_form(
+        f"ronde_{round_id}",
+        submit_label="Gegevens opslaan",
+        held_on=snapshot.info.held_on,
+        purpose=snapshot.info.purpose,
+        participants=snapshot.info.participants,
+    )
+    if details is not None:
+        update_round_details(engine, round_id=round_id, **details.model_dump())
+        st.success("De gegevens van de ronde zijn opgeslagen.")
+
+block_numbers = [b.number for b in qn.blocks]
+runtime.init_from_query("blok", block_numbers)
+block = st.radio(
+    "Welk blok wilt u invullen?",
+    block_numbers,
+    format_func=lambda n: qn.block(n).name + f" (vragen {qn.block(n).first_question}–{qn.block(n).last_question})",
+    key="blok",
+)
+runtime.write_query("blok", block)
+
+for standard in qn.standards_of_block(block):
+    st.subheader(f"Standaard {standard.number}: {standard.short_name}", divider="gray")
+    st.write(standard.description)
+    for question in qn.questions_of_block(block):
+        if question.standard != standard.number:
+            continue
+        with st.container(border=True):
+            st.radio(
+                f"Vraag {question.number}. {question.text}",
+                list(OPTION_LABELS),
+                index=None,
+                format_func=OPTION_LABELS.__getitem__,
+                horizontal=True,
+                key=autosave.value_key(round_id, question.number),
+            )
+            if question.help:
+                st.write(question.help)
+            for begrip in qn.begrippen_of(question):
+                with st.expander(f"Wat betekent: {begrip.term}?"):
+                    st.write(begrip.sentence)
+            st.text_area(
+                f"Toelichting bij vraag {question.number} (niet verplicht)",
+                key=autosave.toelichting_key(round_id, question.number),
+                height=80,
+                max_chars=5000,
+                placeholder="Bijvoorbeeld: wat gaat goed, wat nog niet, en waarom.",
+            )
+
+last = block_numbers[-1]
+if block != last:
+    st.write("Klaar met dit blok? Kies hierboven het volgende blok.")
+st.page_link(
+    "pages/resultaten.py", label="Bekijk de resultaten van deze ronde", icon=":material/radar:",
+    query_params={"ronde": str(round_id)},
+)

@@ -1,0 +1,63 @@
+"""Save what the person changed, in the script body, not in on_change callbacks.
+
+Streamlit aborts a running callback when a newer rerun arrives, and does not retry
+it (see shared engineering notes). Instead, every run compares each widget's value
+with what this session last knew to be stored, and saves the differences. The save is
+idempotent, so an interrupted run only repeats harmless work.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from analysis.answers import Answer, AnswerValue
+from services.scan import AnswerChange, ToelichtingChange, ValueChange, save_changes
+
+
+def value_key(round_id: int, number: int) -> str:
+    return f"antwoord_{round_id}_{number}"
+
+
+def toelichting_key(round_id: int, number: int) -> str:
+    return f"toelichting_{round_id}_{number}"
+
+
+def _baseline_key(round_id: int) -> str:
+    return f"opgeslagen_{round_id}"
+
+
+def save_pending(engine: Engine, round_id: int) -> int:
+    """Save every widget value that differs from the stored baseline. Call before drawing."""
+    baseline: dict[int, tuple[str | None, str]] | None = st.session_state.get(_baseline_key(round_id))
+    if baseline is None:
+        return 0
+    changes: list[AnswerChange] = []
+    for n, (stored_value, stored_text) in baseline.items():
+        vkey, tkey = value_key(round_id, n), toelichting_key(round_id, n)
+        if vkey in st.session_state and st.session_state[vkey] != stored_value:
+            raw = st.session_state[vkey]
+            changes.append(ValueChange(question_number=n, value=AnswerValue(raw) if raw else None))
+        if tkey in st.session_state and (st.session_state[tkey] or "") != stored_text:
+            changes.append(ToelichtingChange(question_number=n, toelichting=st.session_state[tkey] or ""))
+    return save_changes(engine, round_id=round_id, changes=changes)
+
+
+def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int]) -> None:
+    """Make the stored answers the new baseline and put them in widgets that lack a value.
+
+    Runs after save_pending, so a widget that still differs from the database was
+    changed by someone else in the meantime: it shows the stored value.
+    """
+    baseline = {}
+    for n in numbers:
+        answer = answers.get(n)
+        stored_value = answer.value.value if answer and answer.value else None
+        stored_text = answer.toelichting if answer else ""
+        baseline[n] = (stored_value, stored_text)
+        vkey, tkey = value_key(round_id, n), toelichting_key(round_id, n)
+        if st.session_state.get(vkey) != stored_value:
+            st.session_state[vkey] = stored_value
+        if (st.session_state.get(tkey) or "") != stored_text:
+            st.session_state[tkey] = stored_text
+    st.session_state[_baseline_key(round_id)] = baseline

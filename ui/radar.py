@@ -1,0 +1,18 @@
+"""A spinnenweb with its table right below it: every chart has a text alternative."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.charts import radar_figure, standards_table
+from analysis.results import RoundResult
+
+
+def radar_with_table(result: RoundResult, title: str) -> None:
+    st.plotly_chart(
+        radar_figure(result, title),
+        config={"displaylogo": False, "locale": "nl"},
+        alt=f"{title}. De cijfers staan in de tabel hieronder.",
+    )
+    st.markdown(f"**Tabel bij de spinnenweb: {title}**")
+    st.table(standards_table(result), hide_index=True)
