@@ -1,6 +1,6 @@
 """The spinnenweb (radar) of a round, and the table that carries the same figures.
 
-A standard without any answer keeps its axis but gets no point (the line passes it by), and a standard that is
+A standard without any answer keeps its axis but gets no point (the line breaks there), and a standard that is
 only partly answered is marked in its axis label and with an open marker, so nobody
 reads "not answered" as "niet op orde".
 """
@@ -39,9 +39,10 @@ def radar_figure(result: RoundResult, title: str) -> go.Figure:
             name="Deel op orde",
             line={"color": LINE_COLOUR, "width": 3},
             marker={"size": 11, "symbol": symbols + symbols[:1], "color": LINE_COLOUR, "line": {"width": 2}},
-            fill="toself",
+            # A filled area across a gap would suggest a value there: fill only when complete.
+            fill="toself" if all(v is not None for v in values) else "none",
             fillcolor="rgba(31, 78, 121, 0.15)",
-            connectgaps=True,
+            connectgaps=False,
             hovertext=hover + hover[:1],
             hoverinfo="text",
         )

@@ -44,9 +44,7 @@ def score_round(questionnaire: Questionnaire, answers: Iterable[Answer]) -> Roun
     )
 
 
-def _score_standard(
-    number: int, short_name: str, cluster: str, questions: tuple[QuestionResult, ...]
-) -> StandardScore:
+def _score_standard(number: int, short_name: str, cluster: str, questions: tuple[QuestionResult, ...]) -> StandardScore:
     own = [q for q in questions if q.standard == number]
     return StandardScore(
         number=number,

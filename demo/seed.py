@@ -69,9 +69,7 @@ def load_demo_region(engine: Engine) -> Regio:
                     chance = strength + REGIONAL_WEAK_STANDARDS.get(question.standard, 0) + improvement
                     op_orde = rng.random() < chance
                     value = AnswerValue.OP_ORDE if op_orde else AnswerValue.NIET_OP_ORDE
-                    repo.save_answer_value(
-                        session, round_id=round_id, question_number=question.number, value=value
-                    )
+                    repo.save_answer_value(session, round_id=round_id, question_number=question.number, value=value)
                     if rng.random() < 0.7:
                         text = TOELICHTINGEN[question.number][0 if op_orde else 1]
                         repo.save_toelichting(

@@ -44,7 +44,9 @@ if incomplete:
     names = ", ".join(f"{s.number} ({s.answered} van {s.question_count} beantwoord)" for s in incomplete)
     st.warning(f"Nog niet alle vragen zijn beantwoord bij standaard {names}. Deze scores zijn nog niet compleet.")
     st.page_link(
-        "pages/scan.py", label="Open vragen beantwoorden", icon=":material/edit:",
+        "pages/scan.py",
+        label="Open vragen beantwoorden",
+        icon=":material/edit:",
         query_params={"ronde": str(round_id)},
     )
 

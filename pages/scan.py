@@ -98,6 +98,8 @@ last = block_numbers[-1]
 if block != last:
     st.write("Klaar met dit blok? Kies hierboven het volgende blok.")
 st.page_link(
-    "pages/resultaten.py", label="Bekijk de resultaten van deze ronde", icon=":material/radar:",
+    "pages/resultaten.py",
+    label="Bekijk de resultaten van deze ronde",
+    icon=":material/radar:",
     query_params={"ronde": str(round_id)},
 )

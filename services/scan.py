@@ -99,8 +99,7 @@ def list_rounds(engine: Engine, *, gemeente_id: int) -> list[RoundSummary]:
                 held_on=info.held_on,
                 purpose=info.purpose,
                 answered_by_block={
-                    b.number: sum(1 for q in qn.questions_of_block(b.number) if q.number in numbers)
-                    for b in qn.blocks
+                    b.number: sum(1 for q in qn.questions_of_block(b.number) if q.number in numbers) for b in qn.blocks
                 },
                 block_sizes={b.number: len(qn.questions_of_block(b.number)) for b in qn.blocks},
                 answered=len(numbers & set(qn.questions_by_number)),

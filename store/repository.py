@@ -57,9 +57,7 @@ def get_regio(session: Session, *, regio_id: int) -> Regio:
 
 
 def list_gemeenten(session: Session, *, regio_id: int) -> list[Gemeente]:
-    rows = session.scalars(
-        select(GemeenteRow).where(GemeenteRow.regio_id == regio_id).order_by(GemeenteRow.name)
-    )
+    rows = session.scalars(select(GemeenteRow).where(GemeenteRow.regio_id == regio_id).order_by(GemeenteRow.name))
     return [Gemeente(id=r.id, regio_id=r.regio_id, name=r.name) for r in rows]
 
 

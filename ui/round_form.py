@@ -55,9 +55,7 @@ def round_details_form(
             )
             roles = [NO_ROLE, *PARTICIPANT_ROLES]
             role_index = roles.index(current.role) if current and current.role in roles else 0
-            role = right.selectbox(
-                f"Rol deelnemer {i + 1}", roles, index=role_index, key=f"{key}_role_{i}"
-            )
+            role = right.selectbox(f"Rol deelnemer {i + 1}", roles, index=role_index, key=f"{key}_role_{i}")
             entered.append((name.strip(), role))
         submitted = st.form_submit_button(submit_label, type="primary")
     if st.button("Meer regels voor deelnemers", key=f"{key}_more"):

@@ -26,9 +26,7 @@ def round_header(info: RoundInfo, page_title: str) -> None:
 
 def progress_bar(result: RoundResult) -> None:
     total = result.total
-    blocks = " · ".join(
-        f"blok {i}: {b.answered} van {b.total}" for i, b in enumerate(result.blocks, start=1)
-    )
+    blocks = " · ".join(f"blok {i}: {b.answered} van {b.total}" for i, b in enumerate(result.blocks, start=1))
     st.progress(
         total.answered / total.total,
         text=f"{total.answered} van {total.total} vragen beantwoord ({blocks})",
