@@ -53,7 +53,7 @@ with st.expander("Gegevens van deze ronde: datum, doel en wie meededen"):
         participants=snapshot.info.participants,
     )
     if details is not None:
-        update_round_details(engine, round_id=round_id, **details.model_dump())
+        update_round_details(engine, round_id=round_id, **dict(details))
         st.success("De gegevens van de ronde zijn opgeslagen.")
 
 block_numbers = [b.number for b in qn.blocks]

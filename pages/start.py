@@ -107,7 +107,7 @@ st.header("Nieuwe ronde starten")
 details = round_details_form(f"nieuwe_ronde_{gemeente_id}", submit_label="Ronde starten")
 if details is not None:
     try:
-        round_id = start_round(engine, gemeente_id=gemeente_id, **details.model_dump())
+        round_id = start_round(engine, gemeente_id=gemeente_id, **dict(details))
     except ServiceError as exc:
         st.error(str(exc))
     else:
