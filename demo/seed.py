@@ -10,13 +10,13 @@ import random
 from datetime import date
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 import questionnaire
 from analysis.answers import AnswerValue
 from demo.texts import TOELICHTINGEN
 from domain.models import Participant, Purpose, Regio
 from store import repository as repo
+from store.unit_of_work import writing
 
 DEMO_REGIO_NAME = "Regio Voorbeeld"
 
@@ -46,7 +46,7 @@ DEMO_PARTICIPANTS = [
 
 def load_demo_region(engine: Engine) -> Regio:
     """Create the demo region once; return the existing one when it is already there."""
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session:
         for regio in repo.list_regios(session):
             if regio.is_demo:
                 return regio

@@ -9,7 +9,7 @@ from services import ServiceError
 from services.scan import open_scan, update_round_details
 from ui import autosave, runtime
 from ui.round_form import round_details_form
-from ui.round_header import progress_bar, round_header
+from ui.round_header import help_text, participants_line, progress_bar, round_header
 
 OPTION_LABELS = {
     AnswerValue.OP_ORDE.value: f"✓ {ANSWER_LABELS[AnswerValue.OP_ORDE].capitalize()}",
@@ -44,7 +44,9 @@ st.write(
 )
 progress_bar(snapshot.result)
 
-with st.expander("Gegevens van deze ronde: datum, doel en wie meededen"):
+
+@st.dialog("Gegevens van deze ronde", width="large")
+def edit_round_details() -> None:
     details = round_details_form(
         f"ronde_{round_id}",
         submit_label="Gegevens opslaan",
@@ -54,7 +56,12 @@ with st.expander("Gegevens van deze ronde: datum, doel en wie meededen"):
     )
     if details is not None:
         update_round_details(engine, round_id=round_id, **dict(details))
-        st.success("De gegevens van de ronde zijn opgeslagen.")
+        st.rerun()
+
+
+st.write(participants_line(snapshot.info))
+if st.button("Datum, doel of deelnemers wijzigen", icon=":material/group:"):
+    edit_round_details()
 
 block_numbers = [b.number for b in qn.blocks]
 runtime.init_from_query("blok", block_numbers)
@@ -81,11 +88,7 @@ for standard in qn.standards_of_block(block):
                 horizontal=True,
                 key=autosave.value_key(round_id, question.number),
             )
-            if question.help:
-                st.write(question.help)
-            for begrip in qn.begrippen_of(question):
-                with st.expander(f"Wat betekent: {begrip.term}?"):
-                    st.write(begrip.sentence)
+            st.markdown(help_text(qn, question))
             st.text_area(
                 f"Toelichting bij vraag {question.number} (niet verplicht)",
                 key=autosave.toelichting_key(round_id, question.number),

@@ -4,27 +4,27 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from domain.models import Gemeente, Regio
 from services import ServiceError
 from store import repository as repo
+from store.unit_of_work import reading, writing
 
 MAX_GEMEENTEN = 400
 
 
 def list_regios(engine: Engine) -> list[Regio]:
-    with Session(engine) as session:
+    with reading(engine) as session:
         return repo.list_regios(session)
 
 
 def list_gemeenten(engine: Engine, *, regio_id: int) -> list[Gemeente]:
-    with Session(engine) as session:
+    with reading(engine) as session:
         return repo.list_gemeenten(session, regio_id=regio_id)
 
 
 def has_any_regio(engine: Engine) -> bool:
-    with Session(engine) as session:
+    with reading(engine) as session:
         return repo.count_regios(session) > 0
 
 
@@ -47,7 +47,7 @@ def create_regio(engine: Engine, *, name: str, gemeente_names: list[str]) -> Reg
     if doubles:
         raise ServiceError(f"Deze gemeente staat er twee keer in: {doubles[0]}. Haal er één weg.")
     try:
-        with Session(engine) as session, session.begin():
+        with writing(engine) as session:
             regio = repo.create_regio(session, name=name)
             for gemeente in gemeente_names:
                 repo.add_gemeente(session, regio_id=regio.id, name=gemeente)

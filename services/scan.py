@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
@@ -16,8 +16,10 @@ from domain.models import Participant, Purpose, RoundInfo, RoundSummary
 from questionnaire import Questionnaire
 from services import ServiceError
 from store import repository as repo
+from store.unit_of_work import reading, writing
 
 MAX_TOELICHTING = 5000
+ROUND_NOT_FOUND = "Deze ronde bestaat niet (meer). Kies een ronde op de startpagina."
 
 
 class ValueChange(BaseModel):
@@ -60,7 +62,7 @@ class RoundReport(BaseModel):
 def start_round(
     engine: Engine, *, gemeente_id: int, held_on: date, purpose: Purpose, participants: list[Participant]
 ) -> int:
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session:
         try:
             repo.get_gemeente(session, gemeente_id=gemeente_id)
         except repo.NotFound as exc:
@@ -78,7 +80,7 @@ def start_round(
 def update_round_details(
     engine: Engine, *, round_id: int, held_on: date, purpose: Purpose, participants: list[Participant]
 ) -> None:
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session:
         _info(session, round_id)
         repo.update_round_details(
             session, round_id=round_id, held_on=held_on, purpose=purpose, participants=participants
@@ -86,9 +88,10 @@ def update_round_details(
 
 
 def list_rounds(engine: Engine, *, gemeente_id: int) -> list[RoundSummary]:
-    with Session(engine) as session:
+    with reading(engine) as session:
         infos = [repo.get_round(session, round_id=i) for i in repo.list_round_ids(session, gemeente_id=gemeente_id)]
         answered = repo.answered_numbers(session, round_ids=[i.id for i in infos])
+        answer_changes = repo.last_answer_change(session, round_ids=[i.id for i in infos])
     summaries = []
     for info in infos:
         qn = questionnaire.by_version(info.questionnaire_version)
@@ -104,14 +107,14 @@ def list_rounds(engine: Engine, *, gemeente_id: int) -> list[RoundSummary]:
                 block_sizes={b.number: len(qn.questions_of_block(b.number)) for b in qn.blocks},
                 answered=len(numbers & set(qn.questions_by_number)),
                 total=len(qn.questions),
-                last_change=info.updated_at,
+                last_change=max(_utc(info.updated_at), _utc(answer_changes.get(info.id, info.updated_at))),
             )
         )
     return summaries
 
 
 def open_scan(engine: Engine, *, round_id: int) -> ScanSnapshot:
-    with Session(engine) as session:
+    with reading(engine) as session:
         info = _info(session, round_id)
         answers = repo.load_answers(session, round_id=round_id)
     qn = questionnaire.by_version(info.questionnaire_version)
@@ -130,9 +133,11 @@ def save_changes(engine: Engine, *, round_id: int, changes: list[AnswerChange]) 
     """
     if not changes:
         return 0
-    with Session(engine) as session, session.begin():
-        info = _info(session, round_id)
-        known = questionnaire.by_version(info.questionnaire_version).questions_by_number
+    with writing(engine) as session:
+        version = repo.round_questionnaire_version(session, round_id=round_id)
+        if version is None:
+            raise ServiceError(ROUND_NOT_FOUND)
+        known = questionnaire.by_version(version).questions_by_number
         changed = 0
         for change in changes:
             if change.question_number not in known:
@@ -160,4 +165,9 @@ def _info(session: Session, round_id: int) -> RoundInfo:
     try:
         return repo.get_round(session, round_id=round_id)
     except repo.NotFound as exc:
-        raise ServiceError("Deze ronde bestaat niet (meer). Kies een ronde op de startpagina.") from exc
+        raise ServiceError(ROUND_NOT_FOUND) from exc
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; everything is stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -146,6 +146,22 @@ def get_round(session: Session, *, round_id: int) -> RoundInfo:
     )
 
 
+def round_questionnaire_version(session: Session, *, round_id: int) -> str | None:
+    return session.scalar(select(RondeRow.questionnaire_version).where(RondeRow.id == round_id))
+
+
+def last_answer_change(session: Session, *, round_ids: list[int]) -> dict[int, datetime]:
+    """Per round, when an answer or toelichting last changed."""
+    if not round_ids:
+        return {}
+    rows = session.execute(
+        select(AntwoordRow.ronde_id, func.max(AntwoordRow.updated_at))
+        .where(AntwoordRow.ronde_id.in_(round_ids))
+        .group_by(AntwoordRow.ronde_id)
+    )
+    return {ronde_id: moment for ronde_id, moment in rows}
+
+
 def list_round_ids(session: Session, *, gemeente_id: int) -> list[int]:
     return list(
         session.scalars(
@@ -217,7 +233,4 @@ def _upsert(session: Session, round_id: int, question_number: int, column: str, 
         set_={column: getattr(stmt.excluded, column), "updated_at": moment},
         where=target.is_distinct_from(getattr(stmt.excluded, column)),
     )
-    changed = session.execute(stmt).rowcount > 0
-    if changed:
-        session.execute(update(RondeRow).where(RondeRow.id == round_id).values(updated_at=moment))
-    return changed
+    return session.execute(stmt).rowcount > 0

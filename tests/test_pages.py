@@ -106,23 +106,3 @@ def test_an_unknown_round_gets_a_dutch_message(app_engine):
 def test_the_results_page_lists_the_table_of_the_spinnenweb(demo_round):
     at = run_page("pages/resultaten.py", ronde=demo_round)
     assert len(at.table) == 1
-
-
-def test_the_round_details_can_be_changed_on_the_scan_page(app_engine, demo_round):
-    at = run_page("pages/scan.py", ronde=demo_round, blok=1)
-    form = f"ronde_{demo_round}"
-    at.text_input(key=f"{form}_name_0").input("J. Jansen")
-    at.selectbox(key=f"{form}_role_0").set_value("Gedragswetenschapper")
-    next(b for b in at.button if b.label == "Gegevens opslaan").click().run()
-    assert not at.exception
-    first = open_scan(app_engine, round_id=demo_round).info.participants[0]
-    assert (first.name, first.role) == ("J. Jansen", "Gedragswetenschapper")
-
-
-def test_a_participant_name_without_a_role_gets_a_dutch_message(app_engine, demo_round):
-    at = run_page("pages/scan.py", ronde=demo_round, blok=1)
-    form = f"ronde_{demo_round}"
-    at.text_input(key=f"{form}_name_6").input("P. Pietersen")
-    next(b for b in at.button if b.label == "Gegevens opslaan").click().run()
-    assert any("Kies een rol voor deelnemer 7 (P. Pietersen)" in e.value for e in at.error)
-    assert len(open_scan(app_engine, round_id=demo_round).info.participants) == 5

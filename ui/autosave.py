@@ -29,17 +29,17 @@ def _baseline_key(round_id: int) -> str:
 
 def save_pending(engine: Engine, round_id: int) -> int:
     """Save every widget value that differs from the stored baseline. Call before drawing."""
-    baseline: dict[int, tuple[str | None, str]] | None = st.session_state.get(_baseline_key(round_id))
+    state = st.session_state.to_dict()  # one copy: each lookup on st.session_state copies it again
+    baseline: dict[int, tuple[str | None, str]] | None = state.get(_baseline_key(round_id))
     if baseline is None:
         return 0
     changes: list[AnswerChange] = []
     for n, (stored_value, stored_text) in baseline.items():
         vkey, tkey = value_key(round_id, n), toelichting_key(round_id, n)
-        if vkey in st.session_state and st.session_state[vkey] != stored_value:
-            raw = st.session_state[vkey]
-            changes.append(ValueChange(question_number=n, value=AnswerValue(raw) if raw else None))
-        if tkey in st.session_state and (st.session_state[tkey] or "") != stored_text:
-            changes.append(ToelichtingChange(question_number=n, toelichting=st.session_state[tkey] or ""))
+        if vkey in state and state[vkey] != stored_value:
+            changes.append(ValueChange(question_number=n, value=AnswerValue(state[vkey]) if state[vkey] else None))
+        if tkey in state and (state[tkey] or "") != stored_text:
+            changes.append(ToelichtingChange(question_number=n, toelichting=state[tkey] or ""))
     return save_changes(engine, round_id=round_id, changes=changes)
 
 
@@ -49,6 +49,7 @@ def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int]) 
     Runs after save_pending, so a widget that still differs from the database was
     changed by someone else in the meantime: it shows the stored value.
     """
+    state = st.session_state.to_dict()
     baseline = {}
     for n in numbers:
         answer = answers.get(n)
@@ -56,8 +57,8 @@ def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int]) 
         stored_text = answer.toelichting if answer else ""
         baseline[n] = (stored_value, stored_text)
         vkey, tkey = value_key(round_id, n), toelichting_key(round_id, n)
-        if st.session_state.get(vkey) != stored_value:
+        if state.get(vkey) != stored_value:
             st.session_state[vkey] = stored_value
-        if (st.session_state.get(tkey) or "") != stored_text:
+        if (state.get(tkey) or "") != stored_text:
             st.session_state[tkey] = stored_text
     st.session_state[_baseline_key(round_id)] = baseline

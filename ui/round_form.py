@@ -63,10 +63,16 @@ def round_details_form(
         st.rerun()
     if not submitted:
         return None
-    return _validate(chosen_date, chosen_purpose, entered)
+    details, problems = validate_details(chosen_date, chosen_purpose, entered)
+    for problem in problems:
+        st.error(problem)
+    return details
 
 
-def _validate(held_on: date | None, purpose: Purpose | None, entered: list[tuple[str, str]]) -> RoundDetails | None:
+def validate_details(
+    held_on: date | None, purpose: Purpose | None, entered: list[tuple[str, str]]
+) -> tuple[RoundDetails | None, list[str]]:
+    """Check what was typed; return the details, or None with every problem in plain Dutch."""
     problems = []
     if held_on is None:
         problems.append("Vul de datum in.")
@@ -82,9 +88,6 @@ def _validate(held_on: date | None, purpose: Purpose | None, entered: list[tuple
             participants.append(Participant(name=name, role=role))
         except ValidationError:
             problems.append(f"De gegevens van deelnemer {number} kloppen niet.")
-    if problems:
-        for problem in problems:
-            st.error(problem)
-        return None
-    assert held_on is not None and purpose is not None
-    return RoundDetails(held_on=held_on, purpose=purpose, participants=participants)
+    if problems or held_on is None or purpose is None:
+        return None, problems
+    return RoundDetails(held_on=held_on, purpose=purpose, participants=participants), []

@@ -7,6 +7,7 @@ import streamlit as st
 from analysis.formatting import long_date
 from analysis.results import RoundResult
 from domain.models import RoundInfo
+from questionnaire import Question, Questionnaire
 
 DEMO_NOTICE = (
     "Dit is de demoregio. De gemeenten, antwoorden en toelichtingen zijn verzonnen. "
@@ -31,3 +32,17 @@ def progress_bar(result: RoundResult) -> None:
         total.answered / total.total,
         text=f"{total.answered} van {total.total} vragen beantwoord ({blocks})",
     )
+
+
+def participants_line(info: RoundInfo) -> str:
+    if not info.participants:
+        return "Deelnemers: nog niet ingevuld."
+    people = [f"{p.role} ({p.name})" if p.name else p.role for p in info.participants]
+    return "Deelnemers: " + ", ".join(people) + "."
+
+
+def help_text(qn: Questionnaire, question: Question) -> str:
+    """The help of a question with the begrippen it uses, as one block of text."""
+    lines = [question.help] if question.help else []
+    lines += [f"*{b.term}*: {b.definition}" for b in qn.begrippen_of(question)]
+    return "  \n".join(lines)

@@ -25,8 +25,7 @@ div[data-testid="stRadio"] > label[data-testid="stWidgetLabel"] p { font-size: 1
 
 def set_page_language() -> None:
     """Streamlit hard-codes lang="en"; screen readers must read Dutch. Also adds our few styles."""
-    st.html("<script>document.documentElement.lang='nl'</script>", unsafe_allow_javascript=True)
-    st.html(PAGE_STYLE)
+    st.html(PAGE_STYLE + "<script>document.documentElement.lang='nl'</script>", unsafe_allow_javascript=True)
 
 
 def current_round_id() -> int | None:

@@ -136,3 +136,20 @@ def test_the_first_request_to_a_page_on_a_fresh_server_goes_through_the_router(t
         expect(nav).to_contain_text("Start")
         expect(nav).not_to_contain_text("app")
         page.close()
+
+
+def test_the_participants_of_a_round_can_be_changed_from_the_scan_page(app, page):
+    round_id = new_round(app)
+    page.goto(f"{app.url}/scan?ronde={round_id}&blok=1")
+    page.get_by_role("button", name="Datum, doel of deelnemers wijzigen").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Naam deelnemer 2 (niet verplicht)").fill("J. Jansen")
+    dialog.get_by_role("button", name="Gegevens opslaan").click()
+    expect(dialog.get_by_text("Kies een rol voor deelnemer 2 (J. Jansen).")).to_be_visible()
+    dialog.get_by_role("combobox", name="Rol deelnemer 2").click()
+    page.keyboard.type("Gedragsweten")
+    page.get_by_role("option", name="Gedragswetenschapper").click()
+    dialog.get_by_role("button", name="Gegevens opslaan").click()
+    expect(page.get_by_text("Deelnemers: Teamleider, Gedragswetenschapper (J. Jansen).")).to_be_visible()
+    info = open_scan(app.engine, round_id=round_id).info
+    assert [(p.name, p.role) for p in info.participants] == [("", "Teamleider"), ("J. Jansen", "Gedragswetenschapper")]

@@ -1,0 +1,92 @@
+"""Median rerun time of the scan page after one answer click, next to a bare page.
+
+The bare page has the same 31 radios and 31 text areas and nothing else (no database,
+no scoring). Both are driven by Streamlit's AppTest in this one process, so the ratio
+compares like with like on this machine. Goal: ratio at most 1.3.
+Usage: .venv/bin/python -m bench.rerun_ratio [--clicks 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE_PAGE = """
+import streamlit as st
+for n in range(1, {count} + 1):
+    st.radio(f"Vraag {{n}}", ["op_orde", "niet_op_orde"], index=None, horizontal=True, key=f"q{{n}}")
+    st.text_area(f"Toelichting bij vraag {{n}}", key=f"t{{n}}", height=80)
+"""
+
+
+def timed_clicks(at, keys: list[str], clicks: int) -> list[float]:
+    times = []
+    for i in range(clicks):
+        key = keys[i % len(keys)]
+        value = "niet_op_orde" if at.radio(key=key).value == "op_orde" else "op_orde"
+        at.radio(key=key).set_value(value)
+        started = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - started) * 1000)
+        assert not at.exception, at.exception
+    return times
+
+
+def bare_page_times(count: int, clicks: int) -> list[float]:
+    from streamlit.testing.v1 import AppTest
+
+    path = Path(tempfile.mkdtemp()) / "bare.py"
+    path.write_text(BARE_PAGE.format(count=count))
+    at = AppTest.from_file(str(path), default_timeout=30)
+    at.run()
+    return timed_clicks(at, [f"q{n}" for n in range(1, count + 1)], clicks)
+
+
+def scan_page_times(clicks: int) -> tuple[list[float], int]:
+    os.environ["ZELFSCAN_DATA_DIR"] = tempfile.mkdtemp()
+    from streamlit.testing.v1 import AppTest
+
+    from demo.seed import load_demo_region
+    from services.regio import list_gemeenten
+    from services.scan import list_rounds
+    from settings import get_settings
+    from store.engine import make_engine
+
+    engine = make_engine(get_settings().effective_database_url)
+    regio = load_demo_region(engine)
+    round_id = list_rounds(engine, gemeente_id=list_gemeenten(engine, regio_id=regio.id)[0].id)[0].id
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["ronde"] = str(round_id)
+    at.query_params["blok"] = "1"
+    at.run()
+    at.switch_page("pages/scan.py").run()
+    keys = [r.key for r in at.radio if r.key and r.key.startswith("antwoord_")]
+    return timed_clicks(at, keys, clicks), len(keys)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clicks", type=int, default=60)
+    args = parser.parse_args()
+    scan, shown = scan_page_times(args.clicks)
+    bare31 = bare_page_times(31, args.clicks)
+    bare_shown = bare_page_times(shown, args.clicks)
+    scan_ms, bare31_ms, bare_shown_ms = (statistics.median(t[5:]) for t in (scan, bare31, bare_shown))
+    print(f"clicks measured: {args.clicks - 5} per page (first 5 are warm-up)")
+    print(f"scan page (block 1: {shown} questions, saves to SQLite, scores): median rerun {scan_ms:.1f} ms")
+    print(f"bare page, 31 radios + 31 text areas: median rerun {bare31_ms:.1f} ms")
+    print(f"bare page, {shown} radios + {shown} text areas: median rerun {bare_shown_ms:.1f} ms")
+    print(f"ratio scan / bare(31): {scan_ms / bare31_ms:.2f}   (goal: at most 1.3)")
+    print(f"ratio scan / bare({shown}, same widgets shown): {scan_ms / bare_shown_ms:.2f}")
+
+
+if __name__ == "__main__":
+    main()
