@@ -232,5 +232,7 @@ def _upsert(session: Session, round_id: int, question_number: int, column: str, 
         index_elements=[AntwoordRow.ronde_id, AntwoordRow.question_number],
         set_={column: getattr(stmt.excluded, column), "updated_at": moment},
         where=target.is_distinct_from(getattr(stmt.excluded, column)),
-    )
-    return session.execute(stmt).rowcount > 0
+    ).returning(AntwoordRow.question_number)
+    # RETURNING yields a row only when a row was inserted or really updated (rowcount is
+    # not reliable for this statement with psycopg).
+    return session.execute(stmt).first() is not None

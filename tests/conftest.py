@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -10,12 +11,17 @@ from domain.models import Participant, Purpose, Regio
 from services.regio import create_regio, list_gemeenten
 from services.scan import start_round
 from store.engine import make_engine
+from store.tables import Base
 
 
 @pytest.fixture
 def engine(tmp_path) -> Engine:
-    eng = make_engine(f"sqlite:///{tmp_path / 'zelfscan.db'}")
+    """A real database: a new SQLite file, or the empty database ZELFSCAN_TEST_DATABASE_URL names."""
+    url = os.environ.get("ZELFSCAN_TEST_DATABASE_URL")
+    eng = make_engine(url or f"sqlite:///{tmp_path / 'zelfscan.db'}")
     yield eng
+    if url:
+        Base.metadata.drop_all(eng)
     eng.dispose()
 
 
