@@ -1,15 +1,84 @@
 """The server entry point: `streamlit run server.py`.
 
-Streamlit treats a `pages/` folder next to the main script as a legacy multipage app
-until some session has called `st.navigation`. On a fresh server, the first request to
-e.g. /scan would then run pages/scan.py on its own, without app.py. We measured this
-with Streamlit 1.67; the flag below (pinned version, guarded by a browser test) makes
-every request go through app.py from the start.
+- Streamlit treats a `pages/` folder next to the main script as a legacy multipage app
+  until some session has called `st.navigation`. On a fresh server, the first request
+  to e.g. /scan would then run pages/scan.py on its own, without app.py and its login
+  check. We measured this with Streamlit 1.67; the flag below (pinned version, guarded
+  by a browser test) makes every request go through app.py from the start.
+- Two small routes turn a login into an httponly cookie and end it again; Streamlit
+  itself cannot set cookies.
+- On first start the installation's beheerder code is created and printed once.
 """
 
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
 import streamlit as st
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
+
+from services.access import COOKIE_NAME, cookie_for_handoff, ensure_first_beheerder_code, logout
+from settings import get_settings
+from store.engine import shared_engine
+from ui.auth import LOGOUT_ROUTE, SESSION_ROUTE
 
 PagesManager.uses_pages_directory = False
 
-app = st.App("app.py")
+
+def _engine():  # type: ignore[no-untyped-def]
+    return shared_engine(get_settings().effective_database_url)
+
+
+async def set_session_cookie(request: Request) -> Response:
+    try:
+        token = str((await request.json()).get("token", ""))
+    except ValueError:
+        return Response(status_code=400)
+    swapped = cookie_for_handoff(_engine(), token)
+    if swapped is None:
+        return Response(status_code=400)
+    value, max_age = swapped
+    response = Response(status_code=204)
+    response.set_cookie(
+        COOKIE_NAME,
+        value,
+        max_age=max_age,
+        httponly=True,
+        samesite="strict",
+        secure=get_settings().secure_cookies,
+        path="/",
+    )
+    return response
+
+
+async def end_session_cookie(request: Request) -> Response:
+    logout(_engine(), request.cookies.get(COOKIE_NAME))
+    response = Response(status_code=204)
+    response.delete_cookie(COOKIE_NAME, path="/", httponly=True, samesite="strict")
+    return response
+
+
+@asynccontextmanager
+async def lifespan(_app):  # type: ignore[no-untyped-def]
+    issued = ensure_first_beheerder_code(_engine())
+    if issued is not None:
+        print(
+            "\n  Eerste beheerderscode (wordt maar één keer getoond, bewaar hem goed):\n"
+            f"      {issued.code}\n"
+            "  Kwijt? Maak een nieuwe met: .venv/bin/python -m services.cli reset-beheerder\n",
+            flush=True,
+        )
+    yield
+
+
+app = st.App(
+    "app.py",
+    lifespan=lifespan,
+    routes=[
+        Route(SESSION_ROUTE, set_session_cookie, methods=["POST"]),
+        Route(LOGOUT_ROUTE, end_session_cookie, methods=["POST"]),
+    ],
+)

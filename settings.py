@@ -17,6 +17,12 @@ class Settings(BaseSettings):
     database_url: str | None = None
     """SQLAlchemy URL of another database, e.g. postgresql+psycopg://user:pw@host/zelfscan."""
 
+    secure_cookies: bool = False
+    """Send the login cookie over HTTPS only. Turn on whenever the app is served over HTTPS."""
+
+    offer_demo: bool = True
+    """Offer the demo region on the login page while the installation has no regio yet."""
+
     @property
     def effective_database_url(self) -> str:
         if self.database_url:

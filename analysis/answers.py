@@ -29,7 +29,28 @@ class Answer(BaseModel):
     value: AnswerValue | None = None
     toelichting: str = ""
     updated_at: datetime | None = None
+    updated_by: str = ""
 
     @property
     def is_answered(self) -> bool:
         return self.value is not None
+
+
+class Change(BaseModel):
+    """One entry of the audit trail of an answer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    question_number: int
+    field: str  # "value" or "toelichting"
+    old: str | None
+    new: str | None
+    actor: str
+    at: datetime
+
+    def shown(self, which: str | None) -> str:
+        """A stored value as a person reads it."""
+        if self.field == "value":
+            return AnswerValue(which).label if which else "niet beantwoord"
+        return which or "(leeg)"

@@ -10,10 +10,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from analysis.formatting import percent
+from analysis.regional import StandardAverage
 from analysis.results import RoundResult, StandardScore, StandardStatus
 
 LINE_COLOUR = "#1f4e79"  # 8.9:1 against white
 GRID_COLOUR = "#595959"  # 7:1 against white
+AVERAGE_COLOUR = "#8a3b00"  # 7.4:1 against white; dashed, so not told apart by colour alone
 
 
 def axis_label(score: StandardScore, separator: str = " ") -> str:
@@ -25,7 +27,7 @@ def axis_label(score: StandardScore, separator: str = " ") -> str:
     return label
 
 
-def radar_figure(result: RoundResult, title: str) -> go.Figure:
+def radar_figure(result: RoundResult, title: str, average: list[StandardAverage] | None = None) -> go.Figure:
     scores = list(result.standards)
     labels = [axis_label(s, "<br>") for s in scores]
     values = [None if s.share is None else round(s.share * 100, 1) for s in scores]
@@ -47,9 +49,27 @@ def radar_figure(result: RoundResult, title: str) -> go.Figure:
             hoverinfo="text",
         )
     )
+    if average:
+        means = {a.number: a for a in average}
+        avg_values = [_mean_percent(means.get(s.number)) for s in scores]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=avg_values + avg_values[:1],
+                theta=labels + labels[:1],
+                mode="lines+markers",
+                name="Gemiddelde van de regio",
+                line={"color": AVERAGE_COLOUR, "width": 3, "dash": "dash"},
+                marker={"size": 9, "symbol": "diamond", "color": AVERAGE_COLOUR},
+                connectgaps=False,
+                hovertext=[_average_hover(means.get(s.number)) for s in scores + scores[:1]],
+                hoverinfo="text",
+            )
+        )
+        fig.data[0].name = "Deze gemeente"
     fig.update_layout(
         title={"text": title, "font": {"size": 18, "color": "#000000"}},
-        showlegend=False,
+        showlegend=bool(average),
+        legend={"orientation": "h", "y": -0.12, "font": {"size": 14}},
         font={"size": 14, "color": "#000000"},
         height=560,
         margin={"l": 170, "r": 170, "t": 80, "b": 60},
@@ -75,6 +95,22 @@ def radar_figure(result: RoundResult, title: str) -> go.Figure:
     return fig
 
 
+def _mean_percent(avg: StandardAverage | None) -> float | None:
+    return None if avg is None or avg.mean_share is None else round(avg.mean_share * 100, 1)
+
+
+def _average_hover(avg: StandardAverage | None) -> str:
+    if avg is None or avg.mean_share is None:
+        return "Regio: geen score"
+    return f"Gemiddelde van de regio: {percent(avg.mean_share)} ({avg.gemeenten} gemeenten)"
+
+
+def _average_cell(avg: StandardAverage | None) -> str:
+    if avg is None or avg.mean_share is None:
+        return "geen score"
+    return f"{percent(avg.mean_share)} ({avg.gemeenten} gemeenten)"
+
+
 def _hover(score: StandardScore) -> str:
     return (
         f"Standaard {score.number}: {score.short_name}<br>"
@@ -83,15 +119,24 @@ def _hover(score: StandardScore) -> str:
     )
 
 
-def standards_table(result: RoundResult) -> list[dict[str, str | int]]:
+def standards_table(result: RoundResult, average: list[StandardAverage] | None = None) -> list[dict[str, str | int]]:
     """One row per standard with exactly the figures the radar shows."""
-    return [
-        {
+    means = {a.number: a for a in average or []}
+    rows: list[dict[str, str | int]] = []
+    for s in result.standards:
+        row: dict[str, str | int] = {
             "Standaard": axis_label(s),
             "Op orde": f"{s.op_orde} van {s.answered}",
             "Beantwoord": f"{s.answered} van {s.question_count}",
             "Deel op orde": percent(s.share),
             "Oordeel": s.status.label,
         }
-        for s in result.standards
-    ]
+        if average:
+            avg = means.get(s.number)
+            row["Gemiddelde regio"] = (
+                f"{percent(avg.mean_share)} ({avg.gemeenten} gemeenten)"
+                if avg and avg.mean_share is not None
+                else "geen score"
+            )
+        rows.append(row)
+    return rows

@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis.answers import AnswerValue
+from domain.access import Principal, Role
 from domain.models import Purpose
 from services.regio import create_regio, list_gemeenten
 from services.scan import ToelichtingChange, ValueChange, open_scan, save_changes, start_round
@@ -31,19 +32,34 @@ def main() -> None:
     args = parser.parse_args()
     url = args.url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
     engine = make_engine(url)
+    admin = Principal(code_id=0, role=Role.BEHEERDER, label="bench", regio_id=None)
     regio = create_regio(
-        engine, name=f"Bench {time.time()}", gemeente_names=[f"Gemeente {i}" for i in range(args.threads)]
+        engine, admin, name=f"Bench {time.time()}", gemeente_names=[f"Gemeente {i}" for i in range(args.threads)]
     )
+    people = [
+        Principal(code_id=0, role=Role.GEMEENTE, label=f"bench {g.name}", regio_id=regio.id, gemeente_id=g.id)
+        for g in list_gemeenten(engine, admin, regio_id=regio.id)
+    ]
     rounds = [
-        start_round(engine, gemeente_id=g.id, held_on=date(2026, 1, 1), purpose=Purpose.NULMETING, participants=[])
-        for g in list_gemeenten(engine, regio_id=regio.id)
+        (
+            p,
+            start_round(
+                engine,
+                p,
+                gemeente_id=p.gemeente_id,
+                held_on=date(2026, 1, 1),
+                purpose=Purpose.NULMETING,
+                participants=[],
+            ),
+        )
+        for p in people
     ]
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
     barrier = threading.Barrier(args.threads)
 
-    def person(round_id: int) -> None:
+    def person(principal: Principal, round_id: int) -> None:
         barrier.wait()
         for n in range(1, 32):
             change = ValueChange(question_number=n, value=AnswerValue.OP_ORDE if n % 2 else AnswerValue.NIET_OP_ORDE)
@@ -51,7 +67,7 @@ def main() -> None:
                 change = ToelichtingChange(question_number=n, toelichting=f"Toelichting {n}")
             started = time.perf_counter()
             try:
-                save_changes(engine, round_id=round_id, changes=[change])
+                save_changes(engine, principal, round_id=round_id, changes=[change])
             except Exception as exc:  # counted and reported, never hidden
                 with lock:
                     errors.append(repr(exc))
@@ -59,14 +75,14 @@ def main() -> None:
             with lock:
                 latencies.append((time.perf_counter() - started) * 1000)
 
-    threads = [threading.Thread(target=person, args=(r,)) for r in rounds]
+    threads = [threading.Thread(target=person, args=(p, r)) for p, r in rounds]
     wall = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - wall
-    stored = sum(len(open_scan(engine, round_id=r).answers) for r in rounds)
+    stored = sum(len(open_scan(engine, p, round_id=r).answers) for p, r in rounds)
     q = statistics.quantiles(latencies, n=100)
     print(f"database: {engine.dialect.name} ({url.split('://')[0]})")
     print(f"threads: {args.threads}, saves attempted: {args.threads * 31}, wall time: {wall:.2f} s")

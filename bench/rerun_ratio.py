@@ -52,21 +52,36 @@ def bare_page_times(count: int, clicks: int) -> list[float]:
 
 def scan_page_times(clicks: int) -> tuple[list[float], int]:
     os.environ["ZELFSCAN_DATA_DIR"] = tempfile.mkdtemp()
+    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1 import AppTest
 
     from demo.seed import load_demo_region
-    from services.regio import list_gemeenten
+    from domain.access import Role
+    from services.access import demo_codes, principal_for
+    from services.access import login as log_in
     from services.scan import list_rounds
     from settings import get_settings
-    from store.engine import make_engine
+    from store.engine import shared_engine
 
-    engine = make_engine(get_settings().effective_database_url)
-    regio = load_demo_region(engine)
-    round_id = list_rounds(engine, gemeente_id=list_gemeenten(engine, regio_id=regio.id)[0].id)[0].id
+    original_init = PagesManager.__init__
+
+    def init(self, *args, **kwargs):  # as server.py: no legacy pages/ mode
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init  # type: ignore[method-assign]
+    engine = shared_engine(get_settings().effective_database_url)
+    load_demo_region(engine)
+    code = next(c for role, label, c in demo_codes(engine) if role is Role.GEMEENTE)
+    me = principal_for(engine, log_in(engine, code=code, client_key="bench").session_token)
+    assert me is not None and me.gemeente_id is not None
+    round_id = list_rounds(engine, me, gemeente_id=me.gemeente_id)[0].id
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     at.query_params["ronde"] = str(round_id)
     at.query_params["blok"] = "1"
     at.run()
+    at.text_input[0].input(code)
+    at.button[0].click().run()
     at.switch_page("pages/scan.py").run()
     keys = [r.key for r in at.radio if r.key and r.key.startswith("antwoord_")]
     return timed_clicks(at, keys, clicks), len(keys)

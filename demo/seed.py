@@ -15,6 +15,7 @@ import questionnaire
 from analysis.answers import AnswerValue
 from demo.texts import TOELICHTINGEN
 from domain.models import Participant, Purpose, Regio
+from services.access import issue_demo_codes
 from store import repository as repo
 from store.unit_of_work import writing
 
@@ -45,7 +46,7 @@ DEMO_PARTICIPANTS = [
 
 
 def load_demo_region(engine: Engine) -> Regio:
-    """Create the demo region once; return the existing one when it is already there."""
+    """Create the demo region and its demo codes once; return the existing one when it is there."""
     with writing(engine) as session:
         for regio in repo.list_regios(session):
             if regio.is_demo:
@@ -69,10 +70,20 @@ def load_demo_region(engine: Engine) -> Regio:
                     chance = strength + REGIONAL_WEAK_STANDARDS.get(question.standard, 0) + improvement
                     op_orde = rng.random() < chance
                     value = AnswerValue.OP_ORDE if op_orde else AnswerValue.NIET_OP_ORDE
-                    repo.save_answer_value(session, round_id=round_id, question_number=question.number, value=value)
+                    fields = [("value", value.value)]
                     if rng.random() < 0.7:
-                        text = TOELICHTINGEN[question.number][0 if op_orde else 1]
-                        repo.save_toelichting(
-                            session, round_id=round_id, question_number=question.number, toelichting=text
+                        fields.append(("toelichting", TOELICHTINGEN[question.number][0 if op_orde else 1]))
+                    for field, new in fields:
+                        repo.save_field(
+                            session,
+                            round_id=round_id,
+                            question_number=question.number,
+                            field=field,  # type: ignore[arg-type]
+                            new=new,
+                            expected=None,
+                            actor=f"Demo {name} (gemeente)",
+                            code_id=None,
                         )
+        gemeenten = [(g.id, g.name) for g in repo.list_gemeenten(session, regio_id=regio.id)]
+        issue_demo_codes(session, regio_id=regio.id, gemeenten=gemeenten)
         return regio

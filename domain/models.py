@@ -53,6 +53,7 @@ class Regio(_Model):
     id: int
     name: str
     is_demo: bool = False
+    gemeente_sees_average: bool = False
 
 
 class Gemeente(_Model):

@@ -5,13 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.results import StandardStatus
+from domain.access import Role
 from services import ServiceError
+from services.regio import average_for
 from services.scan import round_report
-from ui import runtime
+from ui import auth, runtime
 from ui.radar import radar_with_table
 from ui.round_header import progress_bar, round_header
 from ui.text import plain
 
+principal = auth.require(Role.GEMEENTE, Role.REGIO)
 engine = runtime.engine()
 round_id = runtime.current_round_id()
 if round_id is None:
@@ -21,7 +24,8 @@ if round_id is None:
     st.stop()
 
 try:
-    report = round_report(engine, round_id=round_id)
+    report = round_report(engine, principal, round_id=round_id)
+    regional = average_for(engine, principal, regio_id=report.info.regio_id)
 except ServiceError as exc:
     st.error(str(exc))
     st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
@@ -37,7 +41,13 @@ st.write(
     "Een vraag die nog niet is beantwoord, telt niet mee als 'niet op orde'. "
     "Standaarden met open vragen zijn gemarkeerd met '(onvolledig)' en een open rondje."
 )
-radar_with_table(result, f"Spinnenweb {report.info.gemeente_name}")
+average = list(regional.standards) if regional else None
+if average:
+    st.write(
+        "De stippellijn met ruitjes is het gemiddelde van de regio: per standaard het gemiddelde van de "
+        "laatste ronde van elke gemeente. In de tabel staat op hoeveel gemeenten elk cijfer rust."
+    )
+radar_with_table(result, f"Spinnenweb {report.info.gemeente_name}", average)
 
 incomplete = [s for s in result.standards if s.status in (StandardStatus.ONVOLLEDIG, StandardStatus.NIET_BEANTWOORD)]
 if incomplete:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.answers import ANSWER_LABELS, AnswerValue
+from domain.access import Role
 from services import ServiceError
 from services.scan import open_scan, update_round_details
-from ui import autosave, runtime
+from ui import auth, autosave, runtime
 from ui.round_form import round_details_form
 from ui.round_header import help_text, participants_line, progress_bar, round_header
 
@@ -16,6 +17,7 @@ OPTION_LABELS = {
     AnswerValue.NIET_OP_ORDE.value: f"✗ {ANSWER_LABELS[AnswerValue.NIET_OP_ORDE].capitalize()}",
 }
 
+principal = auth.require(Role.GEMEENTE, Role.REGIO)
 engine = runtime.engine()
 round_id = runtime.current_round_id()
 if round_id is None:
@@ -25,23 +27,30 @@ if round_id is None:
     st.stop()
 
 try:
-    autosave.save_pending(engine, round_id)
-    snapshot = open_scan(engine, round_id=round_id)
+    report = autosave.save_pending(engine, principal, round_id)
+    snapshot = open_scan(engine, principal, round_id=round_id)
 except ServiceError as exc:
     st.error(str(exc))
     st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
     st.stop()
 
 qn = snapshot.questionnaire
-autosave.sync_widgets(round_id, snapshot.answers, sorted(qn.questions_by_number))
+notices = autosave.sync_widgets(round_id, snapshot.answers, sorted(qn.questions_by_number), principal.actor)
+notices += autosave.overwritten_notices(report)
 runtime.remember_round(round_id)
+editable = snapshot.editable
 
-round_header(snapshot.info, "Scan invullen")
-st.write(
-    "Kies bij elke vraag **op orde** of **niet op orde**. Twijfelt u? Kies dan wat het meest klopt "
-    "en schrijf de nuance in de toelichting. Alles wordt vanzelf bewaard: u hoeft niets op te slaan. "
-    "Een toelichting wordt bewaard zodra u het veld verlaat."
-)
+round_header(snapshot.info, "Scan invullen" if editable else "Antwoorden")
+for notice in notices:
+    st.warning(notice, icon=":material/group:")
+if not editable:
+    st.info("U kunt deze antwoorden bekijken. Alleen de gemeente zelf kan ze wijzigen.")
+if editable:
+    st.write(
+        "Kies bij elke vraag **op orde** of **niet op orde**. Twijfelt u? Kies dan wat het meest klopt "
+        "en schrijf de nuance in de toelichting. Alles wordt vanzelf bewaard: u hoeft niets op te slaan. "
+        "Een toelichting wordt bewaard zodra u het veld verlaat."
+    )
 progress_bar(snapshot.result)
 
 
@@ -55,12 +64,12 @@ def edit_round_details() -> None:
         participants=snapshot.info.participants,
     )
     if details is not None:
-        update_round_details(engine, round_id=round_id, **dict(details))
+        update_round_details(engine, principal, round_id=round_id, **dict(details))
         st.rerun()
 
 
 st.write(participants_line(snapshot.info))
-if st.button("Datum, doel of deelnemers wijzigen", icon=":material/group:"):
+if editable and st.button("Datum, doel of deelnemers wijzigen", icon=":material/group:"):
     edit_round_details()
 
 block_numbers = [b.number for b in qn.blocks]
@@ -87,6 +96,7 @@ for standard in qn.standards_of_block(block):
                 format_func=OPTION_LABELS.__getitem__,
                 horizontal=True,
                 key=autosave.value_key(round_id, question.number),
+                disabled=not editable,
             )
             st.markdown(help_text(qn, question))
             st.text_area(
@@ -95,6 +105,7 @@ for standard in qn.standards_of_block(block):
                 height=80,
                 max_chars=5000,
                 placeholder="Bijvoorbeeld: wat gaat goed, wat nog niet, en waarom.",
+                disabled=not editable,
             )
 
 last = block_numbers[-1]

@@ -1,4 +1,4 @@
-"""Rounds and answers: start a round, open it, save what changed, score it."""
+"""Rounds and answers: start a round, open it, save what changed, score it, its history."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
-from analysis.answers import Answer, AnswerValue
+from analysis.answers import Answer, AnswerValue, Change
 from analysis.results import RoundResult
 from analysis.scoring import score_round
+from domain.access import Principal
 from domain.models import Participant, Purpose, RoundInfo, RoundSummary
 from questionnaire import Questionnaire
 from services import ServiceError
+from services.authz import require_gemeente, require_progress
 from store import repository as repo
 from store.unit_of_work import reading, writing
 
@@ -29,6 +31,7 @@ class ValueChange(BaseModel):
 
     question_number: int
     value: AnswerValue | None
+    expected: AnswerValue | None = None  # what the person saw before the change
 
 
 class ToelichtingChange(BaseModel):
@@ -38,9 +41,29 @@ class ToelichtingChange(BaseModel):
 
     question_number: int
     toelichting: str
+    expected: str = ""
 
 
 AnswerChange = ValueChange | ToelichtingChange
+
+
+class Overwritten(BaseModel):
+    """Someone else changed this field after the person last looked; their value is in the history."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question_number: int
+    field: str
+    their_value: str
+    by: str
+    at: datetime | None
+
+
+class SaveReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    changed: int
+    overwritten: tuple[Overwritten, ...] = ()
 
 
 class ScanSnapshot(BaseModel):
@@ -50,6 +73,7 @@ class ScanSnapshot(BaseModel):
     questionnaire: Questionnaire
     answers: dict[int, Answer]
     result: RoundResult
+    editable: bool
 
 
 class RoundReport(BaseModel):
@@ -60,13 +84,20 @@ class RoundReport(BaseModel):
 
 
 def start_round(
-    engine: Engine, *, gemeente_id: int, held_on: date, purpose: Purpose, participants: list[Participant]
+    engine: Engine,
+    principal: Principal,
+    *,
+    gemeente_id: int,
+    held_on: date,
+    purpose: Purpose,
+    participants: list[Participant],
 ) -> int:
     with writing(engine) as session:
         try:
-            repo.get_gemeente(session, gemeente_id=gemeente_id)
+            gemeente = repo.get_gemeente(session, gemeente_id=gemeente_id)
         except repo.NotFound as exc:
             raise ServiceError("Deze gemeente bestaat niet (meer). Kies een gemeente uit de lijst.") from exc
+        require_gemeente(principal, gemeente_id=gemeente.id, regio_id=gemeente.regio_id, write=True)
         return repo.create_round(
             session,
             gemeente_id=gemeente_id,
@@ -78,20 +109,32 @@ def start_round(
 
 
 def update_round_details(
-    engine: Engine, *, round_id: int, held_on: date, purpose: Purpose, participants: list[Participant]
+    engine: Engine,
+    principal: Principal,
+    *,
+    round_id: int,
+    held_on: date,
+    purpose: Purpose,
+    participants: list[Participant],
 ) -> None:
     with writing(engine) as session:
-        _info(session, round_id)
+        _readable(session, principal, round_id, write=True)
         repo.update_round_details(
             session, round_id=round_id, held_on=held_on, purpose=purpose, participants=participants
         )
 
 
-def list_rounds(engine: Engine, *, gemeente_id: int) -> list[RoundSummary]:
+def list_rounds(engine: Engine, principal: Principal, *, gemeente_id: int) -> list[RoundSummary]:
     with reading(engine) as session:
+        try:
+            gemeente = repo.get_gemeente(session, gemeente_id=gemeente_id)
+        except repo.NotFound as exc:
+            raise ServiceError("Deze gemeente bestaat niet (meer).") from exc
+        require_progress(principal, gemeente_id=gemeente.id, regio_id=gemeente.regio_id)
         infos = [repo.get_round(session, round_id=i) for i in repo.list_round_ids(session, gemeente_id=gemeente_id)]
-        answered = repo.answered_numbers(session, round_ids=[i.id for i in infos])
-        answer_changes = repo.last_answer_change(session, round_ids=[i.id for i in infos])
+        ids = [i.id for i in infos]
+        answered = repo.answered_numbers(session, round_ids=ids)
+        answer_changes = repo.last_answer_change(session, round_ids=ids)
     summaries = []
     for info in infos:
         qn = questionnaire.by_version(info.questionnaire_version)
@@ -113,9 +156,9 @@ def list_rounds(engine: Engine, *, gemeente_id: int) -> list[RoundSummary]:
     return summaries
 
 
-def open_scan(engine: Engine, *, round_id: int) -> ScanSnapshot:
+def open_scan(engine: Engine, principal: Principal, *, round_id: int) -> ScanSnapshot:
     with reading(engine) as session:
-        info = _info(session, round_id)
+        info = _readable(session, principal, round_id)
         answers = repo.load_answers(session, round_id=round_id)
     qn = questionnaire.by_version(info.questionnaire_version)
     return ScanSnapshot(
@@ -123,49 +166,111 @@ def open_scan(engine: Engine, *, round_id: int) -> ScanSnapshot:
         questionnaire=qn,
         answers={a.question_number: a for a in answers},
         result=score_round(qn, answers),
+        editable=principal.gemeente_id == info.gemeente_id,
     )
 
 
-def save_changes(engine: Engine, *, round_id: int, changes: list[AnswerChange]) -> int:
-    """Store every change in one transaction; returns how many stored values changed.
+def save_changes(engine: Engine, principal: Principal, *, round_id: int, changes: list[AnswerChange]) -> SaveReport:
+    """Store every change in one transaction, with who and when in the history.
 
-    Idempotent: saving a value that is already stored changes nothing.
+    Saving a value that is already stored changes nothing. When someone else changed a
+    field since the person last looked, the save goes ahead and the report says so.
     """
     if not changes:
-        return 0
+        return SaveReport(changed=0)
+    changed, overwritten = 0, []
     with writing(engine) as session:
-        version = repo.round_questionnaire_version(session, round_id=round_id)
-        if version is None:
+        access = repo.round_access(session, round_id=round_id)
+        if access is None:
             raise ServiceError(ROUND_NOT_FOUND)
+        gemeente_id, regio_id, version = access
+        require_gemeente(principal, gemeente_id=gemeente_id, regio_id=regio_id, write=True)
         known = questionnaire.by_version(version).questions_by_number
-        changed = 0
         for change in changes:
             if change.question_number not in known:
                 raise ServiceError(f"Vraag {change.question_number} hoort niet bij deze vragenlijst.")
             if isinstance(change, ValueChange):
-                changed += repo.save_answer_value(
-                    session, round_id=round_id, question_number=change.question_number, value=change.value
-                )
+                field, new, expected = "value", _stored(change.value), _stored(change.expected)
             else:
-                changed += repo.save_toelichting(
-                    session,
-                    round_id=round_id,
-                    question_number=change.question_number,
-                    toelichting=change.toelichting[:MAX_TOELICHTING],
+                field, new, expected = "toelichting", change.toelichting[:MAX_TOELICHTING], change.expected
+            result = repo.save_field(
+                session,
+                round_id=round_id,
+                question_number=change.question_number,
+                field=field,  # type: ignore[arg-type]
+                new=new,
+                expected=expected,
+                actor=principal.actor,
+                code_id=principal.code_id,
+            )
+            changed += result.changed
+            if result.overwritten_by is not None:
+                overwritten.append(
+                    Overwritten(
+                        question_number=change.question_number,
+                        field=field,
+                        their_value=_shown(field, result.overwritten),
+                        by=result.overwritten_by or "onbekend",
+                        at=result.overwritten_at,
+                    )
                 )
-        return changed
+    return SaveReport(changed=changed, overwritten=tuple(overwritten))
 
 
-def round_report(engine: Engine, *, round_id: int) -> RoundReport:
-    snapshot = open_scan(engine, round_id=round_id)
+def round_report(engine: Engine, principal: Principal, *, round_id: int) -> RoundReport:
+    snapshot = open_scan(engine, principal, round_id=round_id)
     return RoundReport(info=snapshot.info, result=snapshot.result)
 
 
-def _info(session: Session, round_id: int) -> RoundInfo:
+def history(engine: Engine, principal: Principal, *, round_id: int, question_number: int | None = None) -> list[Change]:
+    with reading(engine) as session:
+        _readable(session, principal, round_id)
+        return repo.history(session, round_id=round_id, question_number=question_number)
+
+
+def restore(engine: Engine, principal: Principal, *, change_id: int) -> None:
+    """Put back the value a history entry set."""
+    with reading(engine) as session:
+        try:
+            round_id, change = repo.get_change(session, change_id=change_id)
+        except repo.NotFound as exc:
+            raise ServiceError("Deze wijziging bestaat niet (meer).") from exc
+        current = {a.question_number: a for a in repo.load_answers(session, round_id=round_id)}.get(
+            change.question_number
+        )
+    if change.field == "value":
+        now_value = current.value if current else None
+        restored: AnswerChange = ValueChange(
+            question_number=change.question_number,
+            value=AnswerValue(change.new) if change.new else None,
+            expected=now_value,
+        )
+    else:
+        restored = ToelichtingChange(
+            question_number=change.question_number,
+            toelichting=change.new or "",
+            expected=current.toelichting if current else "",
+        )
+    save_changes(engine, principal, round_id=round_id, changes=[restored])
+
+
+def _readable(session: Session, principal: Principal, round_id: int, *, write: bool = False) -> RoundInfo:
     try:
-        return repo.get_round(session, round_id=round_id)
+        info = repo.get_round(session, round_id=round_id)
     except repo.NotFound as exc:
         raise ServiceError(ROUND_NOT_FOUND) from exc
+    require_gemeente(principal, gemeente_id=info.gemeente_id, regio_id=info.regio_id, write=write)
+    return info
+
+
+def _stored(value: AnswerValue | None) -> str | None:
+    return value.value if value else None
+
+
+def _shown(field: str, stored: str | None) -> str:
+    if field == "value":
+        return AnswerValue(stored).label if stored else "niet beantwoord"
+    return stored or "(leeg)"
 
 
 def _utc(moment: datetime) -> datetime:

@@ -1,22 +1,24 @@
 """Reading and writing regio's, gemeenten, rounds and answers.
 
 Every function takes an open session (keyword-only) and returns plain models; the
-caller owns the transaction. Answer saves are idempotent upserts, so repeating one
-after an interrupted Streamlit run is harmless.
+caller owns the transaction. Saving a value that is already stored changes nothing,
+so repeating a save after an interrupted Streamlit run is harmless.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, date, datetime
+from typing import Any, Literal
 
-from sqlalchemy import func, select
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from analysis.answers import Answer, AnswerValue
+from analysis.answers import Answer, AnswerValue, Change
 from domain.models import Gemeente, Participant, Purpose, Regio, RoundInfo
-from store.tables import AntwoordRow, DeelnemerRow, GemeenteRow, RegioRow, RondeRow
+from store.tables import AntwoordRow, DeelnemerRow, GemeenteRow, RegioRow, RondeRow, WijzigingRow
 
 
 class NotFound(LookupError):
@@ -34,7 +36,15 @@ def create_regio(session: Session, *, name: str, is_demo: bool = False) -> Regio
     row = RegioRow(name=name, is_demo=is_demo, created_at=now())
     session.add(row)
     session.flush()
-    return Regio(id=row.id, name=row.name, is_demo=row.is_demo)
+    return _regio(row)
+
+
+def _regio(row: RegioRow) -> Regio:
+    return Regio(id=row.id, name=row.name, is_demo=row.is_demo, gemeente_sees_average=row.gemeente_sees_average)
+
+
+def set_gemeente_sees_average(session: Session, *, regio_id: int, value: bool) -> None:
+    session.execute(update(RegioRow).where(RegioRow.id == regio_id).values(gemeente_sees_average=value))
 
 
 def add_gemeente(session: Session, *, regio_id: int, name: str) -> Gemeente:
@@ -46,14 +56,14 @@ def add_gemeente(session: Session, *, regio_id: int, name: str) -> Gemeente:
 
 def list_regios(session: Session) -> list[Regio]:
     rows = session.scalars(select(RegioRow).order_by(RegioRow.is_demo, RegioRow.name))
-    return [Regio(id=r.id, name=r.name, is_demo=r.is_demo) for r in rows]
+    return [_regio(r) for r in rows]
 
 
 def get_regio(session: Session, *, regio_id: int) -> Regio:
     row = session.get(RegioRow, regio_id)
     if row is None:
         raise NotFound(f"regio {regio_id}")
-    return Regio(id=row.id, name=row.name, is_demo=row.is_demo)
+    return _regio(row)
 
 
 def list_gemeenten(session: Session, *, regio_id: int) -> list[Gemeente]:
@@ -146,8 +156,28 @@ def get_round(session: Session, *, round_id: int) -> RoundInfo:
     )
 
 
-def round_questionnaire_version(session: Session, *, round_id: int) -> str | None:
-    return session.scalar(select(RondeRow.questionnaire_version).where(RondeRow.id == round_id))
+def round_access(session: Session, *, round_id: int) -> tuple[int, int, str] | None:
+    """(gemeente id, regio id, questionnaire version) of a round: what a save needs to check."""
+    found = session.execute(
+        select(RondeRow.gemeente_id, GemeenteRow.regio_id, RondeRow.questionnaire_version)
+        .join(GemeenteRow, RondeRow.gemeente_id == GemeenteRow.id)
+        .where(RondeRow.id == round_id)
+    ).first()
+    return (found[0], found[1], found[2]) if found else None
+
+
+def latest_round_ids(session: Session, *, regio_id: int) -> list[int]:
+    """Per gemeente of the regio, its latest round (by date, then by creation)."""
+    rows = session.execute(
+        select(RondeRow.id, RondeRow.gemeente_id)
+        .join(GemeenteRow, RondeRow.gemeente_id == GemeenteRow.id)
+        .where(GemeenteRow.regio_id == regio_id)
+        .order_by(RondeRow.gemeente_id, RondeRow.held_on.desc(), RondeRow.id.desc())
+    )
+    latest: dict[int, int] = {}
+    for round_id, gemeente_id in rows:
+        latest.setdefault(gemeente_id, round_id)
+    return list(latest.values())
 
 
 def last_answer_change(session: Session, *, round_ids: list[int]) -> dict[int, datetime]:
@@ -200,39 +230,169 @@ def load_answers(session: Session, *, round_id: int) -> list[Answer]:
             value=AnswerValue(r.value) if r.value else None,
             toelichting=r.toelichting,
             updated_at=r.updated_at,
+            updated_by=r.updated_by,
         )
         for r in rows
     ]
 
 
-def save_answer_value(session: Session, *, round_id: int, question_number: int, value: AnswerValue | None) -> bool:
-    """Upsert the answer value; returns whether the stored value changed."""
-    return _upsert(session, round_id, question_number, "value", value.value if value else None)
+insert_audit = insert(WijzigingRow)
 
 
-def save_toelichting(session: Session, *, round_id: int, question_number: int, toelichting: str) -> bool:
-    """Upsert the toelichting; returns whether the stored text changed."""
-    return _upsert(session, round_id, question_number, "toelichting", toelichting)
+class FieldChange(BaseModel):
+    """What a save did to one field: whether it changed, and whom it overwrote."""
+
+    model_config = ConfigDict(frozen=True)
+
+    changed: bool
+    overwritten: str | None = None  # the value someone else had stored since the editor last looked
+    overwritten_by: str | None = None
+    overwritten_at: datetime | None = None
 
 
-def _upsert(session: Session, round_id: int, question_number: int, column: str, new: str | None) -> bool:
+def _field_statements(field: str) -> dict[str, Any]:
+    """The statements of one click, built once: building them per call cost more than running them."""
+    where = (
+        AntwoordRow.ronde_id == bindparam("b_round"),
+        AntwoordRow.question_number == bindparam("b_question"),
+    )
+    current = select(getattr(AntwoordRow, field), AntwoordRow.updated_by, AntwoordRow.updated_at).where(*where)
+    change = (
+        update(AntwoordRow)
+        .where(*where)
+        .values(
+            {
+                field: bindparam("b_new"),
+                "version": AntwoordRow.version + 1,
+                "updated_at": bindparam("b_moment"),
+                "updated_by": bindparam("b_actor"),
+            }
+        )
+    )
+    return {"current": current, "current_locked": current.with_for_update(), "change": change}
+
+
+_STATEMENTS = {field: _field_statements(field) for field in ("value", "toelichting")}
+
+
+def save_field(
+    session: Session,
+    *,
+    round_id: int,
+    question_number: int,
+    field: Literal["value", "toelichting"],
+    new: str | None,
+    expected: str | None,
+    actor: str,
+    code_id: int | None,
+) -> FieldChange:
+    """Store one field and record the change in the audit trail.
+
+    `expected` is what the editor last saw. When the stored value differs from it,
+    someone else changed it in between: the save still goes ahead (both changes stay in
+    the history), and the result says whose change was overwritten.
+    """
     moment = now()
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    values = {
-        "ronde_id": round_id,
-        "question_number": question_number,
-        "value": None,
-        "toelichting": "",
-        "updated_at": moment,
-        column: new,
-    }
-    stmt = insert(AntwoordRow).values(**values)
-    target = getattr(AntwoordRow, column)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[AntwoordRow.ronde_id, AntwoordRow.question_number],
-        set_={column: getattr(stmt.excluded, column), "updated_at": moment},
-        where=target.is_distinct_from(getattr(stmt.excluded, column)),
-    ).returning(AntwoordRow.question_number)
-    # RETURNING yields a row only when a row was inserted or really updated (rowcount is
-    # not reliable for this statement with psycopg).
-    return session.execute(stmt).first() is not None
+    statements = _STATEMENTS[field]
+    key = {"b_round": round_id, "b_question": question_number}
+    current_row = session.execute(statements["current_locked"], key).first()
+    if current_row is None:
+        insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+        created = session.execute(
+            insert(AntwoordRow)
+            .values(
+                {
+                    "ronde_id": round_id,
+                    "question_number": question_number,
+                    "value": None,
+                    "toelichting": "",
+                    "updated_at": moment,
+                    "updated_by": actor,
+                    "version": 1,
+                    field: new,
+                }
+            )
+            .on_conflict_do_nothing(index_elements=[AntwoordRow.ronde_id, AntwoordRow.question_number])
+            .returning(AntwoordRow.question_number)
+        ).first()
+        if created is not None:
+            if _same(new, None):
+                return FieldChange(changed=False)
+            _audit(session, round_id, question_number, field, None, new, actor, code_id, moment)
+            return FieldChange(changed=True)
+        current_row = session.execute(statements["current_locked"], key).one()
+    current, updated_by, updated_at = current_row
+    if _same(current, new):
+        return FieldChange(changed=False)
+    result = FieldChange(changed=True)
+    if not _same(current, expected):
+        result = FieldChange(changed=True, overwritten=current, overwritten_by=updated_by, overwritten_at=updated_at)
+    session.execute(statements["change"], {**key, "b_new": new, "b_moment": moment, "b_actor": actor})
+    _audit(session, round_id, question_number, field, current, new, actor, code_id, moment)
+    return result
+
+
+def _audit(
+    session: Session,
+    round_id: int,
+    question_number: int,
+    field: str,
+    old: str | None,
+    new: str | None,
+    actor: str,
+    code_id: int | None,
+    moment: datetime,
+) -> None:
+    session.execute(
+        insert_audit,
+        {
+            "ronde_id": round_id,
+            "question_number": question_number,
+            "field": field,
+            "old": old,
+            "new": new,
+            "actor": actor,
+            "code_id": code_id,
+            "at": moment,
+        },
+    )
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return (a or None) == (b or None)
+
+
+def history(session: Session, *, round_id: int, question_number: int | None = None) -> list[Change]:
+    query = select(WijzigingRow).where(WijzigingRow.ronde_id == round_id)
+    if question_number is not None:
+        query = query.where(WijzigingRow.question_number == question_number)
+    rows = session.scalars(query.order_by(WijzigingRow.at.desc(), WijzigingRow.id.desc()))
+    return [
+        Change(
+            id=r.id,
+            question_number=r.question_number,
+            field=r.field,
+            old=r.old,
+            new=r.new,
+            actor=r.actor,
+            at=r.at,
+        )
+        for r in rows
+    ]
+
+
+def get_change(session: Session, *, change_id: int) -> tuple[int, Change]:
+    """A change and the round it belongs to."""
+    row = session.get(WijzigingRow, change_id)
+    if row is None:
+        raise NotFound(f"wijziging {change_id}")
+    change = Change(
+        id=row.id,
+        question_number=row.question_number,
+        field=row.field,
+        old=row.old,
+        new=row.new,
+        actor=row.actor,
+        at=row.at,
+    )
+    return row.ronde_id, change

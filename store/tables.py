@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -19,6 +19,7 @@ class RegioRow(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    gemeente_sees_average: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class GemeenteRow(Base):
@@ -60,3 +61,74 @@ class AntwoordRow(Base):
     value: Mapped[str | None] = mapped_column(String(20), nullable=True)
     toelichting: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str] = mapped_column(String(250), default="")
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WijzigingRow(Base):
+    """The audit trail: one row per change of an answer value or a toelichting."""
+
+    __tablename__ = "antwoord_wijziging"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("ronde.id", ondelete="CASCADE"), index=True)
+    question_number: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(20))  # "value" or "toelichting"
+    old: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new: Mapped[str | None] = mapped_column(Text, nullable=True)
+    actor: Mapped[str] = mapped_column(String(250))
+    code_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ToegangscodeRow(Base):
+    """An access code, stored only as a salted scrypt hash of its secret part."""
+
+    __tablename__ = "toegangscode"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(8), unique=True)
+    salt: Mapped[bytes] = mapped_column(LargeBinary)
+    secret_hash: Mapped[bytes] = mapped_column(LargeBinary)
+    role: Mapped[str] = mapped_column(String(20))
+    regio_id: Mapped[int | None] = mapped_column(ForeignKey("regio.id", ondelete="CASCADE"), nullable=True)
+    gemeente_id: Mapped[int | None] = mapped_column(ForeignKey("gemeente.id", ondelete="CASCADE"), nullable=True)
+    label: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    demo_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class SessieRow(Base):
+    """A login. The cookie carries the signed session id; only its hash is stored."""
+
+    __tablename__ = "sessie"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    code_id: Mapped[int] = mapped_column(ForeignKey("toegangscode.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    handoff_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    handoff_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class MisluktePogingRow(Base):
+    """A failed login attempt, for the rate limit per client and per code."""
+
+    __tablename__ = "mislukte_poging"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_key: Mapped[str] = mapped_column(String(100), index=True)
+    public_id: Mapped[str | None] = mapped_column(String(8), index=True, nullable=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class InstellingRow(Base):
+    """Installation-wide values shared by every replica, such as the cookie signing key."""
+
+    __tablename__ = "instelling"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

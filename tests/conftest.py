@@ -7,11 +7,14 @@ import pytest
 from sqlalchemy import Engine
 
 from demo.seed import load_demo_region
-from domain.models import Participant, Purpose, Regio
+from domain.access import Principal, Role
+from domain.models import Gemeente, Participant, Purpose, Regio
 from services.regio import create_regio, list_gemeenten
 from services.scan import start_round
 from store.engine import make_engine
 from store.tables import Base
+
+ADMIN = Principal(code_id=1, role=Role.BEHEERDER, label="Testbeheerder", regio_id=None)
 
 
 @pytest.fixture
@@ -25,17 +28,39 @@ def engine(tmp_path) -> Engine:
     eng.dispose()
 
 
+def principal_for(role: Role, regio: Regio, gemeente: Gemeente | None = None, label: str = "Test") -> Principal:
+    return Principal(
+        code_id=100, role=role, label=label, regio_id=regio.id, gemeente_id=gemeente.id if gemeente else None
+    )
+
+
 @pytest.fixture
 def regio(engine) -> Regio:
-    return create_regio(engine, name="Regio Test", gemeente_names=["Aadorp", "Beekdal", "Cranendonk-Oost"])
+    return create_regio(engine, ADMIN, name="Regio Test", gemeente_names=["Aadorp", "Beekdal", "Cranendonk-Oost"])
 
 
 @pytest.fixture
-def round_id(engine, regio) -> int:
-    gemeente = list_gemeenten(engine, regio_id=regio.id)[0]
+def gemeenten(engine, regio) -> list[Gemeente]:
+    return list_gemeenten(engine, ADMIN, regio_id=regio.id)
+
+
+@pytest.fixture
+def aadorp(regio, gemeenten) -> Principal:
+    """A gemeente user of Aadorp."""
+    return principal_for(Role.GEMEENTE, regio, gemeenten[0], label="team Aadorp")
+
+
+@pytest.fixture
+def regio_user(regio) -> Principal:
+    return principal_for(Role.REGIO, regio, label="regioteam")
+
+
+@pytest.fixture
+def round_id(engine, aadorp) -> int:
     return start_round(
         engine,
-        gemeente_id=gemeente.id,
+        aadorp,
+        gemeente_id=aadorp.gemeente_id,
         held_on=date(2026, 3, 5),
         purpose=Purpose.NULMETING,
         participants=[Participant(name="", role="Teamleider")],

@@ -1,108 +1,197 @@
-"""AppTest smoke tests: every page runs, for an empty database and for the demo."""
+"""AppTest smoke tests: every page of every role runs; people log in through the login page."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 import settings
 from analysis.answers import AnswerValue
 from demo.seed import load_demo_region
+from domain.access import Role
+from services.access import demo_codes
 from services.regio import list_gemeenten
-from services.scan import open_scan
-from store.engine import make_engine
+from services.scan import ToelichtingChange, list_rounds, open_scan, save_changes
+from store.engine import shared_engine
+from tests.conftest import principal_for
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ["pages/start.py", "pages/scan.py", "pages/resultaten.py", "pages/begrippen.py"]
+PAGES_BY_ROLE = {
+    None: ["pages/inloggen.py", "pages/begrippen.py"],
+    Role.GEMEENTE: ["pages/start.py", "pages/scan.py", "pages/resultaten.py", "pages/geschiedenis.py"],
+    Role.REGIO: ["pages/start.py", "pages/scan.py", "pages/resultaten.py", "pages/geschiedenis.py"],
+    Role.FACILITATOR: ["pages/voortgang.py", "pages/begrippen.py"],
+    Role.BEHEERDER: ["pages/beheer.py", "pages/begrippen.py"],
+}
+
+
+@pytest.fixture(autouse=True)
+def served_like_server_py(monkeypatch):
+    """AppTest resets Streamlit's legacy `pages/` flag on every run; server.py turns it off.
+
+    Without this, AppTest.switch_page runs a page file without app.py (and its login check).
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @pytest.fixture
 def app_engine(tmp_path, monkeypatch):
-    """Point the app at a fresh SQLite file and clear process-wide caches."""
+    """Point the app at a fresh SQLite file and forget engines of earlier tests."""
     monkeypatch.setenv("ZELFSCAN_DATA_DIR", str(tmp_path))
     settings.get_settings.cache_clear()
-    st.cache_resource.clear()
-    engine = make_engine(settings.get_settings().effective_database_url)
-    yield engine
-    engine.dispose()
-    st.cache_resource.clear()
+    shared_engine.cache_clear()
+    yield shared_engine(settings.get_settings().effective_database_url)
+    shared_engine.cache_clear()
     settings.get_settings.cache_clear()
 
 
 @pytest.fixture
-def demo_round(app_engine) -> int:
-    from services.scan import list_rounds
-
-    regio = load_demo_region(app_engine)
-    gemeente = list_gemeenten(app_engine, regio_id=regio.id)[0]
-    return list_rounds(app_engine, gemeente_id=gemeente.id)[0].id
+def demo(app_engine):
+    return load_demo_region(app_engine)
 
 
-def run_page(page: str, **query) -> AppTest:
+def code_of(engine, role: Role, label: str | None = None) -> str:
+    return next(c for r, lab, c in demo_codes(engine) if r is role and (label is None or lab == label))
+
+
+def logged_in(code: str | None, page: str | None = None, **query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = str(value)
     at.run()
-    if page != PAGES[0]:
-        at.switch_page(page)
-        at.run()
+    if code is not None:
+        at.text_input[0].input(code)
+        at.button[0].click().run()
+    if page is not None:
+        at.switch_page(page).run()
     return at
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_on_an_empty_database(app_engine, page):
-    at = run_page(page)
+def first_round(engine, regio, gemeente_name: str = "Aalsveen") -> int:
+    viewer = principal_for(Role.REGIO, regio)
+    gemeente = next(g for g in list_gemeenten(engine, viewer, regio_id=regio.id) if g.name == gemeente_name)
+    return list_rounds(engine, viewer, gemeente_id=gemeente.id)[0].id
+
+
+@pytest.mark.parametrize("page", PAGES_BY_ROLE[None])
+def test_every_public_page_runs_on_an_empty_database(app_engine, page):
+    at = logged_in(None, page)
     assert not at.exception
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_with_the_demo_region_and_a_round(demo_round, page):
-    at = run_page(page, ronde=demo_round)
+@pytest.mark.parametrize(
+    ("role", "page"), [(role, page) for role, pages in PAGES_BY_ROLE.items() if role for page in pages]
+)
+def test_every_page_of_every_role_runs_in_the_demo(app_engine, demo, role, page):
+    label = "Demo Aalsveen" if role is Role.GEMEENTE else None
+    at = logged_in(code_of(app_engine, role, label), page, ronde=first_round(app_engine, demo))
     assert not at.exception
+    assert not at.error
 
 
-def test_the_empty_start_page_offers_the_demo_region(app_engine):
-    at = run_page(PAGES[0])
-    at.button[0].click().run()
+def test_the_empty_login_page_offers_the_demo_region(app_engine):
+    at = logged_in(None)
+    next(b for b in at.button if b.label.startswith("Demoregio")).click().run()
     assert not at.exception
-    assert "Regio Voorbeeld (demo)" in at.selectbox(key="regio").options
+    assert any(b.label == "Inloggen als Demo regio" for b in at.button)
 
 
-def test_the_scan_page_shows_31_questions_over_its_two_blocks(demo_round):
-    at = run_page("pages/scan.py", ronde=demo_round, blok=1)
-    questions = [r for r in at.radio if r.label.startswith("Vraag ")]
-    assert len(questions) == 14
+def test_a_wrong_code_gets_a_dutch_message(app_engine, demo):
+    at = logged_in("AAAA-BBBB-CCCC-DDDD")
+    assert any("Deze code klopt niet" in e.value for e in at.error)
+
+
+def test_a_gemeente_lands_on_its_own_rounds(app_engine, demo):
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"))
+    assert any("Rondes van Aalsveen" in h.value for h in at.header)
+
+
+def test_the_scan_page_shows_31_questions_over_its_two_blocks(app_engine, demo):
+    round_id = first_round(app_engine, demo)
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/scan.py", ronde=round_id, blok=1)
+    assert len([r for r in at.radio if r.label.startswith("Vraag ")]) == 14
     at.radio(key="blok").set_value(2).run()
     assert len([r for r in at.radio if r.label.startswith("Vraag ")]) == 17
 
 
-def test_a_click_on_an_answer_is_saved_without_a_save_button(app_engine, demo_round):
-    at = run_page("pages/scan.py", ronde=demo_round, blok=1)
-    key = f"antwoord_{demo_round}_1"
+def test_a_click_on_an_answer_is_saved_without_a_save_button(app_engine, demo):
+    round_id = first_round(app_engine, demo)
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/scan.py", ronde=round_id, blok=1)
+    key = f"antwoord_{round_id}_1"
     new = "niet_op_orde" if at.radio(key=key).value == "op_orde" else "op_orde"
     at.radio(key=key).set_value(new).run()
-    assert open_scan(app_engine, round_id=demo_round).answers[1].value is AnswerValue(new)
+    viewer = principal_for(Role.REGIO, demo)
+    assert open_scan(app_engine, viewer, round_id=round_id).answers[1].value is AnswerValue(new)
 
 
-def test_a_typed_toelichting_is_saved(app_engine, demo_round):
-    at = run_page("pages/scan.py", ronde=demo_round, blok=1)
-    at.text_area(key=f"toelichting_{demo_round}_2").input("Besproken in het MT").run()
-    assert open_scan(app_engine, round_id=demo_round).answers[2].toelichting == "Besproken in het MT"
+def test_a_typed_toelichting_is_saved_with_who_typed_it(app_engine, demo):
+    round_id = first_round(app_engine, demo)
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/scan.py", ronde=round_id, blok=1)
+    at.text_area(key=f"toelichting_{round_id}_2").input("Besproken in het MT").run()
+    answer = open_scan(app_engine, principal_for(Role.REGIO, demo), round_id=round_id).answers[2]
+    assert (answer.toelichting, answer.updated_by) == ("Besproken in het MT", "Demo Aalsveen (gemeente)")
 
 
-def test_the_scan_page_without_a_round_points_to_the_start_page(app_engine):
-    at = run_page("pages/scan.py")
+def test_the_regio_sees_answers_but_cannot_change_them(app_engine, demo):
+    round_id = first_round(app_engine, demo)
+    at = logged_in(code_of(app_engine, Role.REGIO), "pages/scan.py", ronde=round_id, blok=1)
+    questions = [r for r in at.radio if r.label.startswith("Vraag ")]
+    assert questions and all(r.disabled for r in questions)
+
+
+def test_a_gemeente_cannot_open_the_round_of_another_gemeente(app_engine, demo):
+    other = first_round(app_engine, demo, "Brakeloo")
+    for page in ("pages/scan.py", "pages/resultaten.py", "pages/geschiedenis.py"):
+        at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), page, ronde=other)
+        assert any("geen toegang" in e.value for e in at.error), page
+        assert not [r for r in at.radio if r.label.startswith("Vraag ")]
+
+
+def test_a_facilitator_sees_progress_but_no_answers(app_engine, demo):
+    at = logged_in(code_of(app_engine, Role.FACILITATOR))
+    assert "Aalsveen" in at.table[0].value.to_string()
+    assert not at.radio
+
+
+def test_the_scan_page_without_a_round_points_to_the_start_page(app_engine, demo):
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/scan.py")
     assert any("Kies eerst een gemeente" in i.value for i in at.info)
 
 
-def test_an_unknown_round_gets_a_dutch_message(app_engine):
-    at = run_page("pages/resultaten.py", ronde=999)
+def test_an_unknown_round_gets_a_dutch_message(app_engine, demo):
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/resultaten.py", ronde=999)
     assert any("ronde bestaat niet" in e.value for e in at.error)
 
 
-def test_the_results_page_lists_the_table_of_the_spinnenweb(demo_round):
-    at = run_page("pages/resultaten.py", ronde=demo_round)
+def test_the_results_page_lists_the_table_of_the_spinnenweb(app_engine, demo):
+    round_id = first_round(app_engine, demo)
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/resultaten.py", ronde=round_id)
     assert len(at.table) == 1
+
+
+def test_a_toelichting_with_markup_is_shown_as_typed(app_engine, demo):
+    round_id = first_round(app_engine, demo)
+    gemeente = principal_for(
+        Role.GEMEENTE, demo, list_gemeenten(app_engine, principal_for(Role.REGIO, demo), regio_id=demo.id)[0]
+    )
+    text = "<script>alert(1)</script> **bold**"
+    number = next(
+        n
+        for n, a in open_scan(app_engine, gemeente, round_id=round_id).answers.items()
+        if a.value is AnswerValue.NIET_OP_ORDE
+    )
+    save_changes(
+        app_engine, gemeente, round_id=round_id, changes=[ToelichtingChange(question_number=number, toelichting=text)]
+    )
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/resultaten.py", ronde=round_id)
+    shown = [h.proto.body for h in at.get("html") if "zs-plain" in h.proto.body]
+    assert any("&lt;script&gt;alert(1)&lt;/script&gt; **bold**" in body for body in shown)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.charts import radar_figure, standards_table
+from analysis.regional import StandardAverage
 from analysis.results import RoundResult
 
 
-def radar_with_table(result: RoundResult, title: str) -> None:
+def radar_with_table(result: RoundResult, title: str, average: list[StandardAverage] | None = None) -> None:
     st.plotly_chart(
-        radar_figure(result, title),
+        radar_figure(result, title, average),
         config={"displaylogo": False, "locale": "nl"},
         alt=f"{title}. De cijfers staan in de tabel hieronder.",
     )
     st.markdown(f"**Tabel bij de spinnenweb: {title}**")
-    st.table(standards_table(result), hide_index=True)
+    st.table(standards_table(result, average), hide_index=True)

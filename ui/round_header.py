@@ -8,6 +8,7 @@ from analysis.formatting import long_date
 from analysis.results import RoundResult
 from domain.models import RoundInfo
 from questionnaire import Question, Questionnaire
+from ui.text import md
 
 DEMO_NOTICE = (
     "Dit is de demoregio. De gemeenten, antwoorden en toelichtingen zijn verzonnen. "
@@ -16,9 +17,9 @@ DEMO_NOTICE = (
 
 
 def round_header(info: RoundInfo, page_title: str) -> None:
-    st.title(f"{page_title}: {info.gemeente_name}")
+    st.title(f"{page_title}: {md(info.gemeente_name)}")
     st.write(
-        f"{info.purpose.short_label} van {long_date(info.held_on)} · {info.regio_name} · "
+        f"{info.purpose.short_label} van {long_date(info.held_on)} · {md(info.regio_name)} · "
         f"vragenlijst versie {info.questionnaire_version}"
     )
     if info.is_demo:
@@ -37,7 +38,7 @@ def progress_bar(result: RoundResult) -> None:
 def participants_line(info: RoundInfo) -> str:
     if not info.participants:
         return "Deelnemers: nog niet ingevuld."
-    people = [f"{p.role} ({p.name})" if p.name else p.role for p in info.participants]
+    people = [f"{p.role} ({md(p.name)})" if p.name else p.role for p in info.participants]
     return "Deelnemers: " + ", ".join(people) + "."
 
 

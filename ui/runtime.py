@@ -6,13 +6,12 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from settings import get_settings
-from store.engine import make_engine
+from store.engine import shared_engine
 
 
-@st.cache_resource(show_spinner=False)
 def engine() -> Engine:
     """One pooled engine per process; sessions are opened per unit of work."""
-    return make_engine(get_settings().effective_database_url)
+    return shared_engine(get_settings().effective_database_url)
 
 
 PAGE_STYLE = """
@@ -62,3 +61,9 @@ def init_from_query(key: str, options: list[int]) -> None:
 def write_query(key: str, value: int) -> None:
     st.query_params[key] = str(value)
     st.session_state[f"_url_{key}"] = str(value)
+
+
+def client_key() -> str:
+    """Who is trying to log in, for the rate limit: the client's address when known."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "onbekend"

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import html
+import re
 
 import streamlit as st
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def md(text: str) -> str:
+    """Escape user text (names, labels) for use inside a markdown string we write."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def plain(text: str) -> None:

@@ -1,0 +1,69 @@
+"""Who is logged in, and with which role. Authorisation is checked in the services."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Role(StrEnum):
+    BEHEERDER = "beheerder"
+    REGIO = "regio"
+    FACILITATOR = "facilitator"
+    GEMEENTE = "gemeente"
+
+    @property
+    def label(self) -> str:
+        return {
+            Role.BEHEERDER: "Beheerder",
+            Role.REGIO: "Regio",
+            Role.FACILITATOR: "Facilitator",
+            Role.GEMEENTE: "Gemeente",
+        }[self]
+
+
+class Principal(BaseModel):
+    """A logged-in code. A beheerder without regio manages the whole installation."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code_id: int
+    role: Role
+    label: str
+    regio_id: int | None = None
+    gemeente_id: int | None = None
+
+    @property
+    def actor(self) -> str:
+        """How this person appears in the history of an answer."""
+        return f"{self.label} ({self.role.label.lower()})"
+
+
+class CodeInfo(BaseModel):
+    """An access code as the beheerder sees it: never the code itself."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    public_id: str
+    role: Role
+    label: str
+    regio_id: int | None
+    gemeente_id: int | None
+    gemeente_name: str | None
+    created_at: object
+    expires_at: object | None
+    revoked_at: object | None
+    is_demo: bool
+
+
+class IssuedCode(BaseModel):
+    """A freshly made code: the only moment the plain code exists."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    code: str
+    role: Role
+    label: str

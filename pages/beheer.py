@@ -1,0 +1,171 @@
+"""Beheer: the regio's gemeenten, its settings and its access codes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import streamlit as st
+
+from analysis.formatting import AMSTERDAM, long_date, moment
+from domain.access import Role
+from services import ServiceError
+from services.access import issue_code, list_codes, replace_code, revoke_code
+from services.regio import (
+    add_gemeenten,
+    create_regio,
+    get_regio,
+    list_gemeenten,
+    list_regios,
+    parse_gemeente_names,
+    set_gemeente_sees_average,
+)
+from ui import auth, runtime
+from ui.text import md
+
+NEW_CODE_KEY = "uitgegeven_code"
+ROLE_HELP = {
+    Role.GEMEENTE: "vult de scan in voor één gemeente en ziet alleen die gemeente",
+    Role.REGIO: "ziet alle gemeenten van de regio, wijzigt geen antwoorden",
+    Role.FACILITATOR: "ziet hoe ver de gemeenten zijn, niet hun antwoorden",
+    Role.BEHEERDER: "beheert gemeenten en codes van deze regio",
+}
+
+principal = auth.require(Role.BEHEERDER)
+engine = runtime.engine()
+installation = principal.regio_id is None
+
+st.title("Beheer")
+st.write(f"Ingelogd als {md(principal.actor)}.")
+
+
+def show(action, success: str) -> bool:  # type: ignore[no-untyped-def]
+    try:
+        action()
+    except ServiceError as exc:
+        st.error(str(exc))
+        return False
+    st.success(success)
+    return True
+
+
+regios = list_regios(engine, principal)
+if installation:
+    with st.expander("Nieuwe regio aanmaken", expanded=not regios), st.form("nieuwe_regio", enter_to_submit=False):
+        name = st.text_input("Naam van de regio", max_chars=200)
+        names = st.text_area("Gemeenten in de regio (één per regel)", height=160)
+        if st.form_submit_button("Regio aanmaken") and show(
+            lambda: create_regio(engine, principal, name=name, gemeente_names=parse_gemeente_names(names)),
+            "De regio is aangemaakt.",
+        ):
+            st.rerun()
+if not regios:
+    st.stop()
+
+regio_names = {r.id: r.name + (" (demo)" if r.is_demo else "") for r in regios}
+regio_id = st.selectbox("Regio", list(regio_names), format_func=regio_names.__getitem__, key="beheer_regio")
+regio = get_regio(engine, principal, regio_id=regio_id)
+gemeenten = list_gemeenten(engine, principal, regio_id=regio_id)
+gemeente_names = {g.id: g.name for g in gemeenten}
+
+st.header("Gemeenten")
+st.write(", ".join(md(n) for n in gemeente_names.values()) or "Nog geen gemeenten.")
+with st.form("gemeenten_toevoegen", enter_to_submit=False):
+    extra = st.text_area("Gemeenten toevoegen (één per regel)", height=100)
+    if st.form_submit_button("Toevoegen") and show(
+        lambda: add_gemeenten(engine, principal, regio_id=regio_id, names=parse_gemeente_names(extra)),
+        "De gemeenten zijn toegevoegd.",
+    ):
+        st.rerun()
+
+st.header("Wat gemeenten zien")
+with st.form("instellingen"):
+    sees_average = st.checkbox(
+        "Gemeenten zien bij hun resultaten het gemiddelde van de regio (nooit andere gemeenten bij naam)",
+        value=regio.gemeente_sees_average,
+    )
+    if st.form_submit_button("Instelling opslaan"):
+        show(
+            lambda: set_gemeente_sees_average(engine, principal, regio_id=regio_id, value=sees_average),
+            "De instelling is opgeslagen.",
+        )
+
+st.header("Toegangscodes")
+st.write(
+    "Iedereen logt in met een code. Een code hoort bij één rol, en een gemeentecode bij één gemeente. "
+    "U ziet een code alleen direct nadat u hem maakt."
+)
+roles = [Role.GEMEENTE, Role.REGIO, Role.FACILITATOR, Role.BEHEERDER]
+with st.form("nieuwe_code", enter_to_submit=False):
+    role = st.radio("Rol", roles, format_func=lambda r: f"{r.label}: {ROLE_HELP[r]}", key="code_rol")
+    gemeente_id = st.selectbox(
+        "Gemeente (alleen voor een gemeentecode)",
+        list(gemeente_names),
+        index=None,
+        format_func=gemeente_names.__getitem__,
+        placeholder="Kies een gemeente",
+    )
+    label = st.text_input("Naam van de code, bijvoorbeeld 'team Jeugd Aalsveen'", max_chars=200)
+    expires = st.date_input("Vervalt op (leeg laten: vervalt niet)", value=None, format="DD-MM-YYYY")
+    if st.form_submit_button("Code maken", type="primary"):
+        expires_at = datetime.combine(expires, time(23, 59), tzinfo=AMSTERDAM) if isinstance(expires, date) else None
+        try:
+            st.session_state[NEW_CODE_KEY] = issue_code(
+                engine,
+                principal,
+                role=role,
+                label=label,
+                regio_id=regio_id,
+                gemeente_id=gemeente_id if role is Role.GEMEENTE else None,
+                expires_at=expires_at,
+            )
+        except ServiceError as exc:
+            st.error(str(exc))
+        else:
+            st.rerun()
+
+issued = st.session_state.get(NEW_CODE_KEY)
+if issued:
+    with st.container(border=True):
+        st.subheader("Nieuwe code")
+        st.write(f"De code voor {md(issued.label)} ({issued.role.label.lower()}) is:")
+        st.code(issued.code, language=None)
+        st.warning("Bewaar of geef deze code nu door. Hij wordt hierna nooit meer getoond.")
+        if st.button("Ik heb de code bewaard"):
+            del st.session_state[NEW_CODE_KEY]
+            st.rerun()
+
+codes = list_codes(engine, principal, regio_id=regio_id)
+if codes:
+    st.table(
+        [
+            {
+                "Naam": c.label,
+                "Rol": c.role.label,
+                "Gemeente": c.gemeente_name or "–",
+                "Begint met": c.public_id,
+                "Gemaakt": moment(c.created_at),
+                "Vervalt": long_date(c.expires_at) if c.expires_at else "niet",
+                "Status": "ingetrokken" if c.revoked_at else "werkt",
+            }
+            for c in codes
+        ],
+        hide_index=True,
+    )
+    active = {c.id: f"{c.label} ({c.role.label.lower()}, begint met {c.public_id})" for c in codes if not c.revoked_at}
+    if active:
+        chosen = st.selectbox("Code intrekken of vervangen", list(active), format_func=active.__getitem__, index=None)
+        left, right = st.columns(2)
+        revoke = left.button("Intrekken", disabled=chosen is None)
+        if (
+            revoke
+            and chosen is not None
+            and show(lambda: revoke_code(engine, principal, code_id=chosen), "De code werkt niet meer.")
+        ):
+            st.rerun()
+        if right.button("Vervangen door een nieuwe code", disabled=chosen is None) and chosen is not None:
+            try:
+                st.session_state[NEW_CODE_KEY] = replace_code(engine, principal, code_id=chosen)
+            except ServiceError as exc:
+                st.error(str(exc))
+            else:
+                st.rerun()

@@ -1,0 +1,75 @@
+"""Geschiedenis: every change to an answer or toelichting, and restoring an earlier value."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.formatting import moment
+from domain.access import Role
+from services import ServiceError
+from services.scan import history, open_scan, restore
+from ui import auth, runtime
+from ui.round_header import round_header
+from ui.text import plain
+
+MAX_SHOWN = 100
+FIELD_NAMES = {"value": "Antwoord", "toelichting": "Toelichting"}
+
+principal = auth.require(Role.GEMEENTE, Role.REGIO)
+engine = runtime.engine()
+round_id = runtime.current_round_id()
+if round_id is None:
+    st.title("Geschiedenis")
+    st.info("Kies eerst een ronde op de startpagina.")
+    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
+    st.stop()
+
+try:
+    snapshot = open_scan(engine, principal, round_id=round_id)
+except ServiceError as exc:
+    st.error(str(exc))
+    st.stop()
+
+round_header(snapshot.info, "Geschiedenis")
+st.write(
+    "Hier staat elke wijziging van een antwoord of toelichting: wie, wanneer, en wat het was en werd. "
+    + (
+        "Met 'Terugzetten' zet u een eerdere waarde terug; ook dat komt in de geschiedenis."
+        if snapshot.editable
+        else ""
+    )
+)
+numbers = [None, *sorted(snapshot.questionnaire.questions_by_number)]
+question = st.selectbox(
+    "Welke vraag?",
+    numbers,
+    format_func=lambda n: "Alle vragen" if n is None else f"Vraag {n}",
+    key="geschiedenis_vraag",
+)
+changes = history(engine, principal, round_id=round_id, question_number=question)
+if not changes:
+    st.write("Nog geen wijzigingen.")
+if len(changes) > MAX_SHOWN:
+    st.write(
+        f"U ziet de laatste {MAX_SHOWN} van {len(changes)} wijzigingen. Kies een vraag om alles van die vraag te zien."
+    )
+for change in changes[:MAX_SHOWN]:
+    with st.container(border=True):
+        st.markdown(f"**Vraag {change.question_number} · {FIELD_NAMES[change.field]}** · {moment(change.at)}")
+        st.write("Door:")
+        plain(change.actor)
+        st.write("Was:")
+        plain(change.shown(change.old))
+        st.write("Werd:")
+        plain(change.shown(change.new))
+        if snapshot.editable and st.button(
+            f"Terugzetten: {FIELD_NAMES[change.field].lower()} van vraag {change.question_number} zoals het toen werd",
+            key=f"herstel_{change.id}",
+        ):
+            try:
+                restore(engine, principal, change_id=change.id)
+            except ServiceError as exc:
+                st.error(str(exc))
+            else:
+                st.success(f"Vraag {change.question_number} is teruggezet.")
+                st.rerun()

@@ -1,0 +1,52 @@
+"""Who may read or change what. Every service checks here, whatever the page shows.
+
+- gemeente: reads and changes the rounds of its own gemeente only;
+- regio: reads every gemeente of its own regio, changes no answers;
+- facilitator: sees the progress of the gemeenten of its regio, not their answers;
+- beheerder: manages gemeenten and codes of its regio (or of every regio when the code
+  belongs to the installation), and sees no answers.
+"""
+
+from __future__ import annotations
+
+from domain.access import Principal, Role
+from services import ServiceError
+
+NO_ACCESS = "U heeft geen toegang tot deze gegevens."
+
+
+class Forbidden(ServiceError):
+    def __init__(self, message: str = NO_ACCESS) -> None:
+        super().__init__(message)
+
+
+def require_regio(principal: Principal, regio_id: int, *, roles: tuple[Role, ...]) -> None:
+    if principal.role not in roles:
+        raise Forbidden()
+    if principal.role is Role.BEHEERDER and principal.regio_id is None:
+        return
+    if principal.regio_id != regio_id:
+        raise Forbidden()
+
+
+def require_gemeente(principal: Principal, *, gemeente_id: int, regio_id: int, write: bool = False) -> None:
+    """Read (or, with write=True, change) the rounds of one gemeente."""
+    if principal.role is Role.GEMEENTE:
+        if principal.gemeente_id != gemeente_id:
+            raise Forbidden()
+        return
+    if write:
+        raise Forbidden("Alleen de gemeente zelf kan haar antwoorden wijzigen.")
+    require_regio(principal, regio_id, roles=(Role.REGIO,))
+
+
+def require_progress(principal: Principal, *, gemeente_id: int, regio_id: int) -> None:
+    """See how far a gemeente is (counts only, no answers)."""
+    if principal.role is Role.FACILITATOR:
+        require_regio(principal, regio_id, roles=(Role.FACILITATOR,))
+    else:
+        require_gemeente(principal, gemeente_id=gemeente_id, regio_id=regio_id)
+
+
+def can_write(principal: Principal, gemeente_id: int) -> bool:
+    return principal.role is Role.GEMEENTE and principal.gemeente_id == gemeente_id

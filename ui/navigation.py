@@ -1,0 +1,39 @@
+"""Which pages each role gets. A page left out cannot be reached at all."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from domain.access import Principal, Role
+
+
+def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page:
+    return st.Page(f"pages/{name}.py", title=title, icon=f":material/{icon}:", url_path=name, default=default)
+
+
+def pages_for(principal: Principal | None) -> list[st.Page]:
+    begrippen = _page("begrippen", "Begrippen", "menu_book")
+    uitloggen = _page("uitloggen", "Uitloggen", "logout")
+    if principal is None:
+        return [_page("inloggen", "Inloggen", "login", default=True), begrippen]
+    if principal.role is Role.GEMEENTE:
+        return [
+            _page("start", "Start", "home", default=True),
+            _page("scan", "Scan invullen", "edit"),
+            _page("resultaten", "Resultaten", "radar"),
+            _page("geschiedenis", "Geschiedenis", "history"),
+            begrippen,
+            uitloggen,
+        ]
+    if principal.role is Role.REGIO:
+        return [
+            _page("start", "Gemeenten", "home", default=True),
+            _page("scan", "Antwoorden", "visibility"),
+            _page("resultaten", "Resultaten", "radar"),
+            _page("geschiedenis", "Geschiedenis", "history"),
+            begrippen,
+            uitloggen,
+        ]
+    if principal.role is Role.FACILITATOR:
+        return [_page("voortgang", "Voortgang", "groups", default=True), begrippen, uitloggen]
+    return [_page("beheer", "Beheer", "admin_panel_settings", default=True), begrippen, uitloggen]
