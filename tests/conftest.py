@@ -14,7 +14,7 @@ from services.scan import start_round
 from store.engine import make_engine
 from store.tables import Base
 
-ADMIN = Principal(code_id=1, role=Role.BEHEERDER, label="Testbeheerder", regio_id=None)
+ADMIN = Principal(code_id=0, role=Role.BEHEERDER, label="Testbeheerder", regio_id=None)
 
 
 @pytest.fixture

@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import update
+
+from domain.access import Role
+from services import ServiceError
+from services.access import (
+    ALPHABET,
+    MAX_FAILURES_PER_CLIENT,
+    MAX_FAILURES_PER_CODE,
+    LoginError,
+    cookie_for_handoff,
+    ensure_first_beheerder_code,
+    issue_code,
+    login,
+    logout,
+    principal_for,
+    replace_code,
+    reset_beheerder_code,
+    revoke_code,
+)
+from store.tables import ToegangscodeRow
+from store.unit_of_work import writing
+from tests.conftest import ADMIN
+from tests.conftest import principal_for as make_principal
+
+
+@pytest.fixture
+def code(engine, regio, gemeenten):
+    return issue_code(
+        engine, ADMIN, role=Role.GEMEENTE, label="team Jeugd Aadorp", regio_id=regio.id, gemeente_id=gemeenten[0].id
+    )
+
+
+def test_a_code_logs_in_with_its_role_and_gemeente(engine, code, gemeenten):
+    principal = login(engine, code=code.code, client_key="1.2.3.4").principal
+    assert (principal.role, principal.gemeente_id, principal.label) == (
+        Role.GEMEENTE,
+        gemeenten[0].id,
+        "team Jeugd Aadorp",
+    )
+
+
+def test_a_code_may_be_typed_in_lower_case_with_spaces(engine, code):
+    typed = code.code.lower().replace("-", " ")
+    assert login(engine, code=typed, client_key="1.2.3.4").principal.code_id == code.id
+
+
+def test_the_plain_code_is_never_stored(engine, code, tmp_path):
+    engine.dispose()
+    stored = b"".join(f.read_bytes() for f in tmp_path.glob("zelfscan.db*"))
+    assert stored
+    secret = code.code.replace("-", "")[4:]
+    assert secret.encode() not in stored
+    assert code.code.encode() not in stored
+
+
+def test_a_wrong_code_is_refused_in_dutch(engine, code):
+    wrong = code.code[:-1] + ("A" if code.code[-1] != "A" else "B")
+    with pytest.raises(LoginError, match="Deze code klopt niet"):
+        login(engine, code=wrong, client_key="1.2.3.4")
+
+
+def test_an_expired_code_is_refused(engine, code):
+    with writing(engine) as session:
+        session.execute(
+            update(ToegangscodeRow)
+            .values(expires_at=datetime.now(UTC) - timedelta(minutes=1))
+            .where(ToegangscodeRow.id == code.id)
+        )
+    with pytest.raises(LoginError, match="verlopen"):
+        login(engine, code=code.code, client_key="1.2.3.4")
+
+
+def test_a_revoked_code_is_refused(engine, code):
+    revoke_code(engine, ADMIN, code_id=code.id)
+    with pytest.raises(LoginError, match="ingetrokken"):
+        login(engine, code=code.code, client_key="1.2.3.4")
+
+
+def test_revoking_a_code_ends_its_sessions_at_once(engine, code):
+    token = login(engine, code=code.code, client_key="1.2.3.4").session_token
+    revoke_code(engine, ADMIN, code_id=code.id)
+    assert principal_for(engine, token) is None
+
+
+def test_too_many_failures_from_one_client_block_even_the_right_code(engine, code):
+    for i in range(MAX_FAILURES_PER_CLIENT):  # a different wrong code each time: only the client limit applies
+        with pytest.raises(LoginError, match="klopt niet"):
+            login(engine, code=f"{ALPHABET[i]}AAA-AAAA-AAAA-AAAA", client_key="6.6.6.6")
+    with pytest.raises(LoginError, match="Te veel mislukte pogingen"):
+        login(engine, code=code.code, client_key="6.6.6.6")
+    assert login(engine, code=code.code, client_key="1.2.3.4").principal.code_id == code.id
+
+
+def test_too_many_failures_on_one_code_block_it_from_every_client(engine, code):
+    wrong = code.code[:-1] + ("A" if code.code[-1] != "A" else "B")
+    for client in range(MAX_FAILURES_PER_CODE):
+        with pytest.raises(LoginError):
+            login(engine, code=wrong, client_key=f"10.0.0.{client}")
+    with pytest.raises(LoginError, match="Te veel mislukte pogingen"):
+        login(engine, code=code.code, client_key="1.2.3.4")
+
+
+def test_a_tampered_session_token_is_not_accepted(engine, code):
+    token = login(engine, code=code.code, client_key="1.2.3.4").session_token
+    session_id, _, mac = token.rpartition(".")
+    assert principal_for(engine, f"{session_id}x.{mac}") is None
+    assert principal_for(engine, token) is not None
+
+
+def test_logging_out_ends_the_session(engine, code):
+    token = login(engine, code=code.code, client_key="1.2.3.4").session_token
+    logout(engine, token)
+    assert principal_for(engine, token) is None
+
+
+def test_the_cookie_handoff_token_works_once(engine, code):
+    result = login(engine, code=code.code, client_key="1.2.3.4")
+    cookie = cookie_for_handoff(engine, result.handoff_token)
+    assert cookie is not None and principal_for(engine, cookie[0]).code_id == code.id
+    assert cookie_for_handoff(engine, result.handoff_token) is None
+
+
+def test_the_first_beheerder_code_is_made_once(engine):
+    first = ensure_first_beheerder_code(engine)
+    assert first is not None and first.role is Role.BEHEERDER
+    assert ensure_first_beheerder_code(engine) is None
+    assert login(engine, code=first.code, client_key="x").principal.regio_id is None
+
+
+def test_resetting_the_beheerder_code_retires_the_old_one(engine):
+    first = ensure_first_beheerder_code(engine)
+    second = reset_beheerder_code(engine)
+    with pytest.raises(LoginError, match="ingetrokken"):
+        login(engine, code=first.code, client_key="x")
+    assert login(engine, code=second.code, client_key="x").principal.role is Role.BEHEERDER
+
+
+def test_replacing_a_code_keeps_its_role_and_label(engine, code):
+    new = replace_code(engine, ADMIN, code_id=code.id)
+    assert (new.role, new.label) == (code.role, code.label)
+    with pytest.raises(LoginError, match="ingetrokken"):
+        login(engine, code=code.code, client_key="x")
+    assert login(engine, code=new.code, client_key="x").principal.gemeente_id is not None
+
+
+def test_a_regio_beheerder_cannot_issue_codes_for_another_regio(engine, regio):
+    from services.regio import create_regio
+
+    other = create_regio(engine, ADMIN, name="Regio Anders", gemeente_names=["Elders"])
+    beheerder = make_principal(Role.BEHEERDER, regio)
+    with pytest.raises(ServiceError, match="geen toegang"):
+        issue_code(engine, beheerder, role=Role.REGIO, label="x", regio_id=other.id)
+
+
+def test_a_gemeente_code_needs_a_gemeente(engine, regio):
+    with pytest.raises(ServiceError, match="Kies de gemeente"):
+        issue_code(engine, ADMIN, role=Role.GEMEENTE, label="x", regio_id=regio.id)
+
+
+def test_a_code_cannot_expire_in_the_past(engine, regio):
+    with pytest.raises(ServiceError, match="verleden"):
+        issue_code(
+            engine,
+            ADMIN,
+            role=Role.REGIO,
+            label="x",
+            regio_id=regio.id,
+            expires_at=datetime.now(UTC) - timedelta(days=1),
+        )

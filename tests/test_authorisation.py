@@ -1,0 +1,133 @@
+"""Authorisation holds in the core services, whatever a page shows or hides."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analysis.answers import AnswerValue
+from domain.access import Role
+from domain.models import Purpose
+from services import ServiceError
+from services.regio import average_for, create_regio, list_gemeenten, set_gemeente_sees_average
+from services.scan import (
+    ValueChange,
+    history,
+    list_rounds,
+    open_scan,
+    restore,
+    round_report,
+    save_changes,
+    start_round,
+    update_round_details,
+)
+from tests.conftest import ADMIN, principal_for
+
+OP = AnswerValue.OP_ORDE
+
+
+@pytest.fixture
+def beekdal(regio, gemeenten):
+    return principal_for(Role.GEMEENTE, regio, gemeenten[1], label="team Beekdal")
+
+
+def readers_of_a_round(engine, round_id):
+    return {
+        "open_scan": lambda p: open_scan(engine, p, round_id=round_id),
+        "round_report": lambda p: round_report(engine, p, round_id=round_id),
+        "history": lambda p: history(engine, p, round_id=round_id),
+    }
+
+
+def writers_of_a_round(engine, round_id):
+    return {
+        "save_changes": lambda p: save_changes(
+            engine, p, round_id=round_id, changes=[ValueChange(question_number=1, value=OP)]
+        ),
+        "update_round_details": lambda p: update_round_details(
+            engine, p, round_id=round_id, held_on=date(2026, 1, 1), purpose=Purpose.EVALUATIE, participants=[]
+        ),
+    }
+
+
+@pytest.mark.parametrize("action", ["open_scan", "round_report", "history"])
+def test_a_gemeente_cannot_read_another_gemeentes_round(engine, round_id, beekdal, action):
+    with pytest.raises(ServiceError, match="geen toegang"):
+        readers_of_a_round(engine, round_id)[action](beekdal)
+
+
+@pytest.mark.parametrize("action", ["save_changes", "update_round_details"])
+def test_a_gemeente_cannot_change_another_gemeentes_round(engine, round_id, beekdal, action):
+    with pytest.raises(ServiceError):
+        writers_of_a_round(engine, round_id)[action](beekdal)
+    assert (
+        open_scan(
+            engine, ADMIN.model_copy(update={"role": Role.REGIO, "regio_id": beekdal.regio_id}), round_id=round_id
+        ).answers
+        == {}
+    )
+
+
+def test_a_gemeente_cannot_list_or_start_rounds_of_another_gemeente(engine, aadorp, beekdal):
+    with pytest.raises(ServiceError, match="geen toegang"):
+        list_rounds(engine, beekdal, gemeente_id=aadorp.gemeente_id)
+    with pytest.raises(ServiceError, match="geen toegang"):
+        start_round(
+            engine,
+            beekdal,
+            gemeente_id=aadorp.gemeente_id,
+            held_on=date.today(),
+            purpose=Purpose.NULMETING,
+            participants=[],
+        )
+
+
+def test_a_gemeente_cannot_restore_a_change_in_another_gemeentes_round(engine, aadorp, beekdal, round_id):
+    save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=1, value=OP)])
+    [change] = history(engine, aadorp, round_id=round_id)
+    with pytest.raises(ServiceError, match="geen toegang"):
+        restore(engine, beekdal, change_id=change.id)
+
+
+def test_a_gemeente_sees_only_itself_in_the_list_of_gemeenten(engine, regio, aadorp):
+    assert [g.id for g in list_gemeenten(engine, aadorp, regio_id=regio.id)] == [aadorp.gemeente_id]
+
+
+def test_the_regio_reads_every_gemeente_but_changes_nothing(engine, regio_user, round_id):
+    assert open_scan(engine, regio_user, round_id=round_id).editable is False
+    with pytest.raises(ServiceError, match="Alleen de gemeente zelf"):
+        save_changes(engine, regio_user, round_id=round_id, changes=[ValueChange(question_number=1, value=OP)])
+
+
+def test_nobody_reads_the_rounds_of_another_regio(engine, round_id):
+    other = create_regio(engine, ADMIN, name="Regio Elders", gemeente_names=["Verweg"])
+    for role in (Role.REGIO, Role.FACILITATOR, Role.BEHEERDER):
+        with pytest.raises(ServiceError, match="geen toegang"):
+            open_scan(engine, principal_for(role, other), round_id=round_id)
+
+
+def test_a_facilitator_sees_progress_but_not_the_answers(engine, regio, aadorp, round_id):
+    facilitator = principal_for(Role.FACILITATOR, regio)
+    assert list_rounds(engine, facilitator, gemeente_id=aadorp.gemeente_id)[0].id == round_id
+    with pytest.raises(ServiceError, match="geen toegang"):
+        open_scan(engine, facilitator, round_id=round_id)
+
+
+def test_a_beheerder_sees_no_answers(engine, regio, round_id):
+    with pytest.raises(ServiceError, match="geen toegang"):
+        open_scan(engine, principal_for(Role.BEHEERDER, regio), round_id=round_id)
+
+
+def test_a_gemeente_sees_the_regional_average_only_when_the_regio_allows_it(engine, regio, aadorp, round_id):
+    save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=1, value=OP)])
+    assert average_for(engine, aadorp, regio_id=regio.id) is None
+    set_gemeente_sees_average(engine, ADMIN, regio_id=regio.id, value=True)
+    average = average_for(engine, aadorp, regio_id=regio.id)
+    assert average is not None
+    assert (average.standards[0].mean_share, average.standards[0].gemeenten) == (1.0, 1)
+
+
+def test_only_a_beheerder_changes_regio_settings(engine, regio, regio_user):
+    with pytest.raises(ServiceError, match="geen toegang"):
+        set_gemeente_sees_average(engine, regio_user, regio_id=regio.id, value=True)
