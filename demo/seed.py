@@ -16,6 +16,7 @@ from analysis.answers import AnswerValue
 from demo.texts import TOELICHTINGEN
 from domain.models import Participant, Purpose, Regio
 from services.access import issue_demo_codes
+from store import answers_repo
 from store import repository as repo
 from store.unit_of_work import writing
 
@@ -74,7 +75,7 @@ def load_demo_region(engine: Engine) -> Regio:
                     if rng.random() < 0.7:
                         fields.append(("toelichting", TOELICHTINGEN[question.number][0 if op_orde else 1]))
                     for field, new in fields:
-                        repo.save_field(
+                        answers_repo.save_field(
                             session,
                             round_id=round_id,
                             question_number=question.number,

@@ -13,6 +13,7 @@ from domain.access import Principal, Role
 from domain.models import Gemeente, Regio
 from services import ServiceError
 from services.authz import Forbidden, require_regio
+from store import answers_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
 
@@ -113,7 +114,7 @@ def average_for(engine: Engine, principal: Principal, *, regio_id: int) -> Regio
         raise Forbidden()
     with reading(engine) as session:
         rounds = [
-            (repo.get_round(session, round_id=i), repo.load_answers(session, round_id=i))
+            (repo.get_round(session, round_id=i), answers_repo.load_answers(session, round_id=i))
             for i in repo.latest_round_ids(session, regio_id=regio_id)
         ]
     results = [score_round(questionnaire.by_version(info.questionnaire_version), answers) for info, answers in rounds]

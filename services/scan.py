@@ -17,6 +17,7 @@ from domain.models import Participant, Purpose, RoundInfo, RoundSummary
 from questionnaire import Questionnaire
 from services import ServiceError
 from services.authz import require_gemeente, require_progress
+from store import answers_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
 
@@ -159,7 +160,7 @@ def list_rounds(engine: Engine, principal: Principal, *, gemeente_id: int) -> li
 def open_scan(engine: Engine, principal: Principal, *, round_id: int) -> ScanSnapshot:
     with reading(engine) as session:
         info = _readable(session, principal, round_id)
-        answers = repo.load_answers(session, round_id=round_id)
+        answers = answers_repo.load_answers(session, round_id=round_id)
     qn = questionnaire.by_version(info.questionnaire_version)
     return ScanSnapshot(
         info=info,
@@ -193,7 +194,7 @@ def save_changes(engine: Engine, principal: Principal, *, round_id: int, changes
                 field, new, expected = "value", _stored(change.value), _stored(change.expected)
             else:
                 field, new, expected = "toelichting", change.toelichting[:MAX_TOELICHTING], change.expected
-            result = repo.save_field(
+            result = answers_repo.save_field(
                 session,
                 round_id=round_id,
                 question_number=change.question_number,
@@ -225,17 +226,17 @@ def round_report(engine: Engine, principal: Principal, *, round_id: int) -> Roun
 def history(engine: Engine, principal: Principal, *, round_id: int, question_number: int | None = None) -> list[Change]:
     with reading(engine) as session:
         _readable(session, principal, round_id)
-        return repo.history(session, round_id=round_id, question_number=question_number)
+        return answers_repo.history(session, round_id=round_id, question_number=question_number)
 
 
 def restore(engine: Engine, principal: Principal, *, change_id: int) -> None:
     """Put back the value a history entry set."""
     with reading(engine) as session:
         try:
-            round_id, change = repo.get_change(session, change_id=change_id)
+            round_id, change = answers_repo.get_change(session, change_id=change_id)
         except repo.NotFound as exc:
             raise ServiceError("Deze wijziging bestaat niet (meer).") from exc
-        current = {a.question_number: a for a in repo.load_answers(session, round_id=round_id)}.get(
+        current = {a.question_number: a for a in answers_repo.load_answers(session, round_id=round_id)}.get(
             change.question_number
         )
     if change.field == "value":
