@@ -31,14 +31,9 @@ except ServiceError as exc:
     st.stop()
 
 round_header(snapshot.info, "Geschiedenis")
-st.write(
-    "Hier staat elke wijziging van een antwoord of toelichting: wie, wanneer, en wat het was en werd. "
-    + (
-        "Met 'Terugzetten' zet u een eerdere waarde terug; ook dat komt in de geschiedenis."
-        if snapshot.editable
-        else ""
-    )
-)
+st.write("Hier staat elke wijziging van een antwoord of toelichting: wie, wanneer, en wat het was en werd.")
+if snapshot.editable:
+    st.write("Met 'Terugzetten' zet u een eerdere waarde terug. Ook dat komt in de geschiedenis.")
 numbers = [None, *sorted(snapshot.questionnaire.questions_by_number)]
 question = st.selectbox(
     "Welke vraag?",
@@ -56,12 +51,12 @@ if len(changes) > MAX_SHOWN:
 for change in changes[:MAX_SHOWN]:
     with st.container(border=True):
         st.markdown(f"**Vraag {change.question_number} · {FIELD_NAMES[change.field]}** · {moment(change.at)}")
-        st.write("Door:")
-        plain(change.actor)
-        st.write("Was:")
-        plain(change.shown(change.old))
-        st.write("Werd:")
-        plain(change.shown(change.new))
+        who, was, became = st.columns(3)
+        for column, title, text in ((who, "Door", change.actor), (was, "Was", change.shown(change.old)),
+                                    (became, "Werd", change.shown(change.new))):  # fmt: skip
+            with column:
+                st.markdown(f"*{title}*")
+                plain(text)
         if snapshot.editable and st.button(
             f"Terugzetten: {FIELD_NAMES[change.field].lower()} van vraag {change.question_number} zoals het toen werd",
             key=f"herstel_{change.id}",

@@ -11,6 +11,7 @@ from services.scan import open_scan, update_round_details
 from ui import auth, autosave, runtime
 from ui.round_form import round_details_form
 from ui.round_header import help_text, participants_line, progress_bar, round_header
+from ui.text import plain
 
 OPTION_LABELS = {
     AnswerValue.OP_ORDE.value: f"✓ {ANSWER_LABELS[AnswerValue.OP_ORDE].capitalize()}",
@@ -75,7 +76,7 @@ if editable and st.button("Datum, doel of deelnemers wijzigen", icon=":material/
 block_numbers = [b.number for b in qn.blocks]
 runtime.init_from_query("blok", block_numbers)
 block = st.radio(
-    "Welk blok wilt u invullen?",
+    "Welk blok wilt u invullen?" if editable else "Welk blok wilt u bekijken?",
     block_numbers,
     format_func=lambda n: qn.block(n).name + f" (vragen {qn.block(n).first_question}–{qn.block(n).last_question})",
     key="blok",
@@ -89,24 +90,31 @@ for standard in qn.standards_of_block(block):
         if question.standard != standard.number:
             continue
         with st.container(border=True):
-            st.radio(
-                f"Vraag {question.number}. {question.text}",
-                list(OPTION_LABELS),
-                index=None,
-                format_func=OPTION_LABELS.__getitem__,
-                horizontal=True,
-                key=autosave.value_key(round_id, question.number),
-                disabled=not editable,
-            )
-            st.markdown(help_text(qn, question))
-            st.text_area(
-                f"Toelichting bij vraag {question.number} (niet verplicht)",
-                key=autosave.toelichting_key(round_id, question.number),
-                height=80,
-                max_chars=5000,
-                placeholder="Bijvoorbeeld: wat gaat goed, wat nog niet, en waarom.",
-                disabled=not editable,
-            )
+            if editable:
+                st.radio(
+                    f"Vraag {question.number}. {question.text}",
+                    list(OPTION_LABELS),
+                    index=None,
+                    format_func=OPTION_LABELS.__getitem__,
+                    horizontal=True,
+                    key=autosave.value_key(round_id, question.number),
+                )
+                st.markdown(help_text(qn, question))
+                st.text_area(
+                    f"Toelichting bij vraag {question.number} (niet verplicht)",
+                    key=autosave.toelichting_key(round_id, question.number),
+                    height=80,
+                    max_chars=5000,
+                    placeholder="Bijvoorbeeld: wat gaat goed, wat nog niet, en waarom.",
+                )
+            else:
+                answer = snapshot.answers.get(question.number)
+                value = answer.value.value if answer and answer.value else None
+                st.markdown(f"**Vraag {question.number}. {question.text}**")
+                st.write(f"Antwoord: {OPTION_LABELS[value] if value else 'nog niet beantwoord'}")
+                if answer and answer.toelichting:
+                    st.write("Toelichting:")
+                    plain(answer.toelichting)
 
 last = block_numbers[-1]
 if block != last:

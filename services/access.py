@@ -354,10 +354,24 @@ def _sha256(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
 
 
+_KEYS: dict[str, bytes] = {}
+
+
 def _signing_key(session, *, create: bool = False) -> bytes | None:  # type: ignore[no-untyped-def]
-    """The installation's key for signing session ids; made once, in a writing session."""
+    """The installation's key for signing session ids; made once, in a writing session.
+
+    It never changes once made, so each process keeps it after the first read (every
+    page run resolves the login with it).
+    """
+    url = session.get_bind().engine.url.render_as_string(hide_password=False)
+    if url in _KEYS:
+        return _KEYS[url]
     value = access_repo.setting(session, name="cookie_key", default_factory=access_repo.new_secret if create else None)
-    return value.encode() if value else None
+    if not value:
+        return None
+    if not create:  # a key made in a writing session counts once that session has committed
+        _KEYS[url] = value.encode()
+    return value.encode()
 
 
 def _sign(session_id: str, key: bytes | None) -> str:
