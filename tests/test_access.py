@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from domain.access import Role
 from services import ServiceError
@@ -22,8 +22,8 @@ from services.access import (
     reset_beheerder_code,
     revoke_code,
 )
-from store.tables import ToegangscodeRow
-from store.unit_of_work import writing
+from store.tables import Base, ToegangscodeRow
+from store.unit_of_work import reading, writing
 from tests.conftest import ADMIN
 from tests.conftest import principal_for as make_principal
 
@@ -49,13 +49,15 @@ def test_a_code_may_be_typed_in_lower_case_with_spaces(engine, code):
     assert login(engine, code=typed, client_key="1.2.3.4").principal.code_id == code.id
 
 
-def test_the_plain_code_is_never_stored(engine, code, tmp_path):
-    engine.dispose()
-    stored = b"".join(f.read_bytes() for f in tmp_path.glob("zelfscan.db*"))
-    assert stored
+def test_the_plain_code_is_never_stored(engine, code):
+    with reading(engine) as session:
+        stored = " ".join(
+            repr(row) for table in Base.metadata.sorted_tables for row in session.execute(select(table)).all()
+        )
     secret = code.code.replace("-", "")[4:]
-    assert secret.encode() not in stored
-    assert code.code.encode() not in stored
+    assert code.code.replace("-", "")[:4] in stored  # the public part is there, so the dump is real
+    assert secret not in stored
+    assert code.code not in stored
 
 
 def test_a_wrong_code_is_refused_in_dutch(engine, code):
