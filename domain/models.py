@@ -54,6 +54,7 @@ class Regio(_Model):
     name: str
     is_demo: bool = False
     gemeente_sees_average: bool = False
+    min_gemeenten: int = 3
 
 
 class Gemeente(_Model):

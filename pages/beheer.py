@@ -17,7 +17,7 @@ from services.regio import (
     list_gemeenten,
     list_regios,
     parse_gemeente_names,
-    set_gemeente_sees_average,
+    set_regio_settings,
 )
 from ui import auth, runtime
 from ui.text import md
@@ -77,16 +77,29 @@ with st.form("gemeenten_toevoegen", enter_to_submit=False):
     ):
         st.rerun()
 
-st.header("Wat gemeenten zien")
+st.header("Wat gemeenten en anderen zien")
 with st.form("instellingen"):
     sees_average = st.checkbox(
         "Gemeenten zien bij hun resultaten het gemiddelde van de regio (nooit andere gemeenten bij naam)",
         value=regio.gemeente_sees_average,
     )
-    if st.form_submit_button("Instelling opslaan"):
+    min_gemeenten = st.number_input(
+        "Een cijfer zonder namen tonen vanaf dit aantal gemeenten (minder gemeenten: cijfer niet tonen)",
+        min_value=1,
+        max_value=50,
+        value=regio.min_gemeenten,
+        step=1,
+    )
+    if st.form_submit_button("Instellingen opslaan"):
         show(
-            lambda: set_gemeente_sees_average(engine, principal, regio_id=regio_id, value=sees_average),
-            "De instelling is opgeslagen.",
+            lambda: set_regio_settings(
+                engine,
+                principal,
+                regio_id=regio_id,
+                gemeente_sees_average=sees_average,
+                min_gemeenten=int(min_gemeenten),
+            ),
+            "De instellingen zijn opgeslagen.",
         )
 
 st.header("Toegangscodes")

@@ -96,10 +96,17 @@ def add_gemeenten(engine: Engine, principal: Principal, *, regio_id: int, names:
             repo.add_gemeente(session, regio_id=regio_id, name=name)
 
 
-def set_gemeente_sees_average(engine: Engine, principal: Principal, *, regio_id: int, value: bool) -> None:
+def set_regio_settings(
+    engine: Engine, principal: Principal, *, regio_id: int, gemeente_sees_average: bool, min_gemeenten: int
+) -> None:
+    """Whether gemeenten see the regional average, and below how many gemeenten a figure is withheld."""
     require_regio(principal, regio_id, roles=(Role.BEHEERDER,))
+    if not 1 <= min_gemeenten <= 50:
+        raise ServiceError("Kies voor het minimum aantal gemeenten een getal van 1 tot en met 50.")
     with writing(engine) as session:
-        repo.set_gemeente_sees_average(session, regio_id=regio_id, value=value)
+        repo.set_regio_settings(
+            session, regio_id=regio_id, gemeente_sees_average=gemeente_sees_average, min_gemeenten=min_gemeenten
+        )
 
 
 def average_for(engine: Engine, principal: Principal, *, regio_id: int) -> RegioAverage | None:

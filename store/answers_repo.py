@@ -35,6 +35,23 @@ def load_answers(session: Session, *, round_id: int) -> list[Answer]:
     ]
 
 
+def answers_of_rounds(session: Session, *, round_ids: list[int]) -> dict[int, list[Answer]]:
+    """The answers of many rounds in one query (for regional figures)."""
+    found: dict[int, list[Answer]] = {i: [] for i in round_ids}
+    if not round_ids:
+        return found
+    rows = session.execute(
+        select(AntwoordRow.ronde_id, AntwoordRow.question_number, AntwoordRow.value, AntwoordRow.toelichting).where(
+            AntwoordRow.ronde_id.in_(round_ids)
+        )
+    )
+    for ronde_id, number, value, toelichting in rows:
+        found[ronde_id].append(
+            Answer(question_number=number, value=AnswerValue(value) if value else None, toelichting=toelichting)
+        )
+    return found
+
+
 insert_audit = insert(WijzigingRow)
 
 

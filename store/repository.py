@@ -29,18 +29,28 @@ def now() -> datetime:
 
 
 def create_regio(session: Session, *, name: str, is_demo: bool = False) -> Regio:
-    row = RegioRow(name=name, is_demo=is_demo, created_at=now())
+    row = RegioRow(name=name, is_demo=is_demo, created_at=now(), min_gemeenten=3, gemeente_sees_average=False)
     session.add(row)
     session.flush()
     return _regio(row)
 
 
 def _regio(row: RegioRow) -> Regio:
-    return Regio(id=row.id, name=row.name, is_demo=row.is_demo, gemeente_sees_average=row.gemeente_sees_average)
+    return Regio(
+        id=row.id,
+        name=row.name,
+        is_demo=row.is_demo,
+        gemeente_sees_average=row.gemeente_sees_average,
+        min_gemeenten=row.min_gemeenten,
+    )
 
 
-def set_gemeente_sees_average(session: Session, *, regio_id: int, value: bool) -> None:
-    session.execute(update(RegioRow).where(RegioRow.id == regio_id).values(gemeente_sees_average=value))
+def set_regio_settings(session: Session, *, regio_id: int, gemeente_sees_average: bool, min_gemeenten: int) -> None:
+    session.execute(
+        update(RegioRow)
+        .where(RegioRow.id == regio_id)
+        .values(gemeente_sees_average=gemeente_sees_average, min_gemeenten=min_gemeenten)
+    )
 
 
 def add_gemeente(session: Session, *, regio_id: int, name: str) -> Gemeente:
@@ -211,3 +221,14 @@ def answered_numbers(session: Session, *, round_ids: list[int]) -> dict[int, lis
     for ronde_id, number in rows:
         result[ronde_id].append(number)
     return result
+
+
+def rounds_of_regio(session: Session, *, regio_id: int) -> list[tuple[int, int, date, str, str]]:
+    """(round id, gemeente id, date, purpose, questionnaire version) of every round of a regio."""
+    rows = session.execute(
+        select(RondeRow.id, RondeRow.gemeente_id, RondeRow.held_on, RondeRow.purpose, RondeRow.questionnaire_version)
+        .join(GemeenteRow, RondeRow.gemeente_id == GemeenteRow.id)
+        .where(GemeenteRow.regio_id == regio_id)
+        .order_by(RondeRow.held_on.desc(), RondeRow.id.desc())
+    )
+    return [tuple(r) for r in rows]  # type: ignore[misc]

@@ -20,6 +20,7 @@ class RegioRow(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     gemeente_sees_average: Mapped[bool] = mapped_column(Boolean, default=False)
+    min_gemeenten: Mapped[int] = mapped_column(Integer, default=3)
 
 
 class GemeenteRow(Base):

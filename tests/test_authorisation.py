@@ -10,7 +10,7 @@ from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.models import Purpose
 from services import ServiceError
-from services.regio import average_for, create_regio, list_gemeenten, set_gemeente_sees_average
+from services.regio import average_for, create_regio, list_gemeenten, set_regio_settings
 from services.scan import (
     ValueChange,
     history,
@@ -122,7 +122,7 @@ def test_a_beheerder_sees_no_answers(engine, regio, round_id):
 def test_a_gemeente_sees_the_regional_average_only_when_the_regio_allows_it(engine, regio, aadorp, round_id):
     save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=1, value=OP)])
     assert average_for(engine, aadorp, regio_id=regio.id) is None
-    set_gemeente_sees_average(engine, ADMIN, regio_id=regio.id, value=True)
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True, min_gemeenten=3)
     average = average_for(engine, aadorp, regio_id=regio.id)
     assert average is not None
     assert (average.standards[0].mean_share, average.standards[0].gemeenten) == (1.0, 1)
@@ -130,4 +130,4 @@ def test_a_gemeente_sees_the_regional_average_only_when_the_regio_allows_it(engi
 
 def test_only_a_beheerder_changes_regio_settings(engine, regio, regio_user):
     with pytest.raises(ServiceError, match="geen toegang"):
-        set_gemeente_sees_average(engine, regio_user, regio_id=regio.id, value=True)
+        set_regio_settings(engine, regio_user, regio_id=regio.id, gemeente_sees_average=True, min_gemeenten=3)

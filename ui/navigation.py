@@ -27,7 +27,8 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
         ]
     if principal.role is Role.REGIO:
         return [
-            _page("start", "Gemeenten", "home", default=True),
+            _page("regio", "Regio", "hub", default=True),
+            _page("start", "Gemeenten", "home"),
             _page("scan", "Antwoorden", "visibility"),
             _page("resultaten", "Resultaten", "radar"),
             _page("geschiedenis", "Geschiedenis", "history"),

@@ -1,0 +1,138 @@
+"""Charts of the regio: its spinnenweb (optionally with one gemeente on top), and small multiples."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from analysis.charts import AVERAGE_COLOUR, GRID_COLOUR, LINE_COLOUR
+from analysis.formatting import percent
+from analysis.regional import StandardAverage, StandardXY
+from analysis.results import RoundResult
+
+WITHHELD = "niet getoond: te weinig gemeenten"
+
+
+def regio_axis_label(avg: StandardAverage) -> str:
+    return f"{avg.number}. {avg.short_name}<br>(n = {avg.gemeenten})"
+
+
+def regio_radar(
+    average: list[StandardAverage], title: str, overlay: tuple[str, RoundResult] | None = None, min_gemeenten: int = 1
+) -> go.Figure:
+    """The regional mean per standard; an axis resting on too few gemeenten gets no point."""
+    labels = [regio_axis_label(a) for a in average]
+    values = [
+        None if a.mean_share is None or a.gemeenten < min_gemeenten else round(a.mean_share * 100, 1) for a in average
+    ]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatterpolar(
+            r=values + values[:1],
+            theta=labels + labels[:1],
+            mode="lines+markers",
+            name="Gemiddelde van de regio",
+            line={"color": AVERAGE_COLOUR, "width": 3, "dash": "dash"},
+            marker={"size": 10, "symbol": "diamond", "color": AVERAGE_COLOUR},
+            connectgaps=False,
+            hovertext=[_hover(a, min_gemeenten) for a in [*average, *average[:1]]],
+            hoverinfo="text",
+        )
+    )
+    if overlay is not None:
+        name, result = overlay
+        own = [None if s.share is None else round(s.share * 100, 1) for s in result.standards]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=own + own[:1],
+                theta=labels + labels[:1],
+                mode="lines+markers",
+                name=name,
+                line={"color": LINE_COLOUR, "width": 3},
+                marker={"size": 10, "symbol": "circle", "color": LINE_COLOUR},
+                connectgaps=False,
+            )
+        )
+    _layout(fig, title, height=560)
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
+    return fig
+
+
+def small_multiples(named_results: list[tuple[str, RoundResult]], columns: int = 4) -> go.Figure:
+    """One small spinnenweb per gemeente, side by side, with the same scale."""
+    rows = max(1, -(-len(named_results) // columns))
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        specs=[[{"type": "polar"}] * columns for _ in range(rows)],
+        subplot_titles=[name for name, _ in named_results],
+        vertical_spacing=0.12 / max(1, rows - 1) if rows > 1 else 0.1,
+    )
+    for i, (name, result) in enumerate(named_results):
+        values = [None if s.share is None else round(s.share * 100, 1) for s in result.standards]
+        numbers = [f"St. {s.number}" for s in result.standards]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=values + values[:1],
+                theta=numbers + numbers[:1],
+                mode="lines+markers",
+                name=name,
+                line={"color": LINE_COLOUR, "width": 2},
+                marker={"size": 5},
+                connectgaps=False,
+                showlegend=False,
+            ),
+            row=i // columns + 1,
+            col=i % columns + 1,
+        )
+    fig.update_polars(
+        radialaxis={"range": [0, 100], "showticklabels": False, "gridcolor": GRID_COLOUR},
+        angularaxis={"type": "category", "direction": "clockwise", "gridcolor": GRID_COLOUR, "tickfont": {"size": 10}},
+    )
+    fig.update_layout(height=260 * rows, margin={"l": 30, "r": 30, "t": 50, "b": 20}, font={"color": "#000000"})
+    return fig
+
+
+def regio_table(
+    standards: list[StandardXY], average: list[StandardAverage], min_gemeenten: int
+) -> list[dict[str, str]]:
+    """The figures of the regional spinnenweb, with x van y and what each rests on."""
+    means = {a.number: a for a in average}
+    rows = []
+    for s in standards:
+        avg = means[s.number]
+        shown = avg.mean_share is not None and avg.gemeenten >= min_gemeenten
+        rows.append(
+            {
+                "Standaard": f"{s.number}. {s.short_name}",
+                "Gemiddeld deel op orde": percent(avg.mean_share) if shown else WITHHELD,
+                "Rust op": f"{avg.gemeenten} gemeenten",
+                "Helemaal op orde": WITHHELD if s.withheld else f"{s.x} van {s.y} gemeenten",
+            }
+        )
+    return rows
+
+
+def _hover(avg: StandardAverage, min_gemeenten: int) -> str:
+    if avg.mean_share is None or avg.gemeenten < min_gemeenten:
+        return f"Standaard {avg.number}: {WITHHELD}"
+    return f"Standaard {avg.number}: gemiddeld {percent(avg.mean_share)} op orde ({avg.gemeenten} gemeenten)"
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> None:
+    fig.update_layout(
+        title={"text": title, "font": {"size": 18, "color": "#000000"}},
+        font={"size": 14, "color": "#000000"},
+        height=height,
+        margin={"l": 170, "r": 170, "t": 80, "b": 60},
+        polar={
+            "radialaxis": {
+                "range": [0, 100],
+                "tickvals": [0, 25, 50, 75, 100],
+                "ticksuffix": "%",
+                "gridcolor": GRID_COLOUR,
+                "angle": 90,
+            },
+            "angularaxis": {"gridcolor": GRID_COLOUR, "direction": "clockwise"},
+        },
+    )

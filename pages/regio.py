@@ -1,0 +1,161 @@
+"""Regio: every gemeente, the regional spinnenweb, x van y, what stands out, toelichtingen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from analysis.charts import standards_table
+from analysis.formatting import long_date, moment, percent
+from analysis.regional_charts import WITHHELD, regio_radar, regio_table, small_multiples
+from domain.access import Role
+from services import ServiceError
+from services.regio import get_regio
+from services.regio_report import regio_report, regio_rounds
+from ui import auth, runtime
+from ui.round_header import DEMO_NOTICE
+from ui.text import md, plain
+
+principal = auth.require(Role.REGIO)
+engine = runtime.engine()
+assert principal.regio_id is not None
+regio = get_regio(engine, principal, regio_id=principal.regio_id)
+st.title(f"Regio: {md(regio.name)}")
+if regio.is_demo:
+    st.info(DEMO_NOTICE, icon=":material/info:")
+
+choice = st.radio(
+    "Welke rondes tellen mee?",
+    ["laatste", "periode"],
+    format_func={"laatste": "De laatste ronde van elke gemeente", "periode": "De laatste ronde binnen een periode"}.get,
+    horizontal=True,
+    key="regio_keuze",
+)
+period = None
+if choice == "periode":
+    left, right = st.columns(2)
+    start = left.date_input("Van", value=date(date.today().year - 2, 1, 1), format="DD-MM-YYYY", key="regio_van")
+    end = right.date_input("Tot en met", value=date.today(), format="DD-MM-YYYY", key="regio_tot")
+    period = (start, end) if isinstance(start, date) and isinstance(end, date) else None
+try:
+    report = regio_report(engine, principal, regio_id=principal.regio_id, period=period)
+except ServiceError as exc:
+    st.error(str(exc))
+    st.stop()
+
+minimum = report.regio.min_gemeenten
+counted = report.counted
+st.write(
+    f"{len(counted)} van {len(report.gemeenten)} gemeenten hebben een ronde die meetelt. "
+    f"Cijfers die op minder dan {minimum} gemeenten rusten, worden zonder namen niet getoond."
+)
+
+st.header("Gemeenten en hun rondes")
+rows = []
+for name, rounds in regio_rounds(engine, principal, regio_id=regio.id):
+    if not rounds:
+        rows.append(
+            {"Gemeente": name, "Ronde": "nog geen ronde", "Blok 1": "–", "Blok 2": "–", "Laatst gewijzigd": "–"}
+        )
+    for summary in rounds:
+        rows.append(
+            {
+                "Gemeente": name,
+                "Ronde": f"{summary.purpose.short_label}, {long_date(summary.held_on)}",
+                "Blok 1": f"{summary.answered_by_block.get(1, 0)} van {summary.block_sizes.get(1, 0)}",
+                "Blok 2": f"{summary.answered_by_block.get(2, 0)} van {summary.block_sizes.get(2, 0)}",
+                "Laatst gewijzigd": moment(summary.last_change),
+            }
+        )
+st.table(rows, hide_index=True)
+
+st.header("Spinnenweb van de regio")
+st.write(
+    "Per standaard het gemiddelde van de gemeenten: het deel van hun beantwoorde vragen dat op orde is. "
+    "Bij elke as staat op hoeveel gemeenten het cijfer rust (n)."
+)
+names = {g.gemeente_id: g.gemeente_name for g in counted}
+overlay_id = st.selectbox(
+    "Eén gemeente naast het gemiddelde zetten (alleen voor intern gebruik)",
+    list(names),
+    index=None,
+    format_func=names.__getitem__,
+    placeholder="Geen gemeente",
+)
+overlay = next(((g.gemeente_name, g.result) for g in counted if g.gemeente_id == overlay_id and g.result), None)
+st.plotly_chart(
+    regio_radar(list(report.average), f"Spinnenweb {regio.name}", overlay, minimum),
+    config={"displaylogo": False, "locale": "nl"},
+    alt="Spinnenweb van de regio. De cijfers staan in de tabel hieronder.",
+)
+st.markdown("**Tabel bij de spinnenweb van de regio**")
+st.table(regio_table(list(report.standards), list(report.average), minimum), hide_index=True)
+if overlay is not None:
+    st.markdown(f"**Tabel bij {md(overlay[0])}**")
+    st.table(standards_table(overlay[1]), hide_index=True)
+
+st.header("Wat valt op")
+found = report.highlights
+if found.most_niet_op_orde:
+    st.subheader("Vragen die het vaakst niet op orde zijn")
+    for q in found.most_niet_op_orde:
+        st.write(
+            f"Vraag {q.number} (standaard {q.standard}): bij {q.niet_op_orde} van {q.y} gemeenten "
+            f"niet op orde. {q.text}"
+        )
+if found.lowest_standards:
+    st.subheader("Standaarden met de laagste score")
+    for s in found.lowest_standards:
+        st.write(
+            f"Standaard {s.number}, {s.short_name}: gemiddeld {percent(s.mean_share)} op orde "
+            f"({s.answered_by} gemeenten)."
+        )
+if found.most_different:
+    st.subheader("Waar gemeenten het meest verschillen")
+    for spread in found.most_different:
+        st.write(
+            f"Standaard {spread.number}, {spread.short_name}: van {percent(spread.lowest)} tot "
+            f"{percent(spread.highest)} op orde ({spread.gemeenten} gemeenten)."
+        )
+if not (found.most_niet_op_orde or found.lowest_standards or found.most_different):
+    st.write("Er zijn nog te weinig antwoorden om iets te laten opvallen.")
+
+st.header("x van y gemeenten, per vraag")
+st.table(
+    [
+        {
+            "Vraag": f"{q.number}. {q.text}",
+            "Standaard": q.standard,
+            "Op orde": WITHHELD if q.withheld else f"{q.x} van {q.y} gemeenten",
+        }
+        for q in report.questions
+    ],
+    hide_index=True,
+)
+
+st.header("Alle gemeenten naast elkaar")
+if counted:
+    st.plotly_chart(
+        small_multiples([(g.gemeente_name, g.result) for g in counted if g.result]),
+        config={"displaylogo": False},
+        alt="Een kleine spinnenweb per gemeente. De cijfers staan in de tabel hieronder.",
+    )
+    st.table(
+        [
+            {"Gemeente": g.gemeente_name, **{f"St. {s.number}": percent(s.share) for s in g.result.standards}}
+            for g in counted
+            if g.result
+        ],
+        hide_index=True,
+    )
+
+st.header("Toelichtingen per standaard")
+st.write("Met de naam van de gemeente: alleen voor intern gebruik in het regioteam.")
+for standard in report.standards:
+    notes = [t for t in report.toelichtingen if t.standard == standard.number]
+    with st.expander(f"Standaard {standard.number}: {standard.short_name} ({len(notes)} toelichtingen)"):
+        for note in notes:
+            answer = {True: "op orde", False: "niet op orde", None: "niet beantwoord"}[note.op_orde]
+            st.markdown(f"**{md(note.gemeente_name)}**, vraag {note.question_number} ({answer}):")
+            plain(note.text)

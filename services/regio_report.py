@@ -1,0 +1,146 @@
+"""The regio's whole picture: which round counts per gemeente, and every regional figure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import Engine
+
+import questionnaire
+from analysis.regional import (
+    Highlights,
+    QuestionXY,
+    StandardAverage,
+    StandardXY,
+    highlights,
+    questions_xy,
+    regional_average,
+    standards_xy,
+)
+from analysis.results import RoundResult
+from analysis.scoring import score_round
+from domain.access import Principal, Role
+from domain.models import Purpose, Regio, RoundSummary
+from services import ServiceError
+from services.authz import require_regio
+from services.scan import list_rounds
+from store import answers_repo
+from store import repository as repo
+from store.unit_of_work import reading
+
+
+class GemeenteResult(BaseModel):
+    """One gemeente with the round that counts (None: no round in the chosen period)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    gemeente_id: int
+    gemeente_name: str
+    round_id: int | None = None
+    held_on: date | None = None
+    purpose: Purpose | None = None
+    result: RoundResult | None = None
+
+
+class Toelichting(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    standard: int
+    question_number: int
+    gemeente_name: str
+    op_orde: bool | None
+    text: str
+
+
+class RegioReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    regio: Regio
+    period: tuple[date, date] | None
+    gemeenten: tuple[GemeenteResult, ...]
+    average: tuple[StandardAverage, ...]
+    questions: tuple[QuestionXY, ...]
+    standards: tuple[StandardXY, ...]
+    highlights: Highlights
+    toelichtingen: tuple[Toelichting, ...]
+
+    @property
+    def counted(self) -> list[GemeenteResult]:
+        return [g for g in self.gemeenten if g.result is not None]
+
+
+def regio_report(
+    engine: Engine, principal: Principal, *, regio_id: int, period: tuple[date, date] | None = None
+) -> RegioReport:
+    """Per gemeente its latest round (within the period, when given), and the regional figures."""
+    require_regio(principal, regio_id, roles=(Role.REGIO,))
+    if period is not None and period[0] > period[1]:
+        raise ServiceError("De begindatum ligt na de einddatum. Kies een andere periode.")
+    with reading(engine) as session:
+        try:
+            regio = repo.get_regio(session, regio_id=regio_id)
+        except repo.NotFound as exc:
+            raise ServiceError("Deze regio bestaat niet (meer).") from exc
+        gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
+        chosen: dict[int, tuple[int, date, str, str]] = {}
+        for round_id, gemeente_id, held_on, purpose, version in repo.rounds_of_regio(session, regio_id=regio_id):
+            in_period = period is None or period[0] <= held_on <= period[1]
+            if in_period and gemeente_id not in chosen:  # newest first, so the first one counts
+                chosen[gemeente_id] = (round_id, held_on, purpose, version)
+        answers = answers_repo.answers_of_rounds(session, round_ids=[c[0] for c in chosen.values()])
+    rows = []
+    for gemeente in gemeenten:
+        if gemeente.id not in chosen:
+            rows.append(GemeenteResult(gemeente_id=gemeente.id, gemeente_name=gemeente.name))
+            continue
+        round_id, held_on, purpose, version = chosen[gemeente.id]
+        rows.append(
+            GemeenteResult(
+                gemeente_id=gemeente.id,
+                gemeente_name=gemeente.name,
+                round_id=round_id,
+                held_on=held_on,
+                purpose=Purpose(purpose),
+                result=score_round(questionnaire.by_version(version), answers[round_id]),
+            )
+        )
+    results = [r.result for r in rows if r.result is not None]
+    minimum = regio.min_gemeenten
+    return RegioReport(
+        regio=regio,
+        period=period,
+        gemeenten=tuple(rows),
+        average=tuple(regional_average(results)),
+        questions=tuple(questions_xy(results, minimum)),
+        standards=tuple(standards_xy(results, minimum)),
+        highlights=highlights(results, minimum),
+        toelichtingen=tuple(_toelichtingen(rows)),
+    )
+
+
+def _toelichtingen(rows: list[GemeenteResult]) -> list[Toelichting]:
+    found = []
+    for row in rows:
+        if row.result is None:
+            continue
+        for q in row.result.questions:
+            if q.toelichting.strip():
+                found.append(
+                    Toelichting(
+                        standard=q.standard,
+                        question_number=q.number,
+                        gemeente_name=row.gemeente_name,
+                        op_orde=None if q.value is None else q.value.value == "op_orde",
+                        text=q.toelichting,
+                    )
+                )
+    return sorted(found, key=lambda t: (t.standard, t.question_number, t.gemeente_name))
+
+
+def regio_rounds(engine: Engine, principal: Principal, *, regio_id: int) -> list[tuple[str, list[RoundSummary]]]:
+    """Every gemeente of the regio with all its rounds and their progress."""
+    require_regio(principal, regio_id, roles=(Role.REGIO,))
+    with reading(engine) as session:
+        gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
+    return [(g.name, list_rounds(engine, principal, gemeente_id=g.id)) for g in gemeenten]
