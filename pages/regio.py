@@ -12,6 +12,7 @@ from analysis.regional_charts import WITHHELD, regio_radar, regio_table, small_m
 from domain.access import Role
 from services import ServiceError
 from services.regio import get_regio
+from services.regio_exports import FORMATS, anonymised, anonymised_file, internal_file, internal_file_name
 from services.regio_report import regio_report, regio_rounds
 from ui import auth, runtime
 from ui.round_header import DEMO_NOTICE
@@ -159,3 +160,43 @@ for standard in report.standards:
             answer = {True: "op orde", False: "niet op orde", None: "niet beantwoord"}[note.op_orde]
             st.markdown(f"**{md(note.gemeente_name)}**, vraag {note.question_number} ({answer}):")
             plain(note.text)
+
+st.header("Delen buiten het regioteam")
+st.write(
+    "Deze bestanden noemen geen gemeenten: niet in de cellen, de bladnamen, de grafiek, de bestandsnaam "
+    f"of de eigenschappen van het bestand. Cijfers die op minder dan {minimum} gemeenten rusten, staan er niet in."
+)
+include = st.checkbox("Toelichtingen meenemen (namen van gemeenten worden vervangen door [gemeente])")
+duiding = st.text_area("Duiding door de regio (komt in de factsheet en het werkboek)", max_chars=5000)
+figures = anonymised(report, include_toelichtingen=include, duiding=duiding)
+if include:
+    with st.expander(f"Bekijk de toelichtingen zoals ze in de bestanden komen ({len(figures.toelichtingen)})"):
+        for note in figures.toelichtingen:
+            st.markdown(f"Standaard {note.standard}, vraag {note.question_number}:")
+            plain(note.text)
+labels = {
+    "xlsx": "Werkboek zonder namen (.xlsx)",
+    "csv": "Cijfers zonder namen (.csv)",
+    "html": "Factsheet om te printen (.html)",
+}
+for column, (kind, label) in zip(st.columns(3), labels.items(), strict=True):
+    file_name, _, mime = FORMATS[kind]
+    column.download_button(
+        label,
+        data=lambda kind=kind: anonymised_file(figures, kind)[1],  # made on click, not on every run
+        file_name=file_name.format(stamp=figures.made_on.isoformat()),
+        mime=mime,
+        on_click="ignore",
+    )
+
+st.header("Werkboek per gemeente (intern)")
+st.write(
+    "Een blad per gemeente met haar spinnenweb, voor gesprekken met de gemeenten zelf. Dit bestand noemt gemeenten."
+)
+st.download_button(
+    "Werkboek per gemeente (.xlsx)",
+    data=lambda: internal_file(report)[1],
+    file_name=internal_file_name(),
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+)

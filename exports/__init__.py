@@ -1,0 +1,3 @@
+"""File formats: one module per format, each turning prepared figures into bytes."""
+
+WITHHELD_TEXT = "niet getoond (minder dan {n} gemeenten)"

@@ -1,0 +1,98 @@
+"""A printable factsheet (HTML that prints well to PDF): radar as inline SVG, tables, room for duiding."""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from analysis.anonymise import AnonymisedFigures
+from analysis.formatting import long_date, percent
+from exports import WITHHELD_TEXT
+
+STYLE = """
+body { font-family: Arial, Helvetica, sans-serif; color: #000; max-width: 60rem; margin: 2rem auto; line-height: 1.5; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 2px solid #1f4e79; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+th, td { border: 1px solid #595959; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #e8eef5; }
+.duiding { border: 1px solid #595959; min-height: 10rem; padding: 0.5rem; white-space: pre-wrap; }
+@media print { body { margin: 0; } h2 { break-after: avoid; } table, svg { break-inside: avoid; } }
+"""
+
+
+def radar_svg(labels: list[str], values: list[float | None], size: int = 520) -> str:
+    """A plain SVG spinnenweb: 10 axes, rings at 25 % steps, no point where there is no figure."""
+    centre, radius = size / 2, size / 2 - 110
+    n = len(labels)
+
+    def point(i: int, fraction: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        return centre + radius * fraction * math.cos(angle), centre + radius * fraction * math.sin(angle)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" role="img" aria-label="Spinnenweb">'
+    ]
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        ring_points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
+        parts.append(f'<polygon points="{ring_points}" fill="none" stroke="#595959" stroke-width="1"/>')
+    for i, label in enumerate(labels):
+        x, y = point(i, 1.0)
+        lx, ly = point(i, 1.22)
+        anchor = "middle" if abs(lx - centre) < 20 else ("start" if lx > centre else "end")
+        parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" stroke="#595959"/>')
+        parts.append(f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="12" text-anchor="{anchor}">{escape(label)}</text>')
+    shown = [(i, v) for i, v in enumerate(values) if v is not None]
+    if shown:
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in shown))
+        parts.append(f'<polygon points="{path}" fill="rgba(31,78,121,0.15)" stroke="#1f4e79" stroke-width="3"/>')
+        for i, v in shown:
+            x, y = point(i, v)
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#1f4e79"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def factsheet_html(figures: AnonymisedFigures) -> bytes:
+    withheld = WITHHELD_TEXT.format(n=figures.min_gemeenten)
+    labels = [f"{s.number}. {s.name}" for s in figures.standards]
+    svg = radar_svg(labels, [s.mean_share for s in figures.standards])
+    standard_rows = "".join(
+        f"<tr><td>{s.number}. {escape(s.name)}</td>"
+        f"<td>{withheld if s.mean_share is None else percent(s.mean_share)}</td>"
+        f"<td>{s.rests_on}</td><td>{withheld if s.withheld else f'{s.x} van {s.y}'}</td></tr>"
+        for s in figures.standards
+    )
+    question_rows = "".join(
+        f"<tr><td>{q.number}</td><td>{escape(q.text)}</td>"
+        f"<td>{withheld if q.withheld else f'{q.x} van {q.y} gemeenten'}</td></tr>"
+        for q in figures.questions
+    )
+    highlights = "".join(f"<li>{escape(line)}</li>" for line in figures.highlights) or "<li>Nog niets.</li>"
+    notes = ""
+    if figures.toelichtingen:
+        items = "".join(
+            f"<li>Standaard {t.standard}, vraag {t.question_number}: {escape(t.text)}</li>"
+            for t in figures.toelichtingen
+        )
+        notes = f"<h2>Toelichtingen (namen van gemeenten weggelaten)</h2><ul>{items}</ul>"
+    html = f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>{escape(figures.title)}</title><style>{STYLE}</style></head>
+<body>
+<h1>{escape(figures.title)}</h1>
+<p>Gemaakt op {long_date(figures.made_on)}. Rondes: {escape(figures.period)}. De cijfers rusten op
+{figures.gemeenten_counted} gemeenten. Een cijfer dat op minder dan {figures.min_gemeenten} gemeenten rust,
+wordt niet getoond. Er staan geen namen van gemeenten in.</p>
+<h2>Spinnenweb van de regio</h2>
+<p>Per standaard het gemiddelde deel van de vragen dat op orde is. De cijfers staan in de tabel eronder.</p>
+{svg}
+<table><caption>Cijfers per standaard</caption>
+<tr><th>Standaard</th><th>Gemiddeld op orde</th><th>Rust op (gemeenten)</th><th>Helemaal op orde</th></tr>
+{standard_rows}</table>
+<h2>Wat valt op</h2><ul>{highlights}</ul>
+<h2>x van y gemeenten per vraag</h2>
+<table><tr><th>Vraag</th><th>Vraagtekst</th><th>Op orde</th></tr>{question_rows}</table>
+{notes}
+<h2>Duiding door de regio</h2>
+<div class="duiding">{escape(figures.duiding)}</div>
+</body></html>"""
+    return html.encode("utf-8")

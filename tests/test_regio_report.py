@@ -1,0 +1,147 @@
+"""The regio report: which round counts, figures over generated regions, and the anonymised files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date
+
+import openpyxl
+import pytest
+
+from analysis.answers import AnswerValue
+from domain.access import Role
+from domain.models import Purpose
+from services import ServiceError
+from services.regio import create_regio, list_gemeenten, set_regio_settings
+from services.regio_exports import anonymised, anonymised_file, internal_file
+from services.regio_report import regio_report
+from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
+from tests.conftest import ADMIN, principal_for
+
+OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
+NAMES = ["Aalsveen", "Brakeloo", "Dorrestein", "Wilgenvliet aan de Maas"]
+
+
+@pytest.fixture
+def region(engine):
+    """Four gemeenten: two rounds for Aalsveen, one each for two others, none for the last."""
+    regio = create_regio(engine, ADMIN, name="Regio Proef", gemeente_names=NAMES)
+    gemeenten = {g.name: g for g in list_gemeenten(engine, ADMIN, regio_id=regio.id)}
+
+    def round_for(
+        name: str, held_on: date, values: dict[int, AnswerValue], notes: dict[int, str] | None = None
+    ) -> None:
+        me = principal_for(Role.GEMEENTE, regio, gemeenten[name], label=f"team {name}")
+        round_id = start_round(
+            engine, me, gemeente_id=me.gemeente_id, held_on=held_on, purpose=Purpose.NULMETING, participants=[]
+        )
+        changes = [ValueChange(question_number=n, value=v) for n, v in values.items()]
+        changes += [ToelichtingChange(question_number=n, toelichting=t) for n, t in (notes or {}).items()]
+        save_changes(engine, me, round_id=round_id, changes=changes)
+
+    round_for("Aalsveen", date(2024, 3, 1), {1: NIET, 2: NIET})
+    round_for("Aalsveen", date(2026, 3, 1), {1: OP, 2: OP}, {1: "Net als Brakeloo hebben wij een visie."})
+    round_for("Brakeloo", date(2024, 3, 5), {1: OP, 2: NIET}, {2: "In BRAKELOO nog niet besproken."})
+    round_for("Dorrestein", date(2026, 2, 1), {1: OP})
+    return regio
+
+
+@pytest.fixture
+def viewer(region):
+    return principal_for(Role.REGIO, region)
+
+
+def test_the_latest_round_of_each_gemeente_counts(engine, region, viewer):
+    report = regio_report(engine, viewer, regio_id=region.id)
+    assert [g.gemeente_name for g in report.counted] == ["Aalsveen", "Brakeloo", "Dorrestein"]
+    s1 = report.average[0]
+    assert s1.mean_share == pytest.approx((1.0 + 0.5 + 1.0) / 3) and s1.gemeenten == 3
+    q1 = report.questions[0]
+    assert (q1.x, q1.y) == (3, 3)
+
+
+def test_a_period_picks_the_latest_round_within_it(engine, region, viewer):
+    report = regio_report(engine, viewer, regio_id=region.id, period=(date(2024, 1, 1), date(2024, 12, 31)))
+    assert [g.gemeente_name for g in report.counted] == ["Aalsveen", "Brakeloo"]
+    assert report.average[0].mean_share == pytest.approx((0.0 + 0.5) / 2)
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(engine, region, viewer):
+    with pytest.raises(ServiceError, match="begindatum"):
+        regio_report(engine, viewer, regio_id=region.id, period=(date(2026, 1, 1), date(2025, 1, 1)))
+
+
+def test_only_the_regio_gets_the_regio_report(engine, region):
+    for role in (Role.GEMEENTE, Role.FACILITATOR, Role.BEHEERDER):
+        with pytest.raises(ServiceError, match="geen toegang"):
+            regio_report(engine, principal_for(role, region), regio_id=region.id)
+
+
+def all_text_of_xlsx(data: bytes) -> str:
+    """Every part of the file: cells, sheet names, charts, document properties."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return " ".join(z.read(name).decode("utf-8", "replace") for name in z.namelist())
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv", "html"])
+def test_no_anonymised_file_holds_a_gemeente_name(engine, region, viewer, kind):
+    figures = anonymised(regio_report(engine, viewer, regio_id=region.id), include_toelichtingen=True)
+    file_name, data, _ = anonymised_file(figures, kind)
+    text = all_text_of_xlsx(data) if kind == "xlsx" else data.decode("utf-8")
+    for name in NAMES:
+        assert name.casefold() not in text.casefold(), name
+        assert name.casefold() not in file_name.casefold()
+    if kind != "csv":  # the CSV holds the figures only
+        assert "[gemeente]" in text  # the toelichting that named Brakeloo is there, masked
+
+
+def test_the_anonymised_workbook_has_a_native_radar_chart_with_visible_axes(engine, region, viewer):
+    _, data, _ = anonymised_file(anonymised(regio_report(engine, viewer, regio_id=region.id)), "xlsx")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 1 and "radarChart>" in charts[0]
+    assert 'delete val="1"' not in charts[0]
+
+
+def test_the_anonymised_workbook_reads_back_the_regional_figures(engine, region, viewer):
+    set_regio_settings(engine, ADMIN, regio_id=region.id, gemeente_sees_average=False, min_gemeenten=2)
+    report = regio_report(engine, viewer, regio_id=region.id)
+    _, data, _ = anonymised_file(anonymised(report), "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Standaarden"]
+    assert sheet["C2"].value == pytest.approx(report.average[0].mean_share)
+    assert sheet["C2"].number_format == "0%"
+    assert (sheet["E2"].value, sheet["F2"].value) == (1, 2)  # whole standard 1: Aalsveen yes, Brakeloo no
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv", "html"])
+def test_figures_on_too_few_gemeenten_are_withheld_in_every_format(engine, region, viewer, kind):
+    set_regio_settings(engine, ADMIN, regio_id=region.id, gemeente_sees_average=False, min_gemeenten=4)
+    _, data, _ = anonymised_file(anonymised(regio_report(engine, viewer, regio_id=region.id)), kind)
+    if kind == "xlsx":
+        sheet = openpyxl.load_workbook(io.BytesIO(data))["Vragen"]
+        assert (sheet["D2"].value, sheet["E2"].value) == (None, None)
+        assert "niet getoond (minder dan 4 gemeenten)" in sheet["F2"].value
+    elif kind == "csv":
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+        question_1 = next(r for r in rows if r[0] == "vraag" and r[1] == "1")
+        assert question_1[4:6] == ["", ""] and "niet getoond" in question_1[7]
+    else:
+        text = data.decode("utf-8")
+        assert "3 van 3" not in text and "niet getoond (minder dan 4 gemeenten)" in text
+
+
+def test_the_csv_reads_back_with_a_row_per_standard_and_question(engine, region, viewer):
+    _, data, _ = anonymised_file(anonymised(regio_report(engine, viewer, regio_id=region.id)), "csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 1 + 10 + 31
+    assert rows[11][:6] == ["vraag", "1", "1", rows[11][3], "3", "3"]
+
+
+def test_the_internal_workbook_has_a_named_sheet_with_a_radar_per_gemeente(engine, region, viewer):
+    _, data = internal_file(regio_report(engine, viewer, regio_id=region.id))
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames == ["Overzicht", "Aalsveen", "Brakeloo", "Dorrestein"]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 3
