@@ -136,3 +136,29 @@ def _layout(fig: go.Figure, title: str, height: int) -> None:
             "angularaxis": {"gridcolor": GRID_COLOUR, "direction": "clockwise"},
         },
     )
+
+
+def compare_radar(
+    title: str, labels: list[str], before: list[float | None], after: list[float | None], names: tuple[str, str]
+) -> go.Figure:
+    """Two moments on one spinnenweb: the first dashed with diamonds, the second solid with circles."""
+    fig = go.Figure()
+    for values, name, colour, dash, symbol in (
+        (before, names[0], AVERAGE_COLOUR, "dash", "diamond"),
+        (after, names[1], LINE_COLOUR, "solid", "circle"),
+    ):
+        r = [None if v is None else round(v * 100, 1) for v in values]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=r + r[:1],
+                theta=labels + labels[:1],
+                mode="lines+markers",
+                name=name,
+                line={"color": colour, "width": 3, "dash": dash},
+                marker={"size": 10, "symbol": symbol, "color": colour},
+                connectgaps=False,
+            )
+        )
+    _layout(fig, title, height=560)
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
+    return fig

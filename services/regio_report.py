@@ -71,9 +71,14 @@ class RegioReport(BaseModel):
 
 
 def regio_report(
-    engine: Engine, principal: Principal, *, regio_id: int, period: tuple[date, date] | None = None
+    engine: Engine,
+    principal: Principal,
+    *,
+    regio_id: int,
+    period: tuple[date, date] | None = None,
+    purpose: Purpose | None = None,
 ) -> RegioReport:
-    """Per gemeente its latest round (within the period, when given), and the regional figures."""
+    """Per gemeente its latest round (within the period, of the purpose, when given), and the regional figures."""
     require_regio(principal, regio_id, roles=(Role.REGIO,))
     if period is not None and period[0] > period[1]:
         raise ServiceError("De begindatum ligt na de einddatum. Kies een andere periode.")
@@ -84,24 +89,25 @@ def regio_report(
             raise ServiceError("Deze regio bestaat niet (meer).") from exc
         gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
         chosen: dict[int, tuple[int, date, str, str]] = {}
-        for round_id, gemeente_id, held_on, purpose, version in repo.rounds_of_regio(session, regio_id=regio_id):
+        for round_id, gemeente_id, held_on, purpose_value, version in repo.rounds_of_regio(session, regio_id=regio_id):
             in_period = period is None or period[0] <= held_on <= period[1]
-            if in_period and gemeente_id not in chosen:  # newest first, so the first one counts
-                chosen[gemeente_id] = (round_id, held_on, purpose, version)
+            fits = in_period and (purpose is None or purpose.value == purpose_value)
+            if fits and gemeente_id not in chosen:  # newest first, so the first one counts
+                chosen[gemeente_id] = (round_id, held_on, purpose_value, version)
         answers = answers_repo.answers_of_rounds(session, round_ids=[c[0] for c in chosen.values()])
     rows = []
     for gemeente in gemeenten:
         if gemeente.id not in chosen:
             rows.append(GemeenteResult(gemeente_id=gemeente.id, gemeente_name=gemeente.name))
             continue
-        round_id, held_on, purpose, version = chosen[gemeente.id]
+        round_id, held_on, purpose_value, version = chosen[gemeente.id]
         rows.append(
             GemeenteResult(
                 gemeente_id=gemeente.id,
                 gemeente_name=gemeente.name,
                 round_id=round_id,
                 held_on=held_on,
-                purpose=Purpose(purpose),
+                purpose=Purpose(purpose_value),
                 result=score_round(questionnaire.by_version(version), answers[round_id]),
             )
         )

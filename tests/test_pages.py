@@ -22,7 +22,14 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES_BY_ROLE = {
     None: ["pages/inloggen.py", "pages/begrippen.py"],
     Role.GEMEENTE: ["pages/start.py", "pages/scan.py", "pages/resultaten.py", "pages/geschiedenis.py"],
-    Role.REGIO: ["pages/regio.py", "pages/start.py", "pages/scan.py", "pages/resultaten.py", "pages/geschiedenis.py"],
+    Role.REGIO: [
+        "pages/regio.py",
+        "pages/vergelijken.py",
+        "pages/start.py",
+        "pages/scan.py",
+        "pages/resultaten.py",
+        "pages/geschiedenis.py",
+    ],
     Role.FACILITATOR: ["pages/voortgang.py", "pages/begrippen.py"],
     Role.BEHEERDER: ["pages/beheer.py", "pages/begrippen.py"],
 }

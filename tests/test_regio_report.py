@@ -145,3 +145,44 @@ def test_the_internal_workbook_has_a_named_sheet_with_a_radar_per_gemeente(engin
     assert workbook.sheetnames == ["Overzicht", "Aalsveen", "Brakeloo", "Dorrestein"]
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 3
+
+
+def test_rounds_of_one_purpose_can_be_compared_with_another(engine, region, viewer):
+    from analysis.compare import gemeente_changes
+
+    gemeenten = {g.name: g for g in list_gemeenten(engine, ADMIN, regio_id=region.id)}
+    me = principal_for(Role.GEMEENTE, region, gemeenten["Brakeloo"], label="team Brakeloo")
+    later = start_round(
+        engine, me, gemeente_id=me.gemeente_id, held_on=date(2026, 4, 1), purpose=Purpose.EVALUATIE, participants=[]
+    )
+    save_changes(
+        engine,
+        me,
+        round_id=later,
+        changes=[ValueChange(question_number=1, value=OP), ValueChange(question_number=2, value=OP)],
+    )
+    before = regio_report(engine, viewer, regio_id=region.id, purpose=Purpose.NULMETING)
+    after = regio_report(engine, viewer, regio_id=region.id, purpose=Purpose.EVALUATIE)
+    assert [g.gemeente_name for g in after.counted] == ["Brakeloo"]
+    a = next(g for g in before.counted if g.gemeente_name == "Brakeloo")
+    changed = [c for c in gemeente_changes(a.result, after.counted[0].result) if c.changed]
+    assert [(c.number, c.before, c.after) for c in changed] == [(2, "niet op orde", "op orde")]
+
+
+def test_regional_changes_show_x_van_y_before_and_after_and_withhold_small_numbers():
+    from analysis.compare import regio_changes
+    from analysis.regional import QuestionXY
+
+    before = [
+        QuestionXY(number=1, standard=1, text="v1", x=2, y=4),
+        QuestionXY(number=2, standard=1, text="v2", x=1, y=2, withheld=True),
+    ]
+    after = [
+        QuestionXY(number=1, standard=1, text="v1", x=3, y=4),
+        QuestionXY(number=2, standard=1, text="v2", x=2, y=2, withheld=True),
+    ]
+    changes = regio_changes(before, after, "niet getoond")
+    assert [(c.before, c.after) for c in changes] == [
+        ("2 van 4 op orde", "3 van 4 op orde"),
+        ("niet getoond", "niet getoond"),
+    ]

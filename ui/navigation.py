@@ -28,6 +28,7 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
     if principal.role is Role.REGIO:
         return [
             _page("regio", "Regio", "hub", default=True),
+            _page("vergelijken", "Vergelijken", "compare_arrows"),
             _page("start", "Gemeenten", "home"),
             _page("scan", "Antwoorden", "visibility"),
             _page("resultaten", "Resultaten", "radar"),

@@ -1,0 +1,113 @@
+"""Vergelijken: two moments (e.g. nulmeting and evaluatie) for the regio or one gemeente."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.compare import gemeente_changes, regio_changes
+from analysis.formatting import long_date, percent
+from analysis.regional_charts import WITHHELD, compare_radar
+from domain.access import Role
+from domain.models import Purpose
+from services.regio import get_regio
+from services.regio_report import regio_report
+from ui import auth, runtime
+from ui.text import md
+
+principal = auth.require(Role.REGIO)
+engine = runtime.engine()
+assert principal.regio_id is not None
+regio = get_regio(engine, principal, regio_id=principal.regio_id)
+
+st.title("Twee momenten vergelijken")
+st.write(
+    "Kies twee soorten rondes, bijvoorbeeld de nulmeting en de evaluatie. Per gemeente telt de laatste ronde "
+    "van elke soort."
+)
+purposes = list(Purpose)
+left, right = st.columns(2)
+first = left.selectbox("Eerste moment", purposes, index=0, format_func=lambda p: p.short_label)
+second = right.selectbox("Tweede moment", purposes, index=1, format_func=lambda p: p.short_label)
+if first == second:
+    st.warning("Kies twee verschillende momenten om te vergelijken.")
+    st.stop()
+before = regio_report(engine, principal, regio_id=regio.id, purpose=first)
+after = regio_report(engine, principal, regio_id=regio.id, purpose=second)
+names = (first.short_label, second.short_label)
+minimum = regio.min_gemeenten
+
+both = {
+    g.gemeente_id: g.gemeente_name for g in before.counted if any(h.gemeente_id == g.gemeente_id for h in after.counted)
+}
+who = st.selectbox(
+    "Voor wie?",
+    [None, *both],
+    format_func=lambda i: "De hele regio (gemiddelden)" if i is None else both[i],
+)
+labels = [f"{s.number}. {s.short_name}" for s in before.standards]
+
+if who is None:
+    st.header(f"De regio: {md(names[0])} en {md(names[1])}")
+
+    def shown(avg) -> float | None:  # type: ignore[no-untyped-def]
+        return None if avg.mean_share is None or avg.gemeenten < minimum else avg.mean_share
+
+    st.plotly_chart(
+        compare_radar(
+            f"{regio.name}: {names[0]} en {names[1]}",
+            labels,
+            [shown(a) for a in before.average],
+            [shown(a) for a in after.average],
+            names,
+        ),
+        config={"displaylogo": False, "locale": "nl"},
+        alt="Spinnenweb met twee momenten. De cijfers staan in de tabel hieronder.",
+    )
+    st.table(
+        [
+            {
+                "Standaard": label,
+                names[0]: WITHHELD if shown(a) is None else f"{percent(a.mean_share)} ({a.gemeenten} gemeenten)",
+                names[1]: WITHHELD if shown(b) is None else f"{percent(b.mean_share)} ({b.gemeenten} gemeenten)",
+            }
+            for label, a, b in zip(labels, before.average, after.average, strict=True)
+        ],
+        hide_index=True,
+    )
+    changes = regio_changes(list(before.questions), list(after.questions), WITHHELD)
+else:
+    a = next(g for g in before.counted if g.gemeente_id == who)
+    b = next(g for g in after.counted if g.gemeente_id == who)
+    assert a.result is not None and b.result is not None and a.held_on and b.held_on
+    st.header(f"{md(both[who])}: {names[0]} ({long_date(a.held_on)}) en {names[1]} ({long_date(b.held_on)})")
+    st.plotly_chart(
+        compare_radar(
+            f"{both[who]}: {names[0]} en {names[1]}",
+            labels,
+            [s.share for s in a.result.standards],
+            [s.share for s in b.result.standards],
+            names,
+        ),
+        config={"displaylogo": False, "locale": "nl"},
+        alt="Spinnenweb met twee momenten. De cijfers staan in de tabel hieronder.",
+    )
+    st.table(
+        [
+            {"Standaard": label, names[0]: percent(sa.share), names[1]: percent(sb.share)}
+            for label, sa, sb in zip(labels, a.result.standards, b.result.standards, strict=True)
+        ],
+        hide_index=True,
+    )
+    changes = gemeente_changes(a.result, b.result)
+
+st.header("Per vraag: wat veranderde")
+only_changed = st.checkbox("Alleen vragen die veranderden", value=True)
+rows = [
+    {"Vraag": f"{c.number}. {c.text}", names[0]: c.before, names[1]: c.after}
+    for c in changes
+    if c.changed or not only_changed
+]
+if rows:
+    st.table(rows, hide_index=True)
+else:
+    st.write("Geen vragen veranderden.")
