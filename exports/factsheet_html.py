@@ -20,27 +20,30 @@ th { background: #e8eef5; }
 """
 
 
-def radar_svg(labels: list[str], values: list[float | None], size: int = 520) -> str:
+def radar_svg(labels: list[str], values: list[float | None], width: int = 1000, height: int = 560) -> str:
     """A plain SVG spinnenweb: 10 axes, rings at 25 % steps, no point where there is no figure."""
-    centre, radius = size / 2, size / 2 - 110
+    cx, cy, radius = width / 2, height / 2, min(width, height) / 2 - 70
     n = len(labels)
 
     def point(i: int, fraction: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * i / n
-        return centre + radius * fraction * math.cos(angle), centre + radius * fraction * math.sin(angle)
+        return cx + radius * fraction * math.cos(angle), cy + radius * fraction * math.sin(angle)
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" role="img" aria-label="Spinnenweb">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+        'role="img" aria-label="Spinnenweb van de regio; de cijfers staan in de tabel eronder">'
     ]
     for ring in (0.25, 0.5, 0.75, 1.0):
         ring_points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
         parts.append(f'<polygon points="{ring_points}" fill="none" stroke="#595959" stroke-width="1"/>')
     for i, label in enumerate(labels):
         x, y = point(i, 1.0)
-        lx, ly = point(i, 1.22)
-        anchor = "middle" if abs(lx - centre) < 20 else ("start" if lx > centre else "end")
-        parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" stroke="#595959"/>')
-        parts.append(f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="12" text-anchor="{anchor}">{escape(label)}</text>')
+        lx, ly = point(i, 1.1)
+        anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
+        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#595959"/>')
+        parts.append(
+            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" font-size="14" text-anchor="{anchor}">{escape(label)}</text>'
+        )
     shown = [(i, v) for i, v in enumerate(values) if v is not None]
     if shown:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in shown))
