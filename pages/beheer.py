@@ -20,7 +20,7 @@ from services.regio import (
     set_regio_settings,
 )
 from ui import auth, runtime
-from ui.text import md
+from ui.text import md, table
 
 NEW_CODE_KEY = "uitgegeven_code"
 ROLE_HELP = {
@@ -149,7 +149,7 @@ if issued:
 
 codes = list_codes(engine, principal, regio_id=regio_id)
 if codes:
-    st.table(
+    table(
         [
             {
                 "Naam": c.label,
@@ -161,8 +161,7 @@ if codes:
                 "Status": "ingetrokken" if c.revoked_at else "werkt",
             }
             for c in codes
-        ],
-        hide_index=True,
+        ]
     )
     active = {c.id: f"{c.label} ({c.role.label.lower()}, begint met {c.public_id})" for c in codes if not c.revoked_at}
     if active:

@@ -16,7 +16,7 @@ from services.regio_exports import FORMATS, anonymised, anonymised_file, interna
 from services.regio_report import regio_report, regio_rounds
 from ui import auth, runtime
 from ui.round_header import DEMO_NOTICE
-from ui.text import md, plain
+from ui.text import md, plain, table
 
 principal = auth.require(Role.REGIO)
 engine = runtime.engine()
@@ -69,7 +69,7 @@ for name, rounds in regio_rounds(engine, principal, regio_id=regio.id):
                 "Laatst gewijzigd": moment(summary.last_change),
             }
         )
-st.table(rows, hide_index=True)
+table(rows)
 
 st.header("Spinnenweb van de regio")
 st.write(
@@ -91,10 +91,10 @@ st.plotly_chart(
     alt="Spinnenweb van de regio. De cijfers staan in de tabel hieronder.",
 )
 st.markdown("**Tabel bij de spinnenweb van de regio**")
-st.table(regio_table(list(report.standards), list(report.average), minimum), hide_index=True)
+table(regio_table(list(report.standards), list(report.average), minimum))
 if overlay is not None:
     st.markdown(f"**Tabel bij {md(overlay[0])}**")
-    st.table(standards_table(overlay[1]), hide_index=True)
+    table(standards_table(overlay[1]))
 
 st.header("Wat valt op")
 found = report.highlights
@@ -123,7 +123,7 @@ if not (found.most_niet_op_orde or found.lowest_standards or found.most_differen
     st.write("Er zijn nog te weinig antwoorden om iets te laten opvallen.")
 
 st.header("x van y gemeenten, per vraag")
-st.table(
+table(
     [
         {
             "Vraag": f"{q.number}. {q.text}",
@@ -131,8 +131,7 @@ st.table(
             "Op orde": WITHHELD if q.withheld else f"{q.x} van {q.y} gemeenten",
         }
         for q in report.questions
-    ],
-    hide_index=True,
+    ]
 )
 
 st.header("Alle gemeenten naast elkaar")
@@ -142,13 +141,12 @@ if counted:
         config={"displaylogo": False},
         alt="Een kleine spinnenweb per gemeente. De cijfers staan in de tabel hieronder.",
     )
-    st.table(
+    table(
         [
             {"Gemeente": g.gemeente_name, **{f"St. {s.number}": percent(s.share) for s in g.result.standards}}
             for g in counted
             if g.result
-        ],
-        hide_index=True,
+        ]
     )
 
 st.header("Toelichtingen per standaard")

@@ -10,9 +10,9 @@ from analysis.regional_charts import WITHHELD, compare_radar
 from domain.access import Role
 from domain.models import Purpose
 from services.regio import get_regio
-from services.regio_report import regio_report
+from services.regio_report import compare_moments
 from ui import auth, runtime
-from ui.text import md
+from ui.text import md, table
 
 principal = auth.require(Role.REGIO)
 engine = runtime.engine()
@@ -31,8 +31,7 @@ second = right.selectbox("Tweede moment", purposes, index=1, format_func=lambda 
 if first == second:
     st.warning("Kies twee verschillende momenten om te vergelijken.")
     st.stop()
-before = regio_report(engine, principal, regio_id=regio.id, purpose=first)
-after = regio_report(engine, principal, regio_id=regio.id, purpose=second)
+before, after = compare_moments(engine, principal, regio_id=regio.id, first=first, second=second)
 names = (first.short_label, second.short_label)
 minimum = regio.min_gemeenten
 
@@ -63,7 +62,7 @@ if who is None:
         config={"displaylogo": False, "locale": "nl"},
         alt="Spinnenweb met twee momenten. De cijfers staan in de tabel hieronder.",
     )
-    st.table(
+    table(
         [
             {
                 "Standaard": label,
@@ -71,8 +70,7 @@ if who is None:
                 names[1]: WITHHELD if shown(b) is None else f"{percent(b.mean_share)} ({b.gemeenten} gemeenten)",
             }
             for label, a, b in zip(labels, before.average, after.average, strict=True)
-        ],
-        hide_index=True,
+        ]
     )
     changes = regio_changes(list(before.questions), list(after.questions), WITHHELD)
 else:
@@ -91,12 +89,11 @@ else:
         config={"displaylogo": False, "locale": "nl"},
         alt="Spinnenweb met twee momenten. De cijfers staan in de tabel hieronder.",
     )
-    st.table(
+    table(
         [
             {"Standaard": label, names[0]: percent(sa.share), names[1]: percent(sb.share)}
             for label, sa, sb in zip(labels, a.result.standards, b.result.standards, strict=True)
-        ],
-        hide_index=True,
+        ]
     )
     changes = gemeente_changes(a.result, b.result)
 
@@ -108,6 +105,6 @@ rows = [
     if c.changed or not only_changed
 ]
 if rows:
-    st.table(rows, hide_index=True)
+    table(rows)
 else:
     st.write("Geen vragen veranderden.")

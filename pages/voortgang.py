@@ -9,7 +9,7 @@ from domain.access import Role
 from services.regio import get_regio, list_gemeenten
 from services.scan import list_rounds
 from ui import auth, runtime
-from ui.text import md
+from ui.text import md, table
 
 principal = auth.require(Role.FACILITATOR)
 engine = runtime.engine()
@@ -40,4 +40,4 @@ for gemeente in list_gemeenten(engine, principal, regio_id=regio.id):
             "Laatst gewijzigd": moment(latest.last_change),
         }
     )
-st.table(rows, hide_index=True)
+table(rows)

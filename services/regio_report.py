@@ -77,6 +77,7 @@ def regio_report(
     regio_id: int,
     period: tuple[date, date] | None = None,
     purpose: Purpose | None = None,
+    only_gemeenten: set[int] | None = None,
 ) -> RegioReport:
     """Per gemeente its latest round (within the period, of the purpose, when given), and the regional figures."""
     require_regio(principal, regio_id, roles=(Role.REGIO,))
@@ -88,6 +89,8 @@ def regio_report(
         except repo.NotFound as exc:
             raise ServiceError("Deze regio bestaat niet (meer).") from exc
         gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
+        if only_gemeenten is not None:
+            gemeenten = [g for g in gemeenten if g.id in only_gemeenten]
         chosen: dict[int, tuple[int, date, str, str]] = {}
         for round_id, gemeente_id, held_on, purpose_value, version in repo.rounds_of_regio(session, regio_id=regio_id):
             in_period = period is None or period[0] <= held_on <= period[1]
@@ -150,3 +153,16 @@ def regio_rounds(engine: Engine, principal: Principal, *, regio_id: int) -> list
     with reading(engine) as session:
         gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
     return [(g.name, list_rounds(engine, principal, gemeente_id=g.id)) for g in gemeenten]
+
+
+def compare_moments(
+    engine: Engine, principal: Principal, *, regio_id: int, first: Purpose, second: Purpose
+) -> tuple[RegioReport, RegioReport]:
+    """Two reports over the same gemeenten: only those with a round of both kinds count."""
+    before = regio_report(engine, principal, regio_id=regio_id, purpose=first)
+    after = regio_report(engine, principal, regio_id=regio_id, purpose=second)
+    both = {g.gemeente_id for g in before.counted} & {g.gemeente_id for g in after.counted}
+    return (
+        regio_report(engine, principal, regio_id=regio_id, purpose=first, only_gemeenten=both),
+        regio_report(engine, principal, regio_id=regio_id, purpose=second, only_gemeenten=both),
+    )

@@ -186,3 +186,19 @@ def test_regional_changes_show_x_van_y_before_and_after_and_withhold_small_numbe
         ("2 van 4 op orde", "3 van 4 op orde"),
         ("niet getoond", "niet getoond"),
     ]
+
+
+def test_comparing_two_moments_counts_only_gemeenten_with_both(engine, region, viewer):
+    from services.regio_report import compare_moments
+
+    gemeenten = {g.name: g for g in list_gemeenten(engine, ADMIN, regio_id=region.id)}
+    me = principal_for(Role.GEMEENTE, region, gemeenten["Dorrestein"], label="team Dorrestein")
+    later = start_round(
+        engine, me, gemeente_id=me.gemeente_id, held_on=date(2026, 5, 1), purpose=Purpose.EVALUATIE, participants=[]
+    )
+    save_changes(engine, me, round_id=later, changes=[ValueChange(question_number=1, value=NIET)])
+    before, after = compare_moments(
+        engine, viewer, regio_id=region.id, first=Purpose.NULMETING, second=Purpose.EVALUATIE
+    )
+    assert [g.gemeente_name for g in before.counted] == ["Dorrestein"] == [g.gemeente_name for g in after.counted]
+    assert (before.questions[0].x, after.questions[0].x) == (1, 0)

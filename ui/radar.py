@@ -7,6 +7,7 @@ import streamlit as st
 from analysis.charts import radar_figure, standards_table
 from analysis.regional import StandardAverage
 from analysis.results import RoundResult
+from ui.text import table
 
 
 def radar_with_table(result: RoundResult, title: str, average: list[StandardAverage] | None = None) -> None:
@@ -16,4 +17,4 @@ def radar_with_table(result: RoundResult, title: str, average: list[StandardAver
         alt=f"{title}. De cijfers staan in de tabel hieronder.",
     )
     st.markdown(f"**Tabel bij de spinnenweb: {title}**")
-    st.table(standards_table(result, average), hide_index=True)
+    table(standards_table(result, average))

@@ -19,3 +19,8 @@ def plain(text: str) -> None:
     """Render user text literally, in the normal font, keeping line breaks."""
     escaped = html.escape(text).replace("\n", "<br>")
     st.html(f'<p class="zs-plain">{escaped}</p>')
+
+
+def table(rows: list[dict]) -> None:
+    """st.table renders cells as markdown ("10. ..." becomes a list); show every cell as typed."""
+    st.table([{key: md(v) if isinstance(v, str) else v for key, v in row.items()} for row in rows], hide_index=True)
