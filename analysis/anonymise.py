@@ -142,4 +142,8 @@ def _highlight_lines(found: Highlights) -> list[str]:
         f"van {round(s.lowest * 100)}% tot {round(s.highest * 100)}% op orde."
         for s in found.most_different
     ]
+    lines += [
+        f"Over vraag {q.number} (standaard {q.standard}) zijn gemeenten het meest verdeeld: {q.x} van {q.y} op orde."
+        for q in found.most_split
+    ]
     return lines

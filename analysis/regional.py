@@ -75,6 +75,7 @@ class Highlights(_Figure):
     most_niet_op_orde: tuple[QuestionXY, ...]
     lowest_standards: tuple[StandardXY, ...]
     most_different: tuple[Spread, ...]
+    most_split: tuple[QuestionXY, ...] = ()  # questions where gemeenten are most divided
 
 
 def regional_average(results: Iterable[RoundResult]) -> list[StandardAverage]:
@@ -162,7 +163,10 @@ def highlights(results: Sequence[RoundResult], min_gemeenten: int = 1, top: int 
                 )
             )
     spreads.sort(key=lambda s: (-s.stdev, s.number))
+    split = [q for q in questions_xy(results, min_gemeenten) if not q.withheld and 0 < q.x < q.y]
+    split.sort(key=lambda q: (abs(q.x / q.y - 0.5), -q.y, q.number))
     return Highlights(
+        most_split=tuple(split[:3]),
         most_niet_op_orde=tuple(questions[:top]),
         lowest_standards=tuple(standards[:3]),
         most_different=tuple(s for s in spreads[:3] if s.stdev > 0),

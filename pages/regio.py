@@ -119,6 +119,10 @@ if found.most_different:
             f"Standaard {spread.number}, {spread.short_name}: van {percent(spread.lowest)} tot "
             f"{percent(spread.highest)} op orde ({spread.gemeenten} gemeenten)."
         )
+if found.most_split:
+    st.subheader("Vragen waarover gemeenten het meest verdeeld zijn")
+    for q in found.most_split:
+        st.write(f"Vraag {q.number} (standaard {q.standard}): {q.x} van {q.y} gemeenten op orde. {q.text}")
 if not (found.most_niet_op_orde or found.lowest_standards or found.most_different):
     st.write("Er zijn nog te weinig antwoorden om iets te laten opvallen.")
 

@@ -68,3 +68,8 @@ def test_withheld_figures_never_appear_among_what_stands_out():
 
 def test_a_regio_without_rounds_has_no_figures():
     assert regional_average([]) == [] and questions_xy([]) == [] and standards_xy([]) == []
+
+
+def test_the_question_where_gemeenten_are_most_divided_is_the_closest_to_half():
+    found = highlights([A, B, C, D])
+    assert found.most_split[0].number == 2  # 1 of 2 op orde: exactly half
