@@ -14,6 +14,7 @@ from services import ServiceError
 from services.regio import get_regio
 from services.regio_exports import FORMATS, anonymised, anonymised_file, internal_file, internal_file_name
 from services.regio_report import regio_report, regio_rounds
+from services.workbooks import regio_archive
 from ui import auth, runtime
 from ui.round_header import DEMO_NOTICE
 from ui.text import md, plain, table
@@ -199,6 +200,16 @@ st.download_button(
     "Werkboek per gemeente (.xlsx)",
     data=lambda: internal_file(report)[1],
     file_name=internal_file_name(),
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+)
+
+st.header("Archief")
+st.write("Alle rondes van alle gemeenten in één Excel-werkboek, een blad per ronde. Dit bestand noemt gemeenten.")
+st.download_button(
+    "Alle rondes als één werkboek (.xlsx)",
+    data=lambda: regio_archive(engine, principal, regio_id=regio.id)[1],
+    file_name=f"zelfscan-archief-{date.today().isoformat()}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     on_click="ignore",
 )

@@ -9,6 +9,7 @@ from domain.access import Role
 from services import ServiceError
 from services.regio import get_regio, list_gemeenten
 from services.scan import list_rounds, start_round
+from services.workbooks import XLSX, blank_workbook, round_workbook, workbook_file_name
 from ui import auth, runtime
 from ui.round_form import round_details_form
 from ui.round_header import DEMO_NOTICE
@@ -56,7 +57,7 @@ for summary in rounds:
             f"{summary.answered} van {summary.total} vragen beantwoord ({blocks}). "
             f"Laatst gewijzigd: {moment(summary.last_change)}."
         )
-        left, right = st.columns(2)
+        left, middle, right = st.columns(3)
         with left:
             if writer:
                 label = "Verder invullen" if summary.answered < summary.total else "Antwoorden bekijken of wijzigen"
@@ -68,13 +69,32 @@ for summary in rounds:
                 icon=":material/edit:",
                 query_params={"ronde": str(summary.id), "blok": str(summary.resume_block)},
             )
-        with right:
+        with middle:
             st.page_link(
                 "pages/resultaten.py",
                 label="Resultaten bekijken",
                 icon=":material/radar:",
                 query_params={"ronde": str(summary.id)},
             )
+        with right:
+            st.download_button(
+                "Excel-werkboek van deze ronde",
+                data=lambda round_id=summary.id: round_workbook(engine, principal, round_id=round_id)[1],
+                file_name=workbook_file_name(names[gemeente_id], summary.held_on),
+                mime=XLSX,
+                on_click="ignore",
+                icon=":material/download:",
+                key=f"excel_{summary.id}",
+            )
+
+st.download_button(
+    "Leeg Excel-werkboek om offline in te vullen",
+    data=lambda: blank_workbook(engine, principal, gemeente_id=gemeente_id)[1],
+    file_name=f"zelfscan-{names[gemeente_id].lower().replace(' ', '-')}-leeg.xlsx",
+    mime=XLSX,
+    on_click="ignore",
+    icon=":material/download:",
+)
 
 if writer:
     st.header("Nieuwe ronde starten")

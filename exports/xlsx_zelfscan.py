@@ -1,0 +1,183 @@
+"""The zelfscan workbook as people know it, to fill in offline: uitleg, vragen, resultaten.
+
+The results sheet computes the shares with formulas and draws a native radar chart, so
+the workbook keeps working when filled in offline, in Excel and in LibreOffice. The
+questions sheet keeps question numbers in column A: answers map back by number.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.chart import RadarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from analysis.answers import Answer, AnswerValue
+from questionnaire import Questionnaire
+
+PRODUCER = "Zelfscan Werken aan veiligheid"
+QUESTIONS_SHEET, RESULTS_SHEET, ABOUT_SHEET = "Vragen", "Resultaten", "Uitleg"
+FIRST_ROW = 8  # first question row on the questions sheet
+ANSWER_TEXT = {AnswerValue.OP_ORDE: "op orde", AnswerValue.NIET_OP_ORDE: "niet op orde"}
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+
+
+class ScanSheet:
+    """What one sheet of a workbook holds: the gemeente's scan, filled or blank."""
+
+    def __init__(
+        self,
+        *,
+        gemeente: str,
+        held_on: date | None,
+        purpose: str,
+        answers: dict[int, Answer] | None = None,
+        sheet_title: str = QUESTIONS_SHEET,
+    ) -> None:
+        self.gemeente, self.held_on, self.purpose = gemeente, held_on, purpose
+        self.answers = answers or {}
+        self.sheet_title = sheet_title
+
+
+def zelfscan_workbook(qn: Questionnaire, scan: ScanSheet) -> bytes:
+    """One gemeente's zelfscan: uitleg, vragen (with drop-downs), resultaten (formulas, radar)."""
+    wb = Workbook()
+    about = wb.active
+    assert about is not None
+    about.title = ABOUT_SHEET
+    _about(about, qn)
+    questions = wb.create_sheet(QUESTIONS_SHEET)
+    write_questions(questions, qn, scan)
+    _results(wb.create_sheet(RESULTS_SHEET), qn, QUESTIONS_SHEET)
+    return _save(wb, f"Zelfscan {scan.gemeente}")
+
+
+def write_questions(ws: Worksheet, qn: Questionnaire, scan: ScanSheet) -> None:
+    ws["A1"] = qn.title
+    ws["A1"].font = Font(bold=True, size=14)
+    for row, (label, value) in enumerate(
+        (
+            ("Gemeente", scan.gemeente),
+            ("Datum", scan.held_on),
+            ("Doel", scan.purpose),
+            ("Versie vragenlijst", qn.version),
+        ),
+        start=2,
+    ):
+        ws.cell(row, 1, label).font = Font(bold=True)
+        cell = ws.cell(row, 3, value)
+        if isinstance(value, date):
+            cell.number_format = "DD-MM-YYYY"
+    header = ["Nr", "Standaard", "Blok", "Vraag", "Antwoord", "Toelichting"]
+    for column, title in enumerate(header, start=1):
+        cell = ws.cell(FIRST_ROW - 1, column, title)
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+    for offset, question in enumerate(qn.questions):
+        row = FIRST_ROW + offset
+        answer = scan.answers.get(question.number)
+        ws.cell(row, 1, question.number)
+        ws.cell(row, 2, question.standard)
+        ws.cell(row, 3, question.block)
+        ws.cell(row, 4, question.text).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row, 5, ANSWER_TEXT[answer.value] if answer and answer.value else None)
+        ws.cell(row, 6, answer.toelichting if answer and answer.toelichting else None).alignment = Alignment(
+            wrap_text=True, vertical="top"
+        )
+        for column in (5, 6):
+            ws.cell(row, column).protection = Protection(locked=False)
+    last = FIRST_ROW + len(qn.questions) - 1
+    choice = DataValidation(
+        type="list",
+        formula1='"op orde,niet op orde"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Kies een antwoord",
+        error="Kies 'op orde' of 'niet op orde', of laat de cel leeg als u het nog niet weet.",
+        promptTitle="Antwoord",
+        prompt="Kies 'op orde' of 'niet op orde'.",
+    )
+    choice.add(f"E{FIRST_ROW}:E{last}")
+    ws.add_data_validation(choice)
+    for column, width in zip("ABCDEF", (5, 11, 7, 80, 16, 60), strict=True):
+        ws.column_dimensions[column].width = width
+    ws.freeze_panes = f"A{FIRST_ROW}"
+
+
+def _results(ws: Worksheet, qn: Questionnaire, source: str) -> None:
+    """Per standard: questions, answered, op orde and the share, all as formulas."""
+    ws.append(["Standaard", "Naam", "Vragen", "Beantwoord", "Op orde", "Deel op orde"])
+    for cell in ws[1]:
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+    first = FIRST_ROW
+    last = FIRST_ROW + len(qn.questions) - 1
+    nr, answer = f"'{source}'!$B${first}:$B${last}", f"'{source}'!$E${first}:$E${last}"
+    for row, standard in enumerate(sorted(qn.standards, key=lambda s: s.number), start=2):
+        ws.cell(row, 1, standard.number)
+        ws.cell(row, 2, standard.short_name)
+        ws.cell(row, 3, f"=COUNTIF({nr},A{row})")
+        ws.cell(row, 4, f'=COUNTIFS({nr},A{row},{answer},"op orde")+COUNTIFS({nr},A{row},{answer},"niet op orde")')
+        ws.cell(row, 5, f'=COUNTIFS({nr},A{row},{answer},"op orde")')
+        share = ws.cell(row, 6, f'=IF(D{row}=0,"",E{row}/D{row})')
+        share.number_format = "0%"
+    ws.cell(13, 1, "Een lege cel bij 'Deel op orde': nog geen vraag van die standaard beantwoord.")
+    ws.cell(14, 1, "Het deel op orde telt alleen beantwoorde vragen; een lege vraag telt niet als 'niet op orde'.")
+    ws.column_dimensions["B"].width = 34
+    chart = RadarChart()
+    chart.type = "marker"
+    chart.title = "Spinnenweb: deel op orde per standaard"
+    chart.add_data(Reference(ws, min_col=6, min_row=1, max_row=11), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=11))
+    chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1
+    chart.y_axis.number_format = "0%"
+    chart.x_axis.delete = False  # openpyxl 3.1 writes deleted axes otherwise; then nothing renders
+    chart.y_axis.delete = False
+    chart.height, chart.width = 12, 18
+    ws.add_chart(chart, "H2")
+
+
+def _about(ws: Worksheet, qn: Questionnaire) -> None:
+    lines = [
+        qn.title,
+        "",
+        "Zo vult u de scan in:",
+        "1. Vul op het blad 'Vragen' bovenaan de datum en het doel van de ronde in (nulmeting, evaluatie of "
+        "toetsingsmoment).",
+        "2. Kies bij elke vraag in kolom E 'op orde' of 'niet op orde'. Weet u het nog niet? Laat de cel dan leeg.",
+        "3. Schrijf in kolom F een toelichting: wat gaat goed, wat nog niet, en waarom.",
+        "4. Verander de nummers in kolom A niet: daarmee worden de antwoorden weer ingelezen.",
+        "5. Op het blad 'Resultaten' ziet u per standaard het deel op orde en de spinnenweb.",
+        "",
+        "Klaar? Lees het bestand in de app in via 'Excel inlezen', of stuur het naar uw regio.",
+        f"Versie van de vragenlijst: {qn.version}.",
+    ]
+    for line in lines:
+        ws.append([line])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.column_dimensions["A"].width = 120
+
+
+def _save(wb: Workbook, title: str) -> bytes:
+    wb.properties.creator = PRODUCER
+    wb.properties.lastModifiedBy = PRODUCER
+    wb.properties.title = title
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def archive_workbook(title: str, scans: list[tuple[Questionnaire, ScanSheet]]) -> bytes:
+    """All rounds of a regio in one workbook: a questions sheet per round, named by gemeente."""
+    wb = Workbook()
+    about = wb.active
+    assert about is not None
+    about.title = ABOUT_SHEET
+    about.append([title])
+    about["A1"].font = Font(bold=True, size=14)
+    about.append(["Een blad per ronde. Kolom E: het antwoord, kolom F: de toelichting."])
+    for qn, scan in scans:
+        write_questions(wb.create_sheet(scan.sheet_title), qn, scan)
+    return _save(wb, title)

@@ -1,0 +1,74 @@
+"""The zelfscan workbook for a gemeente (blank or filled) and the regio's archive workbook."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Engine
+
+import questionnaire
+from domain.access import Principal, Role
+from exports.xlsx_internal import sheet_name
+from exports.xlsx_zelfscan import ScanSheet, archive_workbook, zelfscan_workbook
+from services import ServiceError
+from services.authz import require_gemeente, require_regio
+from services.scan import open_scan
+from store import answers_repo
+from store import repository as repo
+from store.unit_of_work import reading
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
+
+
+def workbook_file_name(gemeente: str, held_on: date) -> str:
+    return f"zelfscan-{_slug(gemeente)}-{held_on.isoformat()}.xlsx"
+
+
+def round_workbook(engine: Engine, principal: Principal, *, round_id: int) -> tuple[str, bytes]:
+    """The workbook of one round, filled in as it is stored now."""
+    snapshot = open_scan(engine, principal, round_id=round_id)
+    info = snapshot.info
+    scan = ScanSheet(
+        gemeente=info.gemeente_name, held_on=info.held_on, purpose=info.purpose.value, answers=snapshot.answers
+    )
+    return workbook_file_name(info.gemeente_name, info.held_on), zelfscan_workbook(snapshot.questionnaire, scan)
+
+
+def blank_workbook(engine: Engine, principal: Principal, *, gemeente_id: int) -> tuple[str, bytes]:
+    """An empty workbook with the gemeente's name filled in, to fill in offline."""
+    with reading(engine) as session:
+        try:
+            gemeente = repo.get_gemeente(session, gemeente_id=gemeente_id)
+        except repo.NotFound as exc:
+            raise ServiceError("Deze gemeente bestaat niet (meer).") from exc
+    require_gemeente(principal, gemeente_id=gemeente.id, regio_id=gemeente.regio_id)
+    scan = ScanSheet(gemeente=gemeente.name, held_on=None, purpose="")
+    return f"zelfscan-{_slug(gemeente.name)}-leeg.xlsx", zelfscan_workbook(questionnaire.current(), scan)
+
+
+def regio_archive(engine: Engine, principal: Principal, *, regio_id: int) -> tuple[str, bytes]:
+    """Every round of every gemeente of the regio, a sheet per round, for archiving."""
+    require_regio(principal, regio_id, roles=(Role.REGIO,))
+    with reading(engine) as session:
+        regio = repo.get_regio(session, regio_id=regio_id)
+        names = {g.id: g.name for g in repo.list_gemeenten(session, regio_id=regio_id)}
+        rounds = repo.rounds_of_regio(session, regio_id=regio_id)
+        answers = answers_repo.answers_of_rounds(session, round_ids=[r[0] for r in rounds])
+    taken: set[str] = {"uitleg"}
+    scans = []
+    for round_id, gemeente_id, held_on, purpose, version in sorted(rounds, key=lambda r: (names[r[1]], r[2])):
+        title = sheet_name(f"{names[gemeente_id]} {held_on.isoformat()}", taken)
+        scan = ScanSheet(
+            gemeente=names[gemeente_id],
+            held_on=held_on,
+            purpose=purpose,
+            answers={a.question_number: a for a in answers[round_id]},
+            sheet_title=title,
+        )
+        scans.append((questionnaire.by_version(version), scan))
+    title = f"Zelfscan archief {regio.name}"
+    return f"zelfscan-archief-{_slug(regio.name)}-{date.today().isoformat()}.xlsx", archive_workbook(title, scans)
