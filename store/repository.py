@@ -99,6 +99,7 @@ def create_round(
     purpose: Purpose,
     questionnaire_version: str,
     participants: list[Participant],
+    source_hash: str | None = None,
 ) -> int:
     moment = now()
     row = RondeRow(
@@ -108,6 +109,7 @@ def create_round(
         questionnaire_version=questionnaire_version,
         created_at=moment,
         updated_at=moment,
+        source_hash=source_hash,
     )
     session.add(row)
     session.flush()
@@ -232,3 +234,13 @@ def rounds_of_regio(session: Session, *, regio_id: int) -> list[tuple[int, int, 
         .order_by(RondeRow.held_on.desc(), RondeRow.id.desc())
     )
     return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def round_from_file(session: Session, *, gemeente_id: int, source_hash: str) -> tuple[int, date] | None:
+    """The round already read in from this very file, if any."""
+    found = session.execute(
+        select(RondeRow.id, RondeRow.held_on).where(
+            RondeRow.gemeente_id == gemeente_id, RondeRow.source_hash == source_hash
+        )
+    ).first()
+    return (found[0], found[1]) if found else None

@@ -42,6 +42,8 @@ class RondeRow(Base):
     questionnaire_version: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    source_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    """SHA-256 of the workbook a round was read from, so the same file is never read in twice."""
 
 
 class DeelnemerRow(Base):

@@ -21,7 +21,13 @@ from tests.conftest import principal_for
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES_BY_ROLE = {
     None: ["pages/inloggen.py", "pages/begrippen.py"],
-    Role.GEMEENTE: ["pages/start.py", "pages/scan.py", "pages/resultaten.py", "pages/geschiedenis.py"],
+    Role.GEMEENTE: [
+        "pages/start.py",
+        "pages/scan.py",
+        "pages/resultaten.py",
+        "pages/geschiedenis.py",
+        "pages/inlezen.py",
+    ],
     Role.REGIO: [
         "pages/regio.py",
         "pages/vergelijken.py",
@@ -29,6 +35,7 @@ PAGES_BY_ROLE = {
         "pages/scan.py",
         "pages/resultaten.py",
         "pages/geschiedenis.py",
+        "pages/inlezen.py",
     ],
     Role.FACILITATOR: ["pages/voortgang.py", "pages/begrippen.py"],
     Role.BEHEERDER: ["pages/beheer.py", "pages/begrippen.py"],

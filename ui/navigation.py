@@ -22,6 +22,7 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
             _page("scan", "Scan invullen", "edit"),
             _page("resultaten", "Resultaten", "radar"),
             _page("geschiedenis", "Geschiedenis", "history"),
+            _page("inlezen", "Excel inlezen", "upload_file"),
             begrippen,
             uitloggen,
         ]
@@ -33,6 +34,7 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
             _page("scan", "Antwoorden", "visibility"),
             _page("resultaten", "Resultaten", "radar"),
             _page("geschiedenis", "Geschiedenis", "history"),
+            _page("inlezen", "Excel inlezen", "upload_file"),
             begrippen,
             uitloggen,
         ]

@@ -1,0 +1,1 @@
+"""File formats read in: one module per format, bytes → parsed data, no database."""
