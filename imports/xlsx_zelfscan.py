@@ -266,7 +266,22 @@ def _info(rows: list[list]) -> dict:
         if label == "gemeente":
             info["gemeente"] = _text(value)
         elif label == "datum":
-            info["datum"] = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
+            info["datum"] = _date(value)
         elif label == "doel" and _text(value).casefold() in PURPOSES:
             info["doel"] = _text(value).casefold()
     return info
+
+
+def _date(value: object) -> date | None:
+    """A real date cell, or a date typed as text: 5-3-2026, 05-03-2026 or 2026-03-05."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _text(value).replace("/", "-")
+    for pattern in ("%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
