@@ -56,9 +56,10 @@ def zelfscan_workbook(qn: Questionnaire, scan: ScanSheet) -> bytes:
     return _save(wb, f"Zelfscan {scan.gemeente}")
 
 
-def write_questions(ws: Worksheet, qn: Questionnaire, scan: ScanSheet) -> None:
-    ws["A1"] = qn.title
-    ws["A1"].font = Font(bold=True, size=14)
+def write_questions(ws: Worksheet, qn: Questionnaire, scan: ScanSheet, top: int = 1) -> int:
+    """Write one scan from row `top` down; returns the first free row after it."""
+    shift = top - 1
+    ws.cell(top, 1, qn.title).font = Font(bold=True, size=14)
     for row, (label, value) in enumerate(
         (
             ("Gemeente", scan.gemeente),
@@ -66,7 +67,7 @@ def write_questions(ws: Worksheet, qn: Questionnaire, scan: ScanSheet) -> None:
             ("Doel", scan.purpose),
             ("Versie vragenlijst", qn.version),
         ),
-        start=2,
+        start=top + 1,
     ):
         ws.cell(row, 1, label).font = Font(bold=True)
         cell = ws.cell(row, 3, value)
@@ -74,10 +75,10 @@ def write_questions(ws: Worksheet, qn: Questionnaire, scan: ScanSheet) -> None:
             cell.number_format = "DD-MM-YYYY"
     header = ["Nr", "Standaard", "Blok", "Vraag", "Antwoord", "Toelichting"]
     for column, title in enumerate(header, start=1):
-        cell = ws.cell(FIRST_ROW - 1, column, title)
+        cell = ws.cell(FIRST_ROW - 1 + shift, column, title)
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
     for offset, question in enumerate(qn.questions):
-        row = FIRST_ROW + offset
+        row = FIRST_ROW + shift + offset
         answer = scan.answers.get(question.number)
         ws.cell(row, 1, question.number)
         ws.cell(row, 2, question.standard)
@@ -89,7 +90,8 @@ def write_questions(ws: Worksheet, qn: Questionnaire, scan: ScanSheet) -> None:
         )
         for column in (5, 6):
             ws.cell(row, column).protection = Protection(locked=False)
-    last = FIRST_ROW + len(qn.questions) - 1
+    first = FIRST_ROW + shift
+    last = first + len(qn.questions) - 1
     choice = DataValidation(
         type="list",
         formula1='"op orde,niet op orde"',
@@ -100,11 +102,13 @@ def write_questions(ws: Worksheet, qn: Questionnaire, scan: ScanSheet) -> None:
         promptTitle="Antwoord",
         prompt="Kies 'op orde' of 'niet op orde'.",
     )
-    choice.add(f"E{FIRST_ROW}:E{last}")
+    choice.add(f"E{first}:E{last}")
     ws.add_data_validation(choice)
     for column, width in zip("ABCDEF", (5, 11, 7, 80, 16, 60), strict=True):
         ws.column_dimensions[column].width = width
-    ws.freeze_panes = f"A{FIRST_ROW}"
+    if top == 1:
+        ws.freeze_panes = f"A{FIRST_ROW}"
+    return last + 3
 
 
 def _results(ws: Worksheet, qn: Questionnaire, source: str) -> None:
@@ -169,15 +173,30 @@ def _save(wb: Workbook, title: str) -> bytes:
     return out.getvalue()
 
 
-def archive_workbook(title: str, scans: list[tuple[Questionnaire, ScanSheet]]) -> bytes:
-    """All rounds of a regio in one workbook: a questions sheet per round, named by gemeente."""
+def archive_workbook(
+    title: str,
+    scans: list[tuple[Questionnaire, ScanSheet]],
+    without_rounds: list[str] = (),  # type: ignore[assignment]
+) -> bytes:
+    """All rounds of a regio in one workbook: a sheet per gemeente, its rounds one below the other.
+
+    Scans with the same sheet_title go on the same sheet, in the order given.
+    """
     wb = Workbook()
     about = wb.active
     assert about is not None
     about.title = ABOUT_SHEET
     about.append([title])
     about["A1"].font = Font(bold=True, size=14)
-    about.append(["Een blad per ronde. Kolom E: het antwoord, kolom F: de toelichting."])
+    about.append(["Een blad per gemeente, met haar rondes onder elkaar (de nieuwste eerst)."])
+    about.append(["Kolom E: het antwoord, kolom F: de toelichting."])
+    without_rounds = without_rounds or []
+    titles = sorted({scan.sheet_title for _, scan in scans} | set(without_rounds), key=str.casefold)
+    next_row = {sheet: 1 for sheet in titles}
+    for sheet in titles:
+        wb.create_sheet(sheet)
+    for sheet in without_rounds:
+        wb[sheet].append(["Deze gemeente heeft nog geen ronde."])
     for qn, scan in scans:
-        write_questions(wb.create_sheet(scan.sheet_title), qn, scan)
+        next_row[scan.sheet_title] = write_questions(wb[scan.sheet_title], qn, scan, top=next_row[scan.sheet_title])
     return _save(wb, title)

@@ -51,7 +51,7 @@ def blank_workbook(engine: Engine, principal: Principal, *, gemeente_id: int) ->
 
 
 def regio_archive(engine: Engine, principal: Principal, *, regio_id: int) -> tuple[str, bytes]:
-    """Every round of every gemeente of the regio, a sheet per round, for archiving."""
+    """Every round of every gemeente of the regio, a sheet per gemeente, for archiving."""
     require_regio(principal, regio_id, roles=(Role.REGIO,))
     with reading(engine) as session:
         regio = repo.get_regio(session, regio_id=regio_id)
@@ -59,9 +59,11 @@ def regio_archive(engine: Engine, principal: Principal, *, regio_id: int) -> tup
         rounds = repo.rounds_of_regio(session, regio_id=regio_id)
         answers = answers_repo.answers_of_rounds(session, round_ids=[r[0] for r in rounds])
     taken: set[str] = {"uitleg"}
+    sheets = {gemeente_id: sheet_name(name, taken) for gemeente_id, name in sorted(names.items(), key=lambda i: i[1])}
     scans = []
-    for round_id, gemeente_id, held_on, purpose, version in sorted(rounds, key=lambda r: (names[r[1]], r[2])):
-        title = sheet_name(f"{names[gemeente_id]} {held_on.isoformat()}", taken)
+    # rounds_of_regio gives the newest first; a stable sort by gemeente keeps that order per sheet
+    for round_id, gemeente_id, held_on, purpose, version in sorted(rounds, key=lambda r: names[r[1]]):
+        title = sheets[gemeente_id]
         scan = ScanSheet(
             gemeente=names[gemeente_id],
             held_on=held_on,
@@ -71,4 +73,7 @@ def regio_archive(engine: Engine, principal: Principal, *, regio_id: int) -> tup
         )
         scans.append((questionnaire.by_version(version), scan))
     title = f"Zelfscan archief {regio.name}"
-    return f"zelfscan-archief-{_slug(regio.name)}-{date.today().isoformat()}.xlsx", archive_workbook(title, scans)
+    with_rounds = {r[1] for r in rounds}
+    empty = [sheet for gemeente_id, sheet in sheets.items() if gemeente_id not in with_rounds]
+    file_name = f"zelfscan-archief-{_slug(regio.name)}-{date.today().isoformat()}.xlsx"
+    return file_name, archive_workbook(title, scans, empty)

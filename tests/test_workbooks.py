@@ -13,8 +13,9 @@ import pytest
 
 from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.models import Purpose
 from services import ServiceError
-from services.scan import ToelichtingChange, ValueChange, open_scan, save_changes
+from services.scan import ToelichtingChange, ValueChange, open_scan, save_changes, start_round
 from services.workbooks import blank_workbook, regio_archive, round_workbook
 from tests.conftest import principal_for
 
@@ -101,7 +102,23 @@ def test_a_gemeente_gets_no_workbook_of_another_gemeente(engine, regio, gemeente
         blank_workbook(engine, other, gemeente_id=gemeenten[0].id)
 
 
-def test_the_regio_archive_has_a_sheet_per_round(engine, regio, regio_user, filled):
+def test_the_regio_archive_has_a_sheet_per_gemeente_with_its_rounds_below_each_other(
+    engine, regio, aadorp, regio_user, filled
+):
+    later = start_round(
+        engine,
+        aadorp,
+        gemeente_id=aadorp.gemeente_id,
+        held_on=date(2026, 9, 1),
+        purpose=Purpose.EVALUATIE,
+        participants=[],
+    )
+    save_changes(engine, aadorp, round_id=later, changes=[ValueChange(question_number=1, value=NIET)])
     workbook = openpyxl.load_workbook(io.BytesIO(regio_archive(engine, regio_user, regio_id=regio.id)[1]))
-    assert workbook.sheetnames == ["Uitleg", "Aadorp 2026-03-05"]
-    assert workbook["Aadorp 2026-03-05"].cell(FIRST_ROW + 4, 6).value == "Meldcode; stap 5 nog onbekend."
+    assert workbook.sheetnames == ["Uitleg", "Aadorp", "Beekdal", "Cranendonk-Oost"]
+    sheet = workbook["Aadorp"]
+    dates = [row[2].date() for row in sheet.iter_rows(values_only=True) if row[0] == "Datum"]
+    assert dates == [date(2026, 9, 1), date(2026, 3, 5)]  # newest first
+    second_round_q5 = next(r for r in range(40, 90) if sheet.cell(r, 1).value == 5)
+    assert sheet.cell(second_round_q5, 6).value == "Meldcode; stap 5 nog onbekend."
+    assert sheet.cell(FIRST_ROW, 5).value == "niet op orde"  # the newer round, question 1
