@@ -17,13 +17,14 @@ ensure_venv() {
   local requirements="$1"
   local stamp=".venv/.installed-$(basename "$requirements")"
   local wanted
-  wanted=$(cat requirements.txt "$requirements" | sha256sum | cut -d' ' -f1)
+  wanted=$(cat requirements.txt "$requirements" constraints.txt | sha256sum | cut -d' ' -f1)
   if [ ! -x .venv/bin/python ]; then
     ensure_python_venv_module
     python3 -m venv .venv
   fi
   if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+    # constraints.txt pins every transitive package to the versions the tests passed with
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements" -c constraints.txt
     echo "$wanted" > "$stamp"
   fi
 }
