@@ -27,6 +27,7 @@ if round_id is None:
 try:
     snapshot = open_scan(engine, principal, round_id=round_id)
 except ServiceError as exc:
+    st.title("Geschiedenis")
     st.error(str(exc))
     st.stop()
 

@@ -27,6 +27,7 @@ try:
     report = round_report(engine, principal, round_id=round_id)
     regional = average_for(engine, principal, regio_id=report.info.regio_id)
 except ServiceError as exc:
+    st.title("Resultaten")
     st.error(str(exc))
     st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
     st.stop()

@@ -31,6 +31,7 @@ try:
     report = autosave.save_pending(engine, principal, round_id)
     snapshot = open_scan(engine, principal, round_id=round_id)
 except ServiceError as exc:
+    st.title("Scan invullen")
     st.error(str(exc))
     st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
     st.stop()

@@ -20,7 +20,7 @@ from tests.conftest import principal_for
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES_BY_ROLE = {
-    None: ["pages/inloggen.py", "pages/begrippen.py"],
+    None: ["pages/inloggen.py", "pages/begrippen.py", "pages/toegankelijkheid.py"],
     Role.GEMEENTE: [
         "pages/start.py",
         "pages/scan.py",

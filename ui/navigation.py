@@ -13,9 +13,10 @@ def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page
 
 def pages_for(principal: Principal | None) -> list[st.Page]:
     begrippen = _page("begrippen", "Begrippen", "menu_book")
+    toegankelijkheid = _page("toegankelijkheid", "Toegankelijkheid", "accessibility")
     uitloggen = _page("uitloggen", "Uitloggen", "logout")
     if principal is None:
-        return [_page("inloggen", "Inloggen", "login", default=True), begrippen]
+        return [_page("inloggen", "Inloggen", "login", default=True), begrippen, toegankelijkheid]
     if principal.role is Role.GEMEENTE:
         return [
             _page("start", "Start", "home", default=True),
@@ -24,6 +25,7 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
             _page("geschiedenis", "Geschiedenis", "history"),
             _page("inlezen", "Excel inlezen", "upload_file"),
             begrippen,
+            toegankelijkheid,
             uitloggen,
         ]
     if principal.role is Role.REGIO:
@@ -36,8 +38,9 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
             _page("geschiedenis", "Geschiedenis", "history"),
             _page("inlezen", "Excel inlezen", "upload_file"),
             begrippen,
+            toegankelijkheid,
             uitloggen,
         ]
     if principal.role is Role.FACILITATOR:
-        return [_page("voortgang", "Voortgang", "groups", default=True), begrippen, uitloggen]
-    return [_page("beheer", "Beheer", "admin_panel_settings", default=True), begrippen, uitloggen]
+        return [_page("voortgang", "Voortgang", "groups", default=True), begrippen, toegankelijkheid, uitloggen]
+    return [_page("beheer", "Beheer", "admin_panel_settings", default=True), begrippen, toegankelijkheid, uitloggen]
