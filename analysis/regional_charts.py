@@ -162,3 +162,33 @@ def compare_radar(
     _layout(fig, title, height=560)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
     return fig
+
+
+def compare_table(
+    labels: list[str],
+    before: list[float | None],
+    after: list[float | None],
+    names: tuple[str, str],
+    rests_on: tuple[list[int], list[int]] | None = None,
+    missing: str = WITHHELD,
+) -> list[dict[str, str]]:
+    """The figures of compare_radar, given the same lists; what each figure rests on when known."""
+    rows = []
+    for i, label in enumerate(labels):
+        row = {"Standaard": label}
+        for side, (values, name) in enumerate(((before, names[0]), (after, names[1]))):
+            value = values[i]
+            cell = missing if value is None else percent(value)
+            if rests_on is not None and value is not None:
+                cell += f" ({rests_on[side][i]} gemeenten)"
+            row[name] = cell
+        rows.append(row)
+    return rows
+
+
+def multiples_table(named_results: list[tuple[str, RoundResult]]) -> list[dict[str, str]]:
+    """The figures of small_multiples: one row per gemeente, one column per standard."""
+    return [
+        {"Gemeente": name, **{f"St. {s.number}": percent(s.share) for s in result.standards}}
+        for name, result in named_results
+    ]

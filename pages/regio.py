@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis.charts import standards_table
 from analysis.formatting import long_date, moment, percent
-from analysis.regional_charts import WITHHELD, regio_radar, regio_table, small_multiples
+from analysis.regional_charts import WITHHELD, multiples_table, regio_radar, regio_table, small_multiples
 from domain.access import Role
 from services import ServiceError
 from services.regio import get_regio
@@ -141,18 +141,13 @@ table(
 
 st.header("Alle gemeenten naast elkaar")
 if counted:
+    named = [(g.gemeente_name, g.result) for g in counted if g.result]
     st.plotly_chart(
-        small_multiples([(g.gemeente_name, g.result) for g in counted if g.result]),
+        small_multiples(named),
         config={"displaylogo": False},
         alt="Een kleine spinnenweb per gemeente. De cijfers staan in de tabel hieronder.",
     )
-    table(
-        [
-            {"Gemeente": g.gemeente_name, **{f"St. {s.number}": percent(s.share) for s in g.result.standards}}
-            for g in counted
-            if g.result
-        ]
-    )
+    table(multiples_table(named))
 
 st.header("Toelichtingen per standaard")
 st.write("Met de naam van de gemeente: alleen voor intern gebruik in het regioteam.")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.compare import gemeente_changes, regio_changes
-from analysis.formatting import long_date, percent
-from analysis.regional_charts import WITHHELD, compare_radar
+from analysis.formatting import long_date
+from analysis.regional_charts import WITHHELD, compare_radar, compare_table
 from domain.access import Role
 from domain.models import Purpose
 from services.regio import get_regio
@@ -51,50 +51,27 @@ if who is None:
     def shown(avg) -> float | None:  # type: ignore[no-untyped-def]
         return None if avg.mean_share is None or avg.gemeenten < minimum else avg.mean_share
 
+    values = ([shown(a) for a in before.average], [shown(a) for a in after.average])
     st.plotly_chart(
-        compare_radar(
-            f"{regio.name}: {names[0]} en {names[1]}",
-            labels,
-            [shown(a) for a in before.average],
-            [shown(a) for a in after.average],
-            names,
-        ),
+        compare_radar(f"{regio.name}: {names[0]} en {names[1]}", labels, *values, names),
         config={"displaylogo": False, "locale": "nl"},
         alt="Spinnenweb met twee momenten. De cijfers staan in de tabel hieronder.",
     )
-    table(
-        [
-            {
-                "Standaard": label,
-                names[0]: WITHHELD if shown(a) is None else f"{percent(a.mean_share)} ({a.gemeenten} gemeenten)",
-                names[1]: WITHHELD if shown(b) is None else f"{percent(b.mean_share)} ({b.gemeenten} gemeenten)",
-            }
-            for label, a, b in zip(labels, before.average, after.average, strict=True)
-        ]
-    )
+    counts = ([a.gemeenten for a in before.average], [a.gemeenten for a in after.average])
+    table(compare_table(labels, *values, names, rests_on=counts))
     changes = regio_changes(list(before.questions), list(after.questions), WITHHELD)
 else:
     a = next(g for g in before.counted if g.gemeente_id == who)
     b = next(g for g in after.counted if g.gemeente_id == who)
     assert a.result is not None and b.result is not None and a.held_on and b.held_on
     st.header(f"{md(both[who])}: {names[0]} ({long_date(a.held_on)}) en {names[1]} ({long_date(b.held_on)})")
+    values = ([s.share for s in a.result.standards], [s.share for s in b.result.standards])
     st.plotly_chart(
-        compare_radar(
-            f"{both[who]}: {names[0]} en {names[1]}",
-            labels,
-            [s.share for s in a.result.standards],
-            [s.share for s in b.result.standards],
-            names,
-        ),
+        compare_radar(f"{both[who]}: {names[0]} en {names[1]}", labels, *values, names),
         config={"displaylogo": False, "locale": "nl"},
         alt="Spinnenweb met twee momenten. De cijfers staan in de tabel hieronder.",
     )
-    table(
-        [
-            {"Standaard": label, names[0]: percent(sa.share), names[1]: percent(sb.share)}
-            for label, sa, sb in zip(labels, a.result.standards, b.result.standards, strict=True)
-        ]
-    )
+    table(compare_table(labels, *values, names, missing="geen score"))
     changes = gemeente_changes(a.result, b.result)
 
 st.header("Per vraag: wat veranderde")

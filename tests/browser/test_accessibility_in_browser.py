@@ -12,7 +12,7 @@ from demo.seed import load_demo_region
 from domain.access import Role
 from services.access import demo_codes
 from services.regio import list_gemeenten
-from services.scan import list_rounds
+from services.scan import list_rounds, open_scan
 from tests.browser.test_scan_in_browser import log_in
 from tests.conftest import principal_for
 
@@ -96,3 +96,62 @@ def test_a_no_access_message_has_no_serious_violations(app, page, demo):
     page.goto(f"{app.url}/scan?ronde={other_round}")
     expect(page.get_by_text("U heeft geen toegang tot deze gegevens.")).to_be_visible()
     assert serious_violations(page) == []
+
+
+FOCUS = """(() => {
+  const e = document.activeElement;
+  const group = e.closest('[data-testid=stRadio]');
+  return {type: e.type || '', text: (e.getAttribute('aria-label') || e.innerText || '').slice(0, 60),
+          group: group ? group.querySelector('[data-testid=stWidgetLabel]').innerText.slice(0, 30) : ''};
+})()"""
+
+
+def tab_to(page: Page, wanted, limit: int = 120) -> dict:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        if wanted(focus):
+            return focus
+    raise AssertionError("the keyboard never reached what it looked for")
+
+
+def test_a_whole_scan_can_be_filled_in_with_the_keyboard_alone(app, page):
+    from tests.browser.test_scan_in_browser import new_gemeente
+
+    _, _, _, code, me, round_id = new_gemeente(app, "Toetsendorp")
+    page.goto(app.url)
+    tab_to(page, lambda f: f["text"] == "Toegangscode")
+    page.keyboard.type(code)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Rondes van Toetsendorp")).to_be_visible()
+    tab_to(page, lambda f: "Verder invullen" in f["text"])
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Scan invullen: Toetsendorp")).to_be_visible()
+
+    answered: set[int] = set()
+    typed = False
+    for _ in range(600):
+        focus = page.evaluate(FOCUS)
+        number = re.match(r"Vraag (\d+)\.", focus["group"])
+        if focus["type"] == "radio" and number and int(number.group(1)) not in answered:
+            n = int(number.group(1))
+            page.keyboard.press("ArrowRight" if n % 2 == 0 else "Space")  # even: niet op orde
+            answered.add(n)
+        elif focus["type"] == "textarea" and focus["text"].startswith("Toelichting bij vraag 3 ") and not typed:
+            page.keyboard.type("Met het toetsenbord ingevuld.")
+            typed = True
+        elif focus["type"] == "radio" and focus["group"].startswith("Welk blok") and len(answered) == 14:
+            page.keyboard.press("ArrowDown")  # on to block 2
+        if len(answered) == 31:
+            break
+        page.keyboard.press("Tab")
+    expect(page.get_by_text("31 van 31 vragen beantwoord", exact=False)).to_be_visible()
+    tab_to(page, lambda f: "Bekijk de resultaten" in f["text"])
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Resultaten: Toetsendorp")).to_be_visible()
+
+    answers = open_scan(app.engine, me, round_id=round_id).answers
+    assert {n: a.value.value for n, a in answers.items() if a.value} == {
+        n: "niet_op_orde" if n % 2 == 0 else "op_orde" for n in range(1, 32)
+    }
+    assert answers[3].toelichting == "Met het toetsenbord ingevuld."
