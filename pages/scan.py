@@ -37,14 +37,11 @@ except ServiceError as exc:
     st.stop()
 
 qn = snapshot.questionnaire
-notices = autosave.sync_widgets(round_id, snapshot.answers, sorted(qn.questions_by_number), principal.actor)
-notices += autosave.overwritten_notices(report)
 runtime.remember_round(round_id)
 editable = snapshot.editable
 
 round_header(snapshot.info, "Scan invullen" if editable else "Antwoorden")
-for notice in notices:
-    st.warning(notice, icon=":material/group:")
+notice_area = st.container()  # filled once the widgets are synced, below
 if not editable:
     st.info("U kunt deze antwoorden bekijken. Alleen de gemeente zelf kan ze wijzigen.")
 if editable:
@@ -83,6 +80,13 @@ block = st.radio(
     key="blok",
 )
 runtime.write_query("blok", block)
+
+# Only the shown block's widgets get their stored value: every widget Streamlit creates copies
+# the whole session state, so keys for the hidden block would slow every rerun.
+shown = [q.number for q in qn.questions_of_block(block)]
+notices = autosave.sync_widgets(round_id, snapshot.answers, sorted(qn.questions_by_number), principal.actor, shown)
+for notice in notices + autosave.overwritten_notices(report):
+    notice_area.warning(notice, icon=":material/group:")
 
 for standard in qn.standards_of_block(block):
     st.subheader(f"Standaard {standard.number}: {standard.short_name}", divider="gray")

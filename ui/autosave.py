@@ -53,8 +53,8 @@ def save_pending(engine: Engine, principal: Principal, round_id: int) -> SaveRep
     return save_changes(engine, principal, round_id=round_id, changes=changes)
 
 
-def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], me: str) -> list[str]:
-    """Make the stored answers the new baseline and show them in the widgets.
+def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], me: str, shown: list[int]) -> list[str]:
+    """Make the stored answers (all numbers) the new baseline; put them in the shown widgets.
 
     Runs after save_pending, so a widget that still differs from the database was
     changed by someone else in the meantime: it shows the stored value, and the
@@ -73,6 +73,8 @@ def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], 
                 f"Vraag {n} is gewijzigd door {answer.updated_by} ({moment(answer.updated_at)}). "
                 "U ziet nu het nieuwe antwoord."
             )
+        if n not in shown:
+            continue
         vkey, tkey = value_key(round_id, n), toelichting_key(round_id, n)
         if state.get(vkey) != stored_value:
             st.session_state[vkey] = stored_value
