@@ -27,30 +27,29 @@ for n in range(1, {count} + 1):
 """
 
 
-def timed_clicks(at, keys: list[str], clicks: int) -> list[float]:
-    times = []
-    for i in range(clicks):
-        key = keys[i % len(keys)]
-        value = "niet_op_orde" if at.radio(key=key).value == "op_orde" else "op_orde"
-        at.radio(key=key).set_value(value)
-        started = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - started) * 1000)
-        assert not at.exception, at.exception
-    return times
+def click(at, keys: list[str], i: int) -> float:  # type: ignore[no-untyped-def]
+    """Change one answer and time the rerun it causes, in ms."""
+    key = keys[i % len(keys)]
+    value = "niet_op_orde" if at.radio(key=key).value == "op_orde" else "op_orde"
+    at.radio(key=key).set_value(value)
+    started = time.perf_counter()
+    at.run()
+    elapsed = (time.perf_counter() - started) * 1000
+    assert not at.exception, at.exception
+    return elapsed
 
 
-def bare_page_times(count: int, clicks: int) -> list[float]:
+def bare_page(count: int):  # type: ignore[no-untyped-def]
     from streamlit.testing.v1 import AppTest
 
-    path = Path(tempfile.mkdtemp()) / "bare.py"
+    path = Path(tempfile.mkdtemp()) / f"bare{count}.py"
     path.write_text(BARE_PAGE.format(count=count))
     at = AppTest.from_file(str(path), default_timeout=30)
     at.run()
-    return timed_clicks(at, [f"q{n}" for n in range(1, count + 1)], clicks)
+    return at, [f"q{n}" for n in range(1, count + 1)]
 
 
-def scan_page_times(clicks: int) -> tuple[list[float], int]:
+def scan_page():  # type: ignore[no-untyped-def]
     os.environ["ZELFSCAN_DATA_DIR"] = tempfile.mkdtemp()
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1 import AppTest
@@ -83,19 +82,22 @@ def scan_page_times(clicks: int) -> tuple[list[float], int]:
     at.text_input[0].input(code)
     at.button[0].click().run()
     at.switch_page("pages/scan.py").run()
-    keys = [r.key for r in at.radio if r.key and r.key.startswith("antwoord_")]
-    return timed_clicks(at, keys, clicks), len(keys)
+    return at, [r.key for r in at.radio if r.key and r.key.startswith("antwoord_")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clicks", type=int, default=60)
     args = parser.parse_args()
-    scan, shown = scan_page_times(args.clicks)
-    bare31 = bare_page_times(31, args.clicks)
-    bare_shown = bare_page_times(shown, args.clicks)
-    scan_ms, bare31_ms, bare_shown_ms = (statistics.median(t[5:]) for t in (scan, bare31, bare_shown))
-    print(f"clicks measured: {args.clicks - 5} per page (first 5 are warm-up)")
+    pages = [scan_page(), bare_page(31)]
+    shown = len(pages[0][1])
+    pages.append(bare_page(shown))
+    times: list[list[float]] = [[], [], []]
+    for i in range(args.clicks):  # interleaved, so drift on the machine hits all three alike
+        for which, (at, keys) in enumerate(pages):
+            times[which].append(click(at, keys, i))
+    scan_ms, bare31_ms, bare_shown_ms = (statistics.median(t[5:]) for t in times)
+    print(f"clicks measured: {args.clicks - 5} per page, interleaved (first 5 are warm-up)")
     print(f"scan page (block 1: {shown} questions, saves to SQLite, scores): median rerun {scan_ms:.1f} ms")
     print(f"bare page, 31 radios + 31 text areas: median rerun {bare31_ms:.1f} ms")
     print(f"bare page, {shown} radios + {shown} text areas: median rerun {bare_shown_ms:.1f} ms")
