@@ -22,37 +22,13 @@ def regio_radar(
 ) -> go.Figure:
     """The regional mean per standard; an axis resting on too few gemeenten gets no point."""
     labels = [regio_axis_label(a) for a in average]
-    values = [
-        None if a.mean_share is None or a.gemeenten < min_gemeenten else round(a.mean_share * 100, 1) for a in average
-    ]
+    values = [None if a.gemeenten < min_gemeenten else _percent(a.mean_share) for a in average]
     fig = go.Figure()
-    fig.add_trace(
-        go.Scatterpolar(
-            r=values + values[:1],
-            theta=labels + labels[:1],
-            mode="lines+markers",
-            name="Gemiddelde van de regio",
-            line={"color": AVERAGE_COLOUR, "width": 3, "dash": "dash"},
-            marker={"size": 10, "symbol": "diamond", "color": AVERAGE_COLOUR},
-            connectgaps=False,
-            hovertext=[_hover(a, min_gemeenten) for a in [*average, *average[:1]]],
-            hoverinfo="text",
-        )
-    )
+    hover = [_hover(a, min_gemeenten) for a in average]
+    fig.add_trace(_trace(values, labels, "Gemiddelde van de regio", dashed=True, hover=hover))
     if overlay is not None:
         name, result = overlay
-        own = [None if s.share is None else round(s.share * 100, 1) for s in result.standards]
-        fig.add_trace(
-            go.Scatterpolar(
-                r=own + own[:1],
-                theta=labels + labels[:1],
-                mode="lines+markers",
-                name=name,
-                line={"color": LINE_COLOUR, "width": 3},
-                marker={"size": 10, "symbol": "circle", "color": LINE_COLOUR},
-                connectgaps=False,
-            )
-        )
+        fig.add_trace(_trace([_percent(s.share) for s in result.standards], labels, name, dashed=False))
     _layout(fig, title, height=560)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
     return fig
@@ -113,6 +89,28 @@ def regio_table(
     return rows
 
 
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(share * 100, 1)
+
+
+def _trace(
+    values: list[float | None], labels: list[str], name: str, *, dashed: bool, hover: list[str] | None = None
+) -> go.Scatterpolar:
+    """A closed radar line: dashed with diamonds, or solid with circles (told apart without colour)."""
+    colour, symbol = (AVERAGE_COLOUR, "diamond") if dashed else (LINE_COLOUR, "circle")
+    return go.Scatterpolar(
+        r=values + values[:1],
+        theta=labels + labels[:1],
+        mode="lines+markers",
+        name=name,
+        line={"color": colour, "width": 3, "dash": "dash" if dashed else "solid"},
+        marker={"size": 10, "symbol": symbol, "color": colour},
+        connectgaps=False,
+        hovertext=hover + hover[:1] if hover else None,
+        hoverinfo="text" if hover else None,
+    )
+
+
 def _hover(avg: StandardAverage, min_gemeenten: int) -> str:
     if avg.mean_share is None or avg.gemeenten < min_gemeenten:
         return f"Standaard {avg.number}: {WITHHELD}"
@@ -143,22 +141,8 @@ def compare_radar(
 ) -> go.Figure:
     """Two moments on one spinnenweb: the first dashed with diamonds, the second solid with circles."""
     fig = go.Figure()
-    for values, name, colour, dash, symbol in (
-        (before, names[0], AVERAGE_COLOUR, "dash", "diamond"),
-        (after, names[1], LINE_COLOUR, "solid", "circle"),
-    ):
-        r = [None if v is None else round(v * 100, 1) for v in values]
-        fig.add_trace(
-            go.Scatterpolar(
-                r=r + r[:1],
-                theta=labels + labels[:1],
-                mode="lines+markers",
-                name=name,
-                line={"color": colour, "width": 3, "dash": dash},
-                marker={"size": 10, "symbol": symbol, "color": colour},
-                connectgaps=False,
-            )
-        )
+    fig.add_trace(_trace([_percent(v) for v in before], labels, names[0], dashed=True))
+    fig.add_trace(_trace([_percent(v) for v in after], labels, names[1], dashed=False))
     _layout(fig, title, height=560)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
     return fig

@@ -163,37 +163,14 @@ def issue_code(
 
 def issue_demo_codes(session, *, regio_id: int, gemeenten: list[tuple[int, str]]) -> None:  # type: ignore[no-untyped-def]
     """Demo codes are shown on the login page, so a newcomer can try every role."""
-    _issue(
-        session,
-        role=Role.BEHEERDER,
-        label="Demo beheerder",
-        regio_id=regio_id,
-        gemeente_id=None,
-        expires_at=None,
-        demo=True,
-    )
-    _issue(
-        session, role=Role.REGIO, label="Demo regio", regio_id=regio_id, gemeente_id=None, expires_at=None, demo=True
-    )
-    _issue(
-        session,
-        role=Role.FACILITATOR,
-        label="Demo facilitator",
-        regio_id=regio_id,
-        gemeente_id=None,
-        expires_at=None,
-        demo=True,
-    )
-    for gemeente_id, name in gemeenten:
-        _issue(
-            session,
-            role=Role.GEMEENTE,
-            label=f"Demo {name}",
-            regio_id=regio_id,
-            gemeente_id=gemeente_id,
-            expires_at=None,
-            demo=True,
-        )
+    codes: list[tuple[Role, str, int | None]] = [
+        (Role.BEHEERDER, "Demo beheerder", None),
+        (Role.REGIO, "Demo regio", None),
+        (Role.FACILITATOR, "Demo facilitator", None),
+        *[(Role.GEMEENTE, f"Demo {name}", gemeente_id) for gemeente_id, name in gemeenten],
+    ]
+    for role, label, gemeente_id in codes:
+        _issue(session, role=role, label=label, regio_id=regio_id, gemeente_id=gemeente_id, expires_at=None, demo=True)
 
 
 def list_codes(engine: Engine, principal: Principal, *, regio_id: int | None) -> list[CodeInfo]:

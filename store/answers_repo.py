@@ -183,18 +183,7 @@ def history(session: Session, *, round_id: int, question_number: int | None = No
     if question_number is not None:
         query = query.where(WijzigingRow.question_number == question_number)
     rows = session.scalars(query.order_by(WijzigingRow.at.desc(), WijzigingRow.id.desc()))
-    return [
-        Change(
-            id=r.id,
-            question_number=r.question_number,
-            field=r.field,
-            old=r.old,
-            new=r.new,
-            actor=r.actor,
-            at=r.at,
-        )
-        for r in rows
-    ]
+    return [_change(r) for r in rows]
 
 
 def get_change(session: Session, *, change_id: int) -> tuple[int, Change]:
@@ -202,7 +191,11 @@ def get_change(session: Session, *, change_id: int) -> tuple[int, Change]:
     row = session.get(WijzigingRow, change_id)
     if row is None:
         raise NotFound(f"wijziging {change_id}")
-    change = Change(
+    return row.ronde_id, _change(row)
+
+
+def _change(row: WijzigingRow) -> Change:
+    return Change(
         id=row.id,
         question_number=row.question_number,
         field=row.field,
@@ -211,4 +204,3 @@ def get_change(session: Session, *, change_id: int) -> tuple[int, Change]:
         actor=row.actor,
         at=row.at,
     )
-    return row.ronde_id, change

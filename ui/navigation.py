@@ -17,29 +17,23 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
     uitloggen = _page("uitloggen", "Uitloggen", "logout")
     if principal is None:
         return [_page("inloggen", "Inloggen", "login", default=True), begrippen, toegankelijkheid]
+    round_pages = [
+        _page("resultaten", "Resultaten", "radar"),
+        _page("geschiedenis", "Geschiedenis", "history"),
+        _page("inlezen", "Excel inlezen", "upload_file"),
+        begrippen,
+        toegankelijkheid,
+        uitloggen,
+    ]
     if principal.role is Role.GEMEENTE:
-        return [
-            _page("start", "Start", "home", default=True),
-            _page("scan", "Scan invullen", "edit"),
-            _page("resultaten", "Resultaten", "radar"),
-            _page("geschiedenis", "Geschiedenis", "history"),
-            _page("inlezen", "Excel inlezen", "upload_file"),
-            begrippen,
-            toegankelijkheid,
-            uitloggen,
-        ]
+        return [_page("start", "Start", "home", default=True), _page("scan", "Scan invullen", "edit"), *round_pages]
     if principal.role is Role.REGIO:
         return [
             _page("regio", "Regio", "hub", default=True),
             _page("vergelijken", "Vergelijken", "compare_arrows"),
             _page("start", "Gemeenten", "home"),
             _page("scan", "Antwoorden", "visibility"),
-            _page("resultaten", "Resultaten", "radar"),
-            _page("geschiedenis", "Geschiedenis", "history"),
-            _page("inlezen", "Excel inlezen", "upload_file"),
-            begrippen,
-            toegankelijkheid,
-            uitloggen,
+            *round_pages,
         ]
     if principal.role is Role.FACILITATOR:
         return [_page("voortgang", "Voortgang", "groups", default=True), begrippen, toegankelijkheid, uitloggen]
