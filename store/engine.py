@@ -9,13 +9,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from store.tables import Base
+from store.migrate import upgrade
 
 SQLITE_BUSY_TIMEOUT_S = 30
 
 
 def make_engine(url: str) -> Engine:
-    """Create the engine and the schema if it is missing (first start)."""
+    """Create the engine and bring the schema to the newest migration (first start: create it)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -29,7 +29,7 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
-    Base.metadata.create_all(engine)
+    upgrade(engine)
     return engine
 
 

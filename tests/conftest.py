@@ -4,7 +4,7 @@ import os
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from demo.seed import load_demo_region
 from domain.access import Principal, Role
@@ -25,6 +25,8 @@ def engine(tmp_path) -> Engine:
     yield eng
     if url:
         Base.metadata.drop_all(eng)
+        with eng.begin() as connection:
+            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
     eng.dispose()
 
 
