@@ -7,6 +7,8 @@ reads "not answered" as "niet op orde".
 
 from __future__ import annotations
 
+from html import escape  # plotly reads some HTML in titles; names are shown as typed
+
 import plotly.graph_objects as go
 
 from analysis.formatting import percent
@@ -67,7 +69,7 @@ def radar_figure(result: RoundResult, title: str, average: list[StandardAverage]
         )
         fig.data[0].name = "Deze gemeente"
     fig.update_layout(
-        title={"text": title, "font": {"size": 18, "color": "#000000"}},
+        title={"text": escape(title), "font": {"size": 18, "color": "#000000"}},
         showlegend=bool(average),
         legend={"orientation": "h", "y": -0.12, "font": {"size": 14}},
         font={"size": 14, "color": "#000000"},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape  # plotly reads some HTML in titles; names are shown as typed
+
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -41,7 +43,7 @@ def small_multiples(named_results: list[tuple[str, RoundResult]], columns: int =
         rows=rows,
         cols=columns,
         specs=[[{"type": "polar"}] * columns for _ in range(rows)],
-        subplot_titles=[name for name, _ in named_results],
+        subplot_titles=[escape(name) for name, _ in named_results],
         vertical_spacing=0.12 / max(1, rows - 1) if rows > 1 else 0.1,
     )
     for i, (name, result) in enumerate(named_results):
@@ -119,7 +121,7 @@ def _hover(avg: StandardAverage, min_gemeenten: int) -> str:
 
 def _layout(fig: go.Figure, title: str, height: int) -> None:
     fig.update_layout(
-        title={"text": title, "font": {"size": 18, "color": "#000000"}},
+        title={"text": escape(title), "font": {"size": 18, "color": "#000000"}},
         font={"size": 14, "color": "#000000"},
         height=height,
         margin={"l": 170, "r": 170, "t": 80, "b": 60},

@@ -10,6 +10,7 @@ from services.access import LoginError, demo_codes, login
 from services.regio import has_any_regio
 from settings import get_settings
 from ui import auth, runtime
+from ui.text import md
 
 engine = runtime.engine()
 
@@ -51,7 +52,7 @@ if demo:
         st.subheader(role.label)
         for label, code in rows:
             left, right = st.columns([2, 1])
-            left.write(f"{label}: `{code}`")
+            left.write(f"{md(label)}: `{code}`")
             if right.button(f"Inloggen als {label}", key=f"demo_{code}"):
                 sign_in(code)
 elif not has_any_regio(engine) and get_settings().offer_demo:

@@ -7,7 +7,7 @@ import streamlit as st
 from analysis.charts import radar_figure, standards_table
 from analysis.regional import StandardAverage
 from analysis.results import RoundResult
-from ui.text import table
+from ui.text import md, table
 
 
 def radar_with_table(result: RoundResult, title: str, average: list[StandardAverage] | None = None) -> None:
@@ -16,5 +16,5 @@ def radar_with_table(result: RoundResult, title: str, average: list[StandardAver
         config={"displaylogo": False, "locale": "nl"},
         alt=f"{title}. De cijfers staan in de tabel hieronder.",
     )
-    st.markdown(f"**Tabel bij de spinnenweb: {title}**")
+    st.markdown(f"**Tabel bij de spinnenweb: {md(title)}**")
     table(standards_table(result, average))
