@@ -10,7 +10,7 @@ from demo.seed import load_demo_region
 from domain.access import Principal, Role
 from domain.models import Gemeente, Participant, Purpose, Regio
 from services.regio import create_regio, list_gemeenten
-from services.scan import start_round
+from services.scan import forget_cached_rounds, start_round
 from store.engine import make_engine
 from store.tables import Base
 
@@ -24,6 +24,7 @@ def engine(tmp_path) -> Engine:
     eng = make_engine(url or f"sqlite:///{tmp_path / 'zelfscan.db'}")
     yield eng
     if url:
+        forget_cached_rounds()  # round ids start again in the recreated tables
         Base.metadata.drop_all(eng)
         with eng.begin() as connection:
             connection.execute(text("DROP TABLE IF EXISTS alembic_version"))

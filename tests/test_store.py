@@ -116,3 +116,13 @@ def test_deleting_a_regio_removes_its_rounds_and_answers(engine, regio, round_id
         session.execute(text("DELETE FROM regio WHERE id = :id"), {"id": regio.id})
     with Session(engine) as session:
         assert repo.answered_numbers(session, round_ids=[round_id]) == {}
+
+
+def test_saving_to_a_round_deleted_after_an_earlier_save_says_so_in_dutch(engine, regio, round_id, aadorp):
+    from services import ServiceError
+
+    save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=1, value=OP)])
+    with Session(engine) as session, session.begin():
+        session.execute(text("DELETE FROM regio WHERE id = :id"), {"id": regio.id})
+    with pytest.raises(ServiceError, match="ronde bestaat niet"):
+        save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=2, value=OP)])
