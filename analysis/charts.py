@@ -68,12 +68,17 @@ def radar_figure(result: RoundResult, title: str, average: list[StandardAverage]
             )
         )
         fig.data[0].name = "Deze gemeente"
+    radar_layout(fig, title, labels)
+    fig.update_layout(showlegend=bool(average), legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
+    return fig
+
+
+def radar_layout(fig: go.Figure, title: str, labels: list[str], height: int = 560) -> None:
+    """The look every spinnenweb shares: 0-100 %, rings at 25 %, axes in the standards' order."""
     fig.update_layout(
         title={"text": escape(title), "font": {"size": 18, "color": "#000000"}},
-        showlegend=bool(average),
-        legend={"orientation": "h", "y": -0.12, "font": {"size": 14}},
         font={"size": 14, "color": "#000000"},
-        height=560,
+        height=height,
         margin={"l": 170, "r": 170, "t": 80, "b": 60},
         polar={
             "radialaxis": {
@@ -94,7 +99,6 @@ def radar_figure(result: RoundResult, title: str, average: list[StandardAverage]
             },
         },
     )
-    return fig
 
 
 def _mean_percent(avg: StandardAverage | None) -> float | None:

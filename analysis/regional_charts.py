@@ -7,7 +7,7 @@ from html import escape  # plotly reads some HTML in titles; names are shown as 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analysis.charts import AVERAGE_COLOUR, GRID_COLOUR, LINE_COLOUR
+from analysis.charts import AVERAGE_COLOUR, GRID_COLOUR, LINE_COLOUR, radar_layout
 from analysis.formatting import percent
 from analysis.regional import StandardAverage, StandardXY
 from analysis.results import RoundResult
@@ -31,7 +31,7 @@ def regio_radar(
     if overlay is not None:
         name, result = overlay
         fig.add_trace(_trace([_percent(s.share) for s in result.standards], labels, name, dashed=False))
-    _layout(fig, title, height=560)
+    radar_layout(fig, title, labels)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
     return fig
 
@@ -119,25 +119,6 @@ def _hover(avg: StandardAverage, min_gemeenten: int) -> str:
     return f"Standaard {avg.number}: gemiddeld {percent(avg.mean_share)} op orde ({avg.gemeenten} gemeenten)"
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> None:
-    fig.update_layout(
-        title={"text": escape(title), "font": {"size": 18, "color": "#000000"}},
-        font={"size": 14, "color": "#000000"},
-        height=height,
-        margin={"l": 170, "r": 170, "t": 80, "b": 60},
-        polar={
-            "radialaxis": {
-                "range": [0, 100],
-                "tickvals": [0, 25, 50, 75, 100],
-                "ticksuffix": "%",
-                "gridcolor": GRID_COLOUR,
-                "angle": 90,
-            },
-            "angularaxis": {"gridcolor": GRID_COLOUR, "direction": "clockwise"},
-        },
-    )
-
-
 def compare_radar(
     title: str, labels: list[str], before: list[float | None], after: list[float | None], names: tuple[str, str]
 ) -> go.Figure:
@@ -145,7 +126,7 @@ def compare_radar(
     fig = go.Figure()
     fig.add_trace(_trace([_percent(v) for v in before], labels, names[0], dashed=True))
     fig.add_trace(_trace([_percent(v) for v in after], labels, names[1], dashed=False))
-    _layout(fig, title, height=560)
+    radar_layout(fig, title, labels)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
     return fig
 
