@@ -58,6 +58,8 @@ class Question(_Frozen):
     standard: int
     block: int = Field(ge=1, le=2)
     text: str = Field(min_length=1)
+    topic: str = Field(min_length=1, max_length=200)
+    """What the question is about, as a short phrase: the maatregel a verbeterplan row starts from."""
     help: str = ""
     begrippen: tuple[str, ...] = ()
 

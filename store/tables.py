@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -135,3 +147,80 @@ class InstellingRow(Base):
 
     name: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class VerbeterplanRow(Base):
+    """A verbeterplan of one gemeente (gemeente_id set) or of the regio as a whole."""
+
+    __tablename__ = "verbeterplan"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    regio_id: Mapped[int] = mapped_column(ForeignKey("regio.id", ondelete="CASCADE"), index=True)
+    gemeente_id: Mapped[int | None] = mapped_column(
+        ForeignKey("gemeente.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    clusters: Mapped[str] = mapped_column(String(10))
+    layout: Mapped[str] = mapped_column(String(20))
+    min_share: Mapped[float | None] = mapped_column(Float, nullable=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    period: Mapped[str] = mapped_column(Text, default="")
+    introduction: Mapped[str] = mapped_column(Text, default="")
+    context: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    costs: Mapped[str] = mapped_column(Text, default="")
+    monitoring: Mapped[str] = mapped_column(Text, default="")
+    securing: Mapped[str] = mapped_column(Text, default="")
+    commissioner: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(Text, default="")
+    presented_to: Mapped[str] = mapped_column(Text, default="")
+    adoption: Mapped[str] = mapped_column(Text, default="")
+    repeat_scan: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str] = mapped_column(String(250), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str] = mapped_column(String(250), default="")
+
+
+class PlanRondeRow(Base):
+    """The rounds a plan was drafted from: one for a gemeente's plan, one per gemeente for the regio's."""
+
+    __tablename__ = "verbeterplan_ronde"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("verbeterplan.id", ondelete="CASCADE"), primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("ronde.id", ondelete="CASCADE"), primary_key=True)
+
+
+class VerbeteractieRow(Base):
+    """One row of a plan table. Removed rows are kept (removed_at) so they can be put back."""
+
+    __tablename__ = "verbeteractie"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("verbeterplan.id", ondelete="CASCADE"), index=True)
+    standard: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)
+    question_numbers: Mapped[list[int]] = mapped_column(JSON, default=list)
+    measure: Mapped[str] = mapped_column(Text, default="")
+    current_state: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    intended_result: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(Text, default="")
+    planning: Mapped[str] = mapped_column(Text, default="")
+    level: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    start_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str] = mapped_column(String(250), default="")
+
+
+class PlanNotitieRow(Base):
+    """Per standard: how it is kept op orde, or other notes on the standard in this plan."""
+
+    __tablename__ = "verbeterplan_notitie"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("verbeterplan.id", ondelete="CASCADE"), primary_key=True)
+    standard: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")

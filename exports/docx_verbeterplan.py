@@ -1,0 +1,217 @@
+"""A verbeterplan as a Word document (.docx) that opens and edits in Word and LibreOffice.
+
+Real headings (so the navigation pane and a table of contents work), the six VNG
+columns in every action table with a repeating header row, the spinnenweb as a
+picture with the same figures in a table beside it, and Dutch dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from io import BytesIO
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table
+
+from analysis.formatting import long_date, percent
+from analysis.verbeterplan import ClusterSection, PlanView, StandardSection
+from domain.plan import ACTION_COLUMNS, PLAN_TEXT_FIELDS, PlanAction, PlanKind, PlanLayout
+
+DECISIONS = ("commissioner", "author", "presented_to", "adoption", "repeat_scan")
+PROGRESS_COLUMNS = ("Cluster", "Acties", "Gepland", "In uitvoering", "Gereed", "Bijgesteld", "Vervallen", "Gereed (%)")
+
+
+def verbeterplan_docx(view: PlanView, radar: bytes, *, today: date) -> bytes:
+    plan = view.plan
+    document = Document()
+    _page_setup(document)
+    _properties(document, plan.texts["title"] or "Verbeterplan", today)
+    texts = plan.texts
+    document.add_heading(texts["title"] or "Verbeterplan", level=0)
+    whose = "Regio" if plan.info.kind is PlanKind.REGIO else "Gemeente"
+    document.add_paragraph(f"{whose}: {view.subject}")
+    document.add_paragraph(f"Periode: {texts['period'] or 'nog niet ingevuld'}")
+    document.add_paragraph(f"Gebaseerd op: {view.based_on}. Versie van {long_date(today)}.")
+
+    for field in ("introduction", "context", "summary"):
+        _text_section(document, PLAN_TEXT_FIELDS[field], texts[field])
+
+    document.add_heading("Spinnenweb", level=1)
+    document.add_picture(BytesIO(radar), width=Cm(15))
+    caption = "het gemiddelde van de gemeenten" if plan.info.kind is PlanKind.REGIO else "deze ronde"
+    document.add_paragraph(f"Per standaard het deel van de vragen dat op orde is ({caption}). Dezelfde cijfers:")
+    _table(
+        document,
+        ("Standaard", "Op orde", "Score"),
+        [(f"{f.number}. {f.short_name}", percent(f.share), f.score_line) for f in view.figures],
+    )
+
+    for cluster in view.clusters:
+        _cluster(document, view, cluster)
+
+    document.add_heading("Voortgang per cluster", level=1)
+    if view.follow_up is not None:
+        document.add_paragraph(
+            f"{view.follow_up.label}. Bij elke actie staat in de kolom Planning hoe haar vragen daarin scoren."
+        )
+    _table(
+        document,
+        PROGRESS_COLUMNS,
+        [
+            (
+                f"{p.code}. {p.name}",
+                str(p.total),
+                *(str(count) for count in p.counts.values()),
+                percent(p.done_share),
+            )
+            for p in view.progress
+        ],
+    )
+    for field in ("costs", "monitoring", "securing"):
+        _text_section(document, PLAN_TEXT_FIELDS[field], texts[field])
+    document.add_heading("Besluitvorming", level=1)
+    _table(document, ("Besluitpunt", "Afspraak"), [(PLAN_TEXT_FIELDS[f], texts[f]) for f in DECISIONS])
+
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _page_setup(document: Document) -> None:
+    """A4 landscape: six columns need the width."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    normal = document.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(10.5)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "nl-NL")
+    normal.element.get_or_add_rPr().append(language)
+
+
+def _properties(document: Document, title: str, today: date) -> None:
+    """No template leftovers and no person's name in the file's metadata."""
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = "Verbeterplan Werken aan veiligheid"
+    properties.author = ""
+    properties.last_modified_by = ""
+    properties.comments = ""
+    properties.keywords = ""
+    properties.language = "nl-NL"
+    properties.revision = 1
+
+
+def _text_section(document: Document, heading: str, text: str) -> None:
+    document.add_heading(heading, level=1)
+    _paragraphs(document, text)
+
+
+def _paragraphs(document: Document, text: str, empty: str = "Nog niet ingevuld.") -> None:
+    lines = text.strip().splitlines() if text.strip() else [empty]
+    for line in lines:
+        document.add_paragraph(line)
+
+
+def _cluster(document: Document, view: PlanView, cluster: ClusterSection) -> None:
+    document.add_heading(f"Cluster {cluster.code}: {cluster.name}", level=1)
+    per_standard = view.plan.info.layout is PlanLayout.PER_STANDAARD
+    for section in cluster.standards:
+        _standard(document, section)
+        if per_standard:
+            if section.actions:
+                _action_table(document, view, [(None, section.actions)])
+            elif not section.figures.fully_op_orde:
+                document.add_paragraph("Nog geen verbeteracties bij deze standaard.")
+    if not per_standard:
+        groups = [(f"Standaard {s.figures.number}: {s.figures.short_name}", s.actions) for s in cluster.standards]
+        groups = [(label, actions) for label, actions in groups if actions]
+        document.add_heading(f"Verbeteracties cluster {cluster.code}", level=2)
+        if groups:
+            _action_table(document, view, groups)
+        else:
+            document.add_paragraph("Nog geen verbeteracties in dit cluster.")
+
+
+def _standard(document: Document, section: StandardSection) -> None:
+    figures = section.figures
+    document.add_heading(f"Standaard {figures.number}: {figures.short_name}", level=2)
+    document.add_paragraph(figures.description).runs[0].italic = True
+    document.add_paragraph(f"Score: {figures.score_line}")
+    if figures.gaps:
+        document.add_paragraph("Niet op orde:")
+        for gap in figures.gaps:
+            document.add_paragraph(gap, style="List Bullet")
+    if figures.fully_op_orde:
+        document.add_paragraph("Deze standaard is helemaal op orde.")
+        document.add_paragraph("Zo houden we dit op orde:")
+        _paragraphs(document, section.keep_note)
+    elif section.keep_note.strip():
+        document.add_paragraph("Notitie:")
+        _paragraphs(document, section.keep_note)
+
+
+def _action_table(document: Document, view: PlanView, groups: list[tuple[str | None, Iterable[PlanAction]]]) -> None:
+    table = _table(document, tuple(ACTION_COLUMNS.values()), [])
+    for label, actions in groups:
+        if label is not None:
+            cells = table.add_row().cells
+            merged = cells[0].merge(cells[-1])
+            merged.text = label
+            merged.paragraphs[0].runs[0].bold = True
+        for action in actions:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, _action_cells(view, action), strict=True):
+                cell.text = value
+
+
+def _action_cells(view: PlanView, action: PlanAction) -> list[str]:
+    measure = action.measure or "(nog geen maatregel)"
+    refs = ", ".join(str(n) for n in action.question_numbers)
+    measure += f"\n{action.level.label}" + (f"; vraag {refs}" if refs else "")
+    planning = [action.planning] if action.planning else []
+    if action.start_on:
+        planning.append(f"Start: {long_date(action.start_on)}")
+    if action.due_on:
+        planning.append(f"Gereed: {long_date(action.due_on)}")
+    planning.append(f"Status: {action.status.label}")
+    if view.follow_up is not None:
+        planning.extend(q.line for q in view.follow_up.of(action))
+    return [
+        measure,
+        action.current_state,
+        action.description,
+        action.intended_result,
+        action.owner,
+        "\n".join(planning),
+    ]
+
+
+def _table(document: Document, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    _repeat_header(table)
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    document.add_paragraph()
+    return table
+
+
+def _repeat_header(table: Table) -> None:
+    """The header row comes back on every page, and screen readers read it as a header."""
+    properties = table.rows[0]._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)

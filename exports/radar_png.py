@@ -1,0 +1,70 @@
+"""The spinnenweb as a PNG picture, for documents (Word cannot show a plotly chart).
+
+Drawn with matplotlib's object API (no pyplot), so it is safe in Streamlit's threads
+and needs no browser. Every point carries its percentage as text, so the picture does
+not rely on colour or on reading the grid.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from io import BytesIO
+
+from matplotlib.figure import Figure
+
+from analysis.charts import GRID_COLOUR, LINE_COLOUR
+from analysis.formatting import percent
+
+
+def radar_png(labels: list[str], shares: list[float | None], title: str, *, dpi: int = 150) -> bytes:
+    """Shares 0-1 per axis; None leaves the axis without a point (the line breaks there)."""
+    count = len(labels)
+    angles = [2 * math.pi * i / count for i in range(count)]
+    figure = Figure(figsize=(7.5, 6.2), dpi=dpi)
+    axes = figure.add_subplot(projection="polar")
+    axes.set_theta_offset(math.pi / 2)  # the first standard at the top, then clockwise
+    axes.set_theta_direction(-1)
+    axes.set_ylim(0, 1)
+    axes.set_yticks([0.25, 0.5, 0.75, 1.0], labels=["25%", "50%", "75%", "100%"], color=GRID_COLOUR, fontsize=7)
+    axes.set_rlabel_position(180 / count)  # between the first two axes, clear of the points
+    axes.set_xticks(angles, labels=[_wrap(label) for label in labels], fontsize=9)
+    axes.tick_params(axis="x", pad=14)
+    axes.grid(color=GRID_COLOUR, linewidth=0.6, alpha=0.6)
+    axes.spines["polar"].set_color(GRID_COLOUR)
+    closed = list(zip(angles, shares, strict=True))
+    closed.append(closed[0])
+    for (a1, s1), (a2, s2) in itertools.pairwise(closed):
+        if s1 is not None and s2 is not None:
+            axes.plot([a1, a2], [s1, s2], color=LINE_COLOUR, linewidth=2.2)
+    points = [(a, s) for a, s in zip(angles, shares, strict=True) if s is not None]
+    if points:
+        axes.plot([a for a, _ in points], [s for _, s in points], "o", color=LINE_COLOUR, markersize=6)
+    for angle, share in points:
+        axes.annotate(
+            percent(share),
+            (angle, share),
+            textcoords="offset points",
+            xytext=(0, 8),
+            ha="center",
+            fontsize=8,
+            color=LINE_COLOUR,
+            fontweight="bold",
+        )
+    axes.set_title(title, fontsize=12, pad=26)
+    figure.tight_layout()
+    buffer = BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+def _wrap(label: str, width: int = 18) -> str:
+    words, lines, line = label.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)

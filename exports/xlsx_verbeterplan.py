@@ -1,0 +1,132 @@
+"""A verbeterplan as an action list (.xlsx): an overview sheet and one sheet per cluster.
+
+Each cluster sheet is a plain list with a filter on every column, the header frozen,
+a drop-down for the status and real date cells, so a team can sort, filter and keep
+it up to date in Excel.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from analysis.formatting import long_date
+from analysis.verbeterplan import ClusterSection, PlanView
+from domain.plan import ACTION_COLUMNS, ActionLevel, ActionStatus
+from exports.xlsx_anonymised import PRODUCER
+
+OVERVIEW_SHEET = "Overzicht"
+ACTION_HEADER = (
+    "Standaard",
+    "Vragen",
+    *ACTION_COLUMNS.values(),
+    "Lokaal of regionaal",
+    "Status",
+    "Startdatum",
+    "Gereed op",
+    "Hoe staan de vragen nu",
+)
+WIDTHS = (26, 10, 34, 34, 40, 34, 20, 20, 14, 16, 13, 13, 32)
+DATE_FORMAT = "d-m-yyyy"
+
+
+def verbeterplan_workbook(view: PlanView, *, today: date) -> bytes:
+    wb = Workbook()
+    overview = wb.active
+    assert overview is not None
+    overview.title = OVERVIEW_SHEET
+    _overview(overview, view, today)
+    for cluster in view.clusters:
+        _cluster_sheet(wb.create_sheet(f"Cluster {cluster.code}"), view, cluster)
+    wb.properties.creator = PRODUCER
+    wb.properties.lastModifiedBy = PRODUCER
+    wb.properties.title = view.plan.texts["title"] or "Verbeterplan"
+    wb.properties.subject = "Verbeterplan Werken aan veiligheid"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _overview(ws: Worksheet, view: PlanView, today: date) -> None:
+    texts = view.plan.texts
+    ws.append([texts["title"] or "Verbeterplan"])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append(["Voor", view.subject])
+    ws.append(["Periode", texts["period"]])
+    ws.append(["Gebaseerd op", view.based_on])
+    ws.append(["Versie van", long_date(today)])
+    if view.follow_up is not None:
+        ws.append(["Nieuwere scan", view.follow_up.label])
+    ws.append([])
+    ws.append(["Voortgang per cluster"])
+    ws.cell(ws.max_row, 1).font = Font(bold=True)
+    header = ["Cluster", "Acties", *(s.label for s in ActionStatus), "Gereed (deel)"]
+    ws.append(header)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    for p in view.progress:
+        ws.append([f"{p.code}. {p.name}", p.total, *p.counts.values(), p.done_share])
+        ws.cell(ws.max_row, len(header)).number_format = "0%"
+    ws.append([])
+    ws.append(["Een blad per cluster met de verbeteracties. Pas daar de status en de data aan."])
+    ws.column_dimensions["A"].width = 58
+    for column in "BCDEFGH":
+        ws.column_dimensions[column].width = 15
+    ws.column_dimensions["B"].width = 40
+
+
+def _cluster_sheet(ws: Worksheet, view: PlanView, cluster: ClusterSection) -> None:
+    ws.append(ACTION_HEADER)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for section in cluster.standards:
+        for action in section.actions:
+            now = "; ".join(q.line for q in view.follow_up.of(action)) if view.follow_up else ""
+            ws.append(
+                [
+                    f"{section.figures.number}. {section.figures.short_name}",
+                    ", ".join(str(n) for n in action.question_numbers),
+                    action.measure,
+                    action.current_state,
+                    action.description,
+                    action.intended_result,
+                    action.owner,
+                    action.planning,
+                    action.level.label,
+                    action.status.label,
+                    action.start_on,
+                    action.due_on,
+                    now,
+                ]
+            )
+    last = max(ws.max_row, 2)
+    for row in ws.iter_rows(min_row=2, max_row=last):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        row[10].number_format = row[11].number_format = DATE_FORMAT
+    for index, width in enumerate(WIDTHS):
+        ws.column_dimensions[chr(ord("A") + index)].width = width
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:M{last}"
+    _choices(ws, "I", [level.label for level in ActionLevel], last)
+    _choices(ws, "J", [status.label for status in ActionStatus], last)
+
+
+def _choices(ws: Worksheet, column: str, options: list[str], last: int) -> None:
+    """A drop-down with the allowed values, for the rows there are and room for 200 more."""
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(options) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Kies uit de lijst",
+        error="Kies een van de waarden uit de lijst.",
+    )
+    ws.add_data_validation(validation)
+    validation.add(f"{column}2:{column}{last + 200}")
