@@ -6,11 +6,14 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine, text
 
+from analysis.answers import AnswerValue
 from demo.seed import load_demo_region
 from domain.access import Principal, Role
 from domain.models import Gemeente, Participant, Purpose, Regio
+from domain.plan import PlanLayout
+from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten
-from services.scan import forget_cached_rounds, start_round
+from services.scan import ToelichtingChange, ValueChange, forget_cached_rounds, save_changes, start_round
 from store.engine import make_engine
 from store.tables import Base
 
@@ -73,3 +76,35 @@ def round_id(engine, aadorp) -> int:
 @pytest.fixture
 def demo_regio(engine) -> Regio:
     return load_demo_region(engine)
+
+
+def answer_all(engine, who, round_id, niet: set[int], notes: dict[int, str] | None = None) -> None:
+    changes = [
+        ValueChange(question_number=n, value=AnswerValue.NIET_OP_ORDE if n in niet else AnswerValue.OP_ORDE)
+        for n in range(1, 32)
+    ]
+    changes += [ToelichtingChange(question_number=n, toelichting=t) for n, t in (notes or {}).items()]
+    save_changes(engine, who, round_id=round_id, changes=changes)
+
+
+@pytest.fixture
+def answered(engine, aadorp, round_id) -> int:
+    """Aadorp's round: questions 5, 6 and 17 niet op orde, everything else op orde."""
+    answer_all(engine, aadorp, round_id, {5, 6, 17}, {5: "Meldcode is bekend, afwegingskader niet.", 1: "Vastgesteld."})
+    return round_id
+
+
+@pytest.fixture
+def plan_id(engine, aadorp, answered) -> int:
+    return create_gemeente_plan(engine, aadorp, round_id=answered, layout=PlanLayout.PER_STANDAARD)
+
+
+@pytest.fixture
+def three_answered(engine, regio, gemeenten) -> None:
+    """Question 17 niet op orde in all three gemeenten, 5 in two, 9 in one."""
+    for gemeente, niet in zip(gemeenten, [{5, 9, 17}, {5, 17}, {17}], strict=True):
+        me = principal_for(Role.GEMEENTE, regio, gemeente, label=f"team {gemeente.name}")
+        rid = start_round(
+            engine, me, gemeente_id=gemeente.id, held_on=date(2026, 4, 1), purpose=Purpose.NULMETING, participants=[]
+        )
+        answer_all(engine, me, rid, niet, {17: f"In {gemeente.name} is de wachtlijst lang."})

@@ -23,29 +23,11 @@ from services.plans import (
     set_action_removed,
 )
 from services.regio import set_regio_settings
-from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
+from services.scan import ValueChange, save_changes, start_round
 from tests.conftest import ADMIN, principal_for
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 PER_STANDAARD = PlanLayout.PER_STANDAARD
-
-
-def answer_all(engine, who, round_id, niet: set[int], notes: dict[int, str] | None = None) -> None:
-    changes = [ValueChange(question_number=n, value=NIET if n in niet else OP) for n in range(1, 32)]
-    changes += [ToelichtingChange(question_number=n, toelichting=t) for n, t in (notes or {}).items()]
-    save_changes(engine, who, round_id=round_id, changes=changes)
-
-
-@pytest.fixture
-def answered(engine, aadorp, round_id) -> int:
-    """Aadorp's round: questions 5, 6 and 17 niet op orde, everything else op orde."""
-    answer_all(engine, aadorp, round_id, {5, 6, 17}, {5: "Meldcode is bekend, afwegingskader niet.", 1: "Vastgesteld."})
-    return round_id
-
-
-@pytest.fixture
-def plan_id(engine, aadorp, answered) -> int:
-    return create_gemeente_plan(engine, aadorp, round_id=answered, layout=PER_STANDAARD)
 
 
 def test_a_plan_gets_a_row_for_every_question_niet_op_orde(engine, aadorp, plan_id):
@@ -219,17 +201,6 @@ def test_the_regio_reads_a_gemeente_plan_but_cannot_change_it(engine, regio_user
             plan_id=plan_id,
             changes=[PlanChange(target="plan", field="costs", value="x", expected="")],
         )
-
-
-@pytest.fixture
-def three_answered(engine, regio, gemeenten) -> None:
-    """Question 17 niet op orde in all three gemeenten, 5 in two, 9 in one."""
-    for gemeente, niet in zip(gemeenten, [{5, 9, 17}, {5, 17}, {17}], strict=True):
-        me = principal_for(Role.GEMEENTE, regio, gemeente, label=f"team {gemeente.name}")
-        rid = start_round(
-            engine, me, gemeente_id=gemeente.id, held_on=date(2026, 4, 1), purpose=Purpose.NULMETING, participants=[]
-        )
-        answer_all(engine, me, rid, niet, {17: f"In {gemeente.name} is de wachtlijst lang."})
 
 
 def test_a_regional_plan_starts_from_questions_niet_op_orde_in_the_chosen_share(engine, regio_user, three_answered):

@@ -1,0 +1,163 @@
+"""Verbeterplan files, read back: the .docx (and as PDF through LibreOffice) and the .xlsx."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+from datetime import date
+
+import openpyxl
+import pytest
+from docx import Document
+
+from domain.plan import ACTION_COLUMNS, PlanLayout
+from services.plan_exports import plan_document, plan_workbook
+from services.plans import PlanChange, create_gemeente_plan, create_regional_plan, open_plan, save_plan_changes
+
+TODAY = date(2026, 11, 24)
+SIX_COLUMNS = list(ACTION_COLUMNS.values())
+
+
+def docx_of(engine, who, plan_id):
+    name, data = plan_document(engine, who, plan_id=plan_id, today=TODAY)
+    return name, data, Document(io.BytesIO(data))
+
+
+def action_tables(document):
+    return [t for t in document.tables if [c.text for c in t.rows[0].cells] == SIX_COLUMNS]
+
+
+def headings(document, level: int) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def test_the_document_has_a_heading_per_cluster_and_per_standard(engine, aadorp, plan_id):
+    _, _, document = docx_of(engine, aadorp, plan_id)
+    assert [h for h in headings(document, 1) if h.startswith("Cluster")] == [
+        "Cluster A: Gemeentelijke regie",
+        "Cluster B: Eisen aan alle lokale professionals",
+        "Cluster C: Eisen aan lokale professionals aan wie Veilig Thuis overdraagt",
+        "Cluster D: Beschikbaarheid van gespecialiseerde hulp",
+        "Cluster E: Samenwerking met Veilig Thuis",
+    ]
+    assert [h.split(":")[0] for h in headings(document, 2)] == [
+        f"Standaard {n}" for n in (1, 2, 3, 6, 4, 5, 7, 8, 9, 10)
+    ]
+
+
+def test_the_document_has_one_row_per_question_niet_op_orde_in_six_columns(engine, aadorp, plan_id):
+    _, _, document = docx_of(engine, aadorp, plan_id)
+    tables = action_tables(document)
+    rows = [r for t in tables for r in t.rows[1:]]
+    assert len(tables) == 2  # standard 3 and standard 5
+    assert [r.cells[0].text.splitlines()[0] for r in rows] == [
+        "Werken met de meldcode (de stappen en het afwegingskader)",
+        "Signalen van geweld herkennen en bespreekbaar maken",
+        "Genoeg capaciteit om zicht te houden op veiligheid in gezinnen die Veilig Thuis overdraagt",
+    ]
+    assert rows[0].cells[1].text == "Meldcode is bekend, afwegingskader niet."
+
+
+def test_the_document_shows_each_action_status_and_dates(engine, aadorp, plan_id):
+    action = open_plan(engine, aadorp, plan_id=plan_id).plan.live_actions[0]
+    changes = [
+        PlanChange(target="action", key=action.id, field="status", value="in_uitvoering", expected="gepland"),
+        PlanChange(target="action", key=action.id, field="due_on", value=date(2027, 6, 1), expected=None),
+    ]
+    save_plan_changes(engine, aadorp, plan_id=plan_id, changes=changes)
+    _, _, document = docx_of(engine, aadorp, plan_id)
+    planning = action_tables(document)[0].rows[1].cells[5].text
+    assert "Status: In uitvoering" in planning and "Gereed: 1 juni 2027" in planning
+
+
+def test_the_document_holds_the_spinnenweb_picture(engine, aadorp, plan_id):
+    _, data, document = docx_of(engine, aadorp, plan_id)
+    assert len(document.inline_shapes) == 1
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        pictures = [n for n in z.namelist() if n.startswith("word/media/")]
+        assert len(pictures) == 1 and z.read(pictures[0])[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_standard_fully_op_orde_says_so_in_the_document(engine, aadorp, plan_id):
+    _, _, document = docx_of(engine, aadorp, plan_id)
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("Standaard 1: Integrale visie")
+    assert "Deze standaard is helemaal op orde." in texts[start : start + 6]
+
+
+def test_the_vng_layout_has_one_table_per_cluster(engine, aadorp, answered):
+    plan_id = create_gemeente_plan(engine, aadorp, round_id=answered, layout=PlanLayout.PER_CLUSTER)
+    _, _, document = docx_of(engine, aadorp, plan_id)
+    tables = action_tables(document)
+    assert len(tables) == 2  # cluster B (standard 3) and cluster C (standard 5)
+    assert tables[0].rows[1].cells[0].text == "Standaard 3: Basis voor alle professionals"
+
+
+def test_the_document_uses_dutch_dates(engine, aadorp, plan_id):
+    _, _, document = docx_of(engine, aadorp, plan_id)
+    assert any("24 november 2026" in p.text for p in document.paragraphs)
+
+
+def test_libreoffice_opens_the_document_and_makes_a_pdf(engine, aadorp, plan_id, tmp_path):
+    name, data, _ = docx_of(engine, aadorp, plan_id)
+    source = tmp_path / name
+    source.write_bytes(data)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "pdf" / source.with_suffix(".pdf").name
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "Verbeterplan Werken aan veiligheid Aadorp" in text
+    assert "Cluster E: Samenwerking met Veilig Thuis" in text and "Besluitvorming" in text
+
+
+def workbook_of(engine, who, plan_id):
+    name, data = plan_workbook(engine, who, plan_id=plan_id, today=TODAY)
+    return name, data, openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_the_workbook_has_an_overview_and_a_sheet_per_cluster(engine, aadorp, plan_id):
+    _, _, wb = workbook_of(engine, aadorp, plan_id)
+    assert wb.sheetnames == ["Overzicht", "Cluster A", "Cluster B", "Cluster C", "Cluster D", "Cluster E"]
+
+
+def test_the_workbook_lists_each_action_with_its_status_and_date_cells(engine, aadorp, plan_id):
+    action = open_plan(engine, aadorp, plan_id=plan_id).plan.live_actions[0]
+    change = PlanChange(target="action", key=action.id, field="start_on", value=date(2027, 1, 15), expected=None)
+    save_plan_changes(engine, aadorp, plan_id=plan_id, changes=[change])
+    _, _, wb = workbook_of(engine, aadorp, plan_id)
+    sheet = wb["Cluster B"]
+    assert [c.value for c in sheet[1]][2:8] == SIX_COLUMNS
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[9]) for r in rows] == [("5", "Gepland"), ("6", "Gepland")]
+    assert rows[0][10].date() == date(2027, 1, 15)
+
+
+def test_the_workbook_overview_counts_actions_per_cluster(engine, aadorp, plan_id):
+    _, _, wb = workbook_of(engine, aadorp, plan_id)
+    rows = {r[0]: r[1] for r in wb["Overzicht"].iter_rows(values_only=True) if r and str(r[0]).startswith(("B.", "C."))}
+    assert rows == {
+        "B. Eisen aan alle lokale professionals": 2,
+        "C. Eisen aan lokale professionals aan wie Veilig Thuis overdraagt": 1,
+    }
+
+
+def all_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return " ".join(z.read(name).decode("utf-8", "replace") for name in z.namelist())
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_a_regional_plan_file_names_no_gemeente(engine, regio_user, gemeenten, three_answered, kind):
+    plan_id = create_regional_plan(
+        engine, regio_user, regio_id=regio_user.regio_id, min_share=0.3, layout=PlanLayout.PER_STANDAARD
+    )
+    export = plan_document if kind == "docx" else plan_workbook
+    name, data = export(engine, regio_user, plan_id=plan_id, today=TODAY)
+    text = (name + all_text(data)).lower()
+    assert "niet op orde bij 3 van 3 gemeenten" in text
+    assert [g.name for g in gemeenten if g.name.lower() in text] == []
