@@ -25,6 +25,7 @@ PAGES_BY_ROLE = {
         "pages/start.py",
         "pages/scan.py",
         "pages/resultaten.py",
+        "pages/verbeterplan.py",
         "pages/geschiedenis.py",
         "pages/inlezen.py",
     ],
@@ -34,6 +35,7 @@ PAGES_BY_ROLE = {
         "pages/start.py",
         "pages/scan.py",
         "pages/resultaten.py",
+        "pages/verbeterplan.py",
         "pages/geschiedenis.py",
         "pages/inlezen.py",
     ],
@@ -211,3 +213,60 @@ def test_a_toelichting_with_markup_is_shown_as_typed(app_engine, demo):
     at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/resultaten.py", ronde=round_id)
     shown = [h.proto.body for h in at.get("html") if "zs-plain" in h.proto.body]
     assert any("&lt;script&gt;alert(1)&lt;/script&gt; **bold**" in body for body in shown)
+
+
+def test_a_gemeente_drafts_a_plan_from_a_round_and_gets_its_rows(app_engine, demo):
+    round_id = first_round(app_engine, demo)
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/verbeterplan.py", ronde=round_id)
+    at.button(key="FormSubmitter:nieuw_plan-Verbeterplan maken").click().run()
+    assert not at.exception and at.query_params["plan"]
+    assert at.text_input(key=f"plan_{at.query_params['plan'][0]}_title").value.startswith("Verbeterplan Werken")
+
+
+def plan_of(engine, regio) -> int:
+    from domain.plan import PlanLayout
+    from services.plans import create_gemeente_plan
+
+    gemeente = next(
+        g for g in list_gemeenten(engine, principal_for(Role.REGIO, regio), regio_id=regio.id) if g.name == "Aalsveen"
+    )
+    me = principal_for(Role.GEMEENTE, regio, gemeente, label="Demo Aalsveen")
+    return create_gemeente_plan(engine, me, round_id=first_round(engine, regio), layout=PlanLayout.PER_STANDAARD)
+
+
+def test_a_typed_plan_text_is_saved_without_a_save_button(app_engine, demo):
+    from services.plans import open_plan
+
+    plan_id = plan_of(app_engine, demo)
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/verbeterplan.py", plan=plan_id, deel=0)
+    at.text_area(key=f"plan_{plan_id}_context").input("Regiovisie 2025 is het kader.").run()
+    saved = open_plan(app_engine, principal_for(Role.REGIO, demo), plan_id=plan_id).plan.texts["context"]
+    assert saved == "Regiovisie 2025 is het kader."
+
+
+@pytest.mark.parametrize("part", range(8))
+def test_every_part_of_a_plan_runs(app_engine, demo, part):
+    plan_id = plan_of(app_engine, demo)
+    at = logged_in(
+        code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/verbeterplan.py", plan=plan_id, deel=part
+    )
+    assert not at.exception and not at.error
+
+
+def test_the_regio_reads_a_gemeente_plan_without_inputs(app_engine, demo):
+    plan_id = plan_of(app_engine, demo)
+    at = logged_in(code_of(app_engine, Role.REGIO), "pages/verbeterplan.py", plan=plan_id, deel=2)
+    assert not at.exception and not at.text_area and not at.text_input
+    assert any("Alleen de opsteller" in i.value for i in at.info)
+
+
+def test_the_regio_drafts_a_regional_plan(app_engine, demo):
+    at = logged_in(code_of(app_engine, Role.REGIO), "pages/verbeterplan.py")
+    at.button(key="FormSubmitter:nieuw_regioplan-Regionaal plan maken").click().run()
+    assert not at.exception and not at.error
+    assert at.text_input(key=f"plan_{at.query_params['plan'][0]}_title").value.startswith("Regionaal verbeterplan")
+
+
+def test_an_unknown_plan_gets_a_dutch_message(app_engine, demo):
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/verbeterplan.py", plan=999)
+    assert any("bestaat niet (meer)" in e.value for e in at.error)

@@ -19,6 +19,7 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
         return [_page("inloggen", "Inloggen", "login", default=True), begrippen, toegankelijkheid]
     round_pages = [
         _page("resultaten", "Resultaten", "radar"),
+        _page("verbeterplan", "Verbeterplan", "assignment"),
         _page("geschiedenis", "Geschiedenis", "history"),
         _page("inlezen", "Excel inlezen", "upload_file"),
         begrippen,

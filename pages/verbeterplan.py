@@ -1,0 +1,220 @@
+"""Verbeterplan: draft a plan from a round (or for the regio), write it per part, download it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from analysis.formatting import long_date
+from domain.access import Role
+from domain.plan import ALL_CLUSTERS, PlanInfo, PlanLayout
+from questionnaire import current
+from services import ServiceError
+from services.plan_exports import DOCX, XLSX, plan_document, plan_file_name, plan_workbook
+from services.plans import (
+    add_action,
+    create_gemeente_plan,
+    create_regional_plan,
+    list_plans,
+    move_action,
+    open_plan,
+    set_action_removed,
+)
+from services.scan import list_rounds
+from ui import auth, plan_autosave, plan_form, runtime
+from ui.text import md
+
+principal = auth.require(Role.GEMEENTE, Role.REGIO)
+engine = runtime.engine()
+raw_plan = st.query_params.get("plan")
+plan_id = int(raw_plan) if raw_plan and raw_plan.isdigit() else None
+
+
+def open_link(info: PlanInfo, whose: str = "") -> None:
+    with st.container(border=True):
+        scope = "alle standaarden" if info.clusters == ALL_CLUSTERS else f"cluster {info.clusters}"
+        prefix = f"{md(whose)}: " if whose else ""
+        st.markdown(f"**{prefix}{md(info.title or 'Verbeterplan zonder titel')}**")
+        st.write(f"Periode {info.period or 'nog niet ingevuld'} · {scope} · gemaakt op {long_date(info.created_at)}")
+        if st.button("Openen", key=f"open_{info.id}", icon=":material/open_in_new:"):
+            st.query_params["plan"] = str(info.id)
+            st.rerun()
+
+
+def scope_and_layout(key: str) -> tuple[str, PlanLayout]:
+    qn = current()
+    options = [ALL_CLUSTERS, *(c.code for c in qn.clusters)]
+    clusters = st.selectbox(
+        "Voor welk deel maakt u het plan?",
+        options,
+        format_func=lambda c: "Alle standaarden" if c == ALL_CLUSTERS else f"Cluster {c}: {qn.cluster(c).name}",
+        key=f"{key}_deel",
+    )
+    layout = st.radio(
+        "Hoe wilt u de tabellen in het Word-bestand?",
+        list(PlanLayout),
+        format_func=lambda layout: layout.label,
+        key=f"{key}_indeling",
+    )
+    return clusters, layout
+
+
+if plan_id is None:
+    st.title("Verbeterplan")
+    st.write(
+        "Een verbeterplan zegt per standaard wat niet op orde is en wat u daaraan gaat doen. "
+        "De app maakt een eerste versie uit de scan: elke vraag die niet op orde is, wordt een actie. "
+        "Alles wat u daarna typt, wordt vanzelf bewaard."
+    )
+    try:
+        lists = list_plans(engine, principal, regio_id=principal.regio_id or 0, gemeente_id=principal.gemeente_id)
+    except ServiceError as exc:
+        st.error(str(exc))
+        st.stop()
+    st.header("Uw plannen")
+    if not lists.own:
+        st.write("U heeft nog geen verbeterplan.")
+    for info in lists.own:
+        open_link(info)
+    if lists.readable:
+        st.header("Plannen om te lezen")
+        for whose, info in lists.readable:
+            open_link(info, whose)
+
+    st.header("Nieuw verbeterplan")
+    if principal.role is Role.GEMEENTE:
+        rounds = list_rounds(engine, principal, gemeente_id=principal.gemeente_id or 0)
+        if not rounds:
+            st.info("Vul eerst een scan in. Het plan begint bij de uitkomsten daarvan.")
+            st.stop()
+        wanted = st.query_params.get("ronde")
+        ids = [r.id for r in rounds]
+        with st.form("nieuw_plan"):
+            chosen = st.selectbox(
+                "Van welke ronde maakt u het plan?",
+                ids,
+                index=ids.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in ids else 0,
+                format_func=lambda i: next(
+                    f"{long_date(r.held_on)} – {r.purpose.short_label} ({r.answered} van {r.total} beantwoord)"
+                    for r in rounds
+                    if r.id == i
+                ),
+            )
+            clusters, layout = scope_and_layout("gemeente")
+            if st.form_submit_button("Verbeterplan maken", type="primary"):
+                try:
+                    new_id = create_gemeente_plan(engine, principal, round_id=chosen, clusters=clusters, layout=layout)
+                except ServiceError as exc:
+                    st.error(str(exc))
+                else:
+                    st.query_params["plan"] = str(new_id)
+                    st.rerun()
+    else:
+        st.write(
+            "Een regionaal plan gaat over de regio als geheel. Het begint bij de vragen die bij een deel van de "
+            "gemeenten niet op orde zijn, als 'x van y gemeenten'. Het plan noemt geen gemeenten."
+        )
+        with st.form("nieuw_regioplan"):
+            share = st.slider(
+                "Neem een vraag op als hij niet op orde is bij ten minste dit deel van de gemeenten (%)",
+                10,
+                100,
+                50,
+                step=10,
+            )
+            clusters, layout = scope_and_layout("regio")
+            if st.form_submit_button("Regionaal plan maken", type="primary"):
+                try:
+                    new_id = create_regional_plan(
+                        engine,
+                        principal,
+                        regio_id=principal.regio_id or 0,
+                        min_share=share / 100,
+                        clusters=clusters,
+                        layout=layout,
+                    )
+                except ServiceError as exc:
+                    st.error(str(exc))
+                else:
+                    st.query_params["plan"] = str(new_id)
+                    st.rerun()
+    st.stop()
+
+
+def back_to_list() -> None:
+    if st.button("Terug naar alle plannen", icon=":material/arrow_back:"):
+        del st.query_params["plan"]
+        st.rerun()
+
+
+try:
+    report = plan_autosave.save_pending(engine, principal, plan_id)
+    view = open_plan(engine, principal, plan_id=plan_id)
+except ServiceError as exc:
+    st.title("Verbeterplan")
+    st.error(str(exc))
+    back_to_list()
+    st.stop()
+
+
+def command(kind: str, target: int) -> None:
+    """A row button: change the plan, then draw it again."""
+    try:
+        if kind == "add":
+            add_action(engine, principal, plan_id=plan_id, standard=target)
+        elif kind in ("up", "down"):
+            move_action(engine, principal, plan_id=plan_id, action_id=target, step=-1 if kind == "up" else 1)
+        else:
+            set_action_removed(engine, principal, plan_id=plan_id, action_id=target, removed=kind == "remove")
+    except ServiceError as exc:
+        st.error(str(exc))
+        return
+    st.rerun()
+
+
+st.title(view.plan.texts["title"] or "Verbeterplan")
+st.write(f"Voor {view.subject} · gebaseerd op {view.based_on} · periode {view.plan.texts['period'] or '–'}")
+for notice in report.overwritten:
+    st.warning(notice, icon=":material/group:")
+if view.editable:
+    st.caption("Alles wat u typt, wordt vanzelf bewaard zodra u een veld verlaat.")
+else:
+    st.info("U kunt dit plan lezen en downloaden. Alleen de opsteller kan het wijzigen.")
+back_to_list()
+today = date.today()
+left, right = st.columns(2)
+left.download_button(
+    "Download als Word (.docx)",
+    data=lambda: plan_document(engine, principal, plan_id=plan_id, today=today)[1],
+    file_name=plan_file_name(view, today, "docx"),
+    mime=DOCX,
+    icon=":material/description:",
+    on_click="ignore",
+)
+right.download_button(
+    "Download als actielijst (.xlsx)",
+    data=lambda: plan_workbook(engine, principal, plan_id=plan_id, today=today)[1],
+    file_name=plan_file_name(view, today, "xlsx"),
+    mime=XLSX,
+    icon=":material/table_view:",
+    on_click="ignore",
+)
+
+names = plan_form.parts(view)
+if st.session_state.get("deel") not in range(len(names)):  # left from a plan with more parts
+    st.session_state.pop("deel", None)
+runtime.init_from_query("deel", list(range(len(names))))
+part = st.radio("Welk deel van het plan?", list(range(len(names))), format_func=names.__getitem__, key="deel")
+runtime.write_query("deel", part)
+plan_autosave.sync_widgets(view, plan_form.keys_of_part(view, part))
+
+st.header(names[part])
+if part == 0:
+    plan_form.intro(view)
+elif part <= len(view.clusters):
+    plan_form.cluster(view, view.clusters[part - 1], command)
+elif part == len(view.clusters) + 1:
+    plan_form.progress(view)
+else:
+    plan_form.agreements(view)
