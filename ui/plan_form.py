@@ -179,12 +179,11 @@ def _action(view: PlanView, action: PlanAction, index: int, count: int, command:
             format_func=lambda v: ActionStatus(v).label,
             key=action_key(action.id, "status"),
         )
-        b.radio(
+        b.selectbox(
             f"Lokaal of regionaal (actie {index})",
             [lv.value for lv in ActionLevel],
             format_func=lambda v: ActionLevel(v).label,
             key=action_key(action.id, "level"),
-            horizontal=True,
         )
         c.date_input(f"Startdatum (actie {index})", key=action_key(action.id, "start_on"), format="DD-MM-YYYY")
         d.date_input(f"Gereed op (actie {index})", key=action_key(action.id, "due_on"), format="DD-MM-YYYY")
