@@ -75,6 +75,14 @@ for question in niet:
         else:
             st.write("Geen toelichting ingevuld.")
 
+if principal.role is Role.GEMEENTE:
+    st.page_link(
+        "pages/verbeterplan.py",
+        label="Maak een verbeterplan van deze ronde",
+        icon=":material/assignment:",
+        query_params={"ronde": str(round_id)},
+    )
+
 unanswered = result.unanswered_questions
 if unanswered:
     st.header("Vragen die nog open staan")

@@ -178,7 +178,7 @@ st.write(f"Voor {view.subject} · gebaseerd op {view.based_on} · periode {view.
 for notice in report.overwritten:
     st.warning(notice, icon=":material/group:")
 if view.editable:
-    st.caption("Alles wat u typt, wordt vanzelf bewaard zodra u een veld verlaat.")
+    st.write("Alles wat u typt, wordt vanzelf bewaard zodra u een veld verlaat.")
 else:
     st.info("U kunt dit plan lezen en downloaden. Alleen de opsteller kan het wijzigen.")
 back_to_list()

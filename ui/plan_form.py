@@ -63,7 +63,7 @@ def intro(view: PlanView) -> None:
     for field in INTRO_FIELDS:
         text_field(view, field)
     st.subheader("Scores per standaard")
-    st.caption(f"Gebaseerd op {view.based_on}. De spinnenweb staat in het Word-bestand; dit zijn dezelfde cijfers.")
+    st.write(f"Gebaseerd op {view.based_on}. De spinnenweb staat in het Word-bestand; dit zijn dezelfde cijfers.")
     table(
         [
             {"Standaard": f"{f.number}. {f.short_name}", "Op orde": percent(f.share), "Score": f.score_line}
@@ -154,7 +154,7 @@ def _action(view: PlanView, action: PlanAction, index: int, count: int, command:
         st.markdown(f"**Actie {index} van {count}**" + (f" · vraag {questions}" if questions else ""))
         if view.follow_up is not None:
             for now in view.follow_up.of(action):
-                st.caption(f"{view.follow_up.label}: {now.line}")
+                st.write(f"{view.follow_up.label}: {now.line}")
         if not view.editable:
             table([{ACTION_COLUMNS[f]: getattr(action, f) for f in ACTION_COLUMNS} | {"Status": action.status.label}])
             return

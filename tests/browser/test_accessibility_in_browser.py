@@ -98,6 +98,22 @@ def test_a_no_access_message_has_no_serious_violations(app, page, demo):
     assert serious_violations(page) == []
 
 
+@pytest.mark.parametrize("part", [0, 2, 6, 7])
+def test_an_open_verbeterplan_has_no_serious_violations(app, page, demo, part):
+    from domain.plan import PlanLayout
+    from services.plans import create_gemeente_plan
+
+    regio, round_id, codes = demo
+    aalsveen = open_scan(app.engine, principal_for(Role.REGIO, regio), round_id=round_id).info
+    me = principal_for(Role.GEMEENTE, regio, None, label="Demo Aalsveen").model_copy(
+        update={"gemeente_id": aalsveen.gemeente_id}
+    )
+    plan_id = create_gemeente_plan(app.engine, me, round_id=round_id, layout=PlanLayout.PER_STANDAARD)
+    log_in(page, app.url, codes["Demo Aalsveen"])
+    page.goto(f"{app.url}/verbeterplan?plan={plan_id}&deel={part}")
+    assert serious_violations(page) == []
+
+
 FOCUS = """(() => {
   const e = document.activeElement;
   const group = e.closest('[data-testid=stRadio]');
