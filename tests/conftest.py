@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-import os
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from analysis.answers import AnswerValue
 from demo.seed import load_demo_region
@@ -13,25 +12,20 @@ from domain.models import Gemeente, Participant, Purpose, Regio
 from domain.plan import PlanLayout
 from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten
-from services.scan import ToelichtingChange, ValueChange, forget_cached_rounds, save_changes, start_round
+from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
 from store.engine import make_engine
-from store.tables import Base
+from tests.databases import new_database
 
 ADMIN = Principal(code_id=0, role=Role.BEHEERDER, label="Testbeheerder", regio_id=None)
 
 
 @pytest.fixture
 def engine(tmp_path) -> Engine:
-    """A real database: a new SQLite file, or the empty database ZELFSCAN_TEST_DATABASE_URL names."""
-    url = os.environ.get("ZELFSCAN_TEST_DATABASE_URL")
-    eng = make_engine(url or f"sqlite:///{tmp_path / 'zelfscan.db'}")
-    yield eng
-    if url:
-        forget_cached_rounds()  # round ids start again in the recreated tables
-        Base.metadata.drop_all(eng)
-        with eng.begin() as connection:
-            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    eng.dispose()
+    """A real, empty database: a new SQLite file, or a new PostgreSQL database in the PostgreSQL pass."""
+    with new_database(tmp_path) as url:
+        eng = make_engine(url)
+        yield eng
+        eng.dispose()
 
 
 def principal_for(role: Role, regio: Regio, gemeente: Gemeente | None = None, label: str = "Test") -> Principal:

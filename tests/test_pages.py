@@ -17,6 +17,7 @@ from services.regio import list_gemeenten
 from services.scan import ToelichtingChange, list_rounds, open_scan, save_changes
 from store.engine import shared_engine
 from tests.conftest import principal_for
+from tests.databases import new_database, database_url_for_tests
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES_BY_ROLE = {
@@ -61,13 +62,18 @@ def served_like_server_py(monkeypatch):
 
 @pytest.fixture
 def app_engine(tmp_path, monkeypatch):
-    """Point the app at a fresh SQLite file and forget engines of earlier tests."""
-    monkeypatch.setenv("ZELFSCAN_DATA_DIR", str(tmp_path))
-    settings.get_settings.cache_clear()
-    shared_engine.cache_clear()
-    yield shared_engine(settings.get_settings().effective_database_url)
-    shared_engine.cache_clear()
-    settings.get_settings.cache_clear()
+    """Point the app at a fresh database and forget engines of earlier tests."""
+    with new_database(tmp_path) as url:
+        monkeypatch.setenv("ZELFSCAN_DATA_DIR", str(tmp_path))
+        if database_url_for_tests():
+            monkeypatch.setenv("ZELFSCAN_DATABASE_URL", url)
+        settings.get_settings.cache_clear()
+        shared_engine.cache_clear()
+        engine = shared_engine(settings.get_settings().effective_database_url)
+        yield engine
+        engine.dispose()
+        shared_engine.cache_clear()
+        settings.get_settings.cache_clear()
 
 
 @pytest.fixture

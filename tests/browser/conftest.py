@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from sqlalchemy import Engine
 
 from store.engine import make_engine
+from tests.databases import new_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -46,10 +47,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(data_dir: Path) -> Iterator[RunningApp]:
+def start_app(data_dir: Path, database_url: str | None = None) -> Iterator[RunningApp]:
+    """A server on a free port, on its own new database (or on database_url, to share one)."""
+    if database_url is None:
+        with new_database(data_dir) as url:
+            yield from start_app(data_dir, url)
+        return
     port = _free_port()
-    log = data_dir / "server.log"
-    env = {**os.environ, "ZELFSCAN_DATA_DIR": str(data_dir)}
+    log = data_dir / f"server-{port}.log"
+    env = {**os.environ, "ZELFSCAN_DATA_DIR": str(data_dir), "ZELFSCAN_DATABASE_URL": database_url}
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless", "true",
@@ -69,7 +75,7 @@ def start_app(data_dir: Path) -> Iterator[RunningApp]:
             if time.monotonic() > deadline or proc.poll() is not None:
                 raise RuntimeError(f"App did not start:\n{log.read_text()}")
             time.sleep(0.2)
-        engine = make_engine(f"sqlite:///{data_dir / 'zelfscan.db'}")
+        engine = make_engine(database_url)
         yield RunningApp(url=url, engine=engine, log=log)
         engine.dispose()
     finally:
