@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -18,9 +19,19 @@ def alembic_config(connection: Connection) -> Config:
     return config
 
 
+_IN_PROCESS = threading.Lock()
+MIGRATION_LOCK = 2026_11_24  # any fixed number: the PostgreSQL advisory lock replicas queue on
+
+
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the newest schema (creates it on first start)."""
-    with engine.begin() as connection:
+    """Bring the database to the newest schema (creates it on first start).
+
+    Replicas that start together on PostgreSQL take turns: the first migrates, the
+    others wait for its transaction and then find the schema up to date.
+    """
+    with _IN_PROCESS, engine.begin() as connection:  # Alembic keeps its context in module globals
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         command.upgrade(alembic_config(connection), "head")
 
 

@@ -17,7 +17,7 @@ from services.regio import list_gemeenten
 from services.scan import ToelichtingChange, list_rounds, open_scan, save_changes
 from store.engine import shared_engine
 from tests.conftest import principal_for
-from tests.databases import new_database, database_url_for_tests
+from tests.databases import database_url_for_tests, new_database
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES_BY_ROLE = {
