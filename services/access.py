@@ -334,6 +334,11 @@ def _sha256(value: str) -> str:
 _KEYS: dict[str, bytes] = {}
 
 
+def forget_cached_keys() -> None:
+    """After a restore the installation has the key of the backup."""
+    _KEYS.clear()
+
+
 def _signing_key(session, *, create: bool = False) -> bytes | None:  # type: ignore[no-untyped-def]
     """The installation's key for signing session ids; made once, in a writing session.
 

@@ -276,3 +276,18 @@ def test_the_regio_drafts_a_regional_plan(app_engine, demo):
 def test_an_unknown_plan_gets_a_dutch_message(app_engine, demo):
     at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/verbeterplan.py", plan=999)
     assert any("bestaat niet (meer)" in e.value for e in at.error)
+
+
+def test_the_installation_beheerder_gets_the_backup_page(app_engine, demo):
+    from services.access import issue_code
+    from tests.conftest import ADMIN
+
+    code = issue_code(app_engine, ADMIN, role=Role.BEHEERDER, label="installatie", regio_id=None).code
+    at = logged_in(code, "pages/backup.py")
+    assert not at.exception and not at.error
+    assert any("al gegevens" in i.value for i in at.info)  # the demo is there: restoring is not offered
+
+
+def test_a_regio_beheerder_has_no_backup_page(app_engine, demo):
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        logged_in(code_of(app_engine, Role.BEHEERDER), "pages/backup.py")

@@ -38,4 +38,7 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
         ]
     if principal.role is Role.FACILITATOR:
         return [_page("voortgang", "Voortgang", "groups", default=True), begrippen, toegankelijkheid, uitloggen]
-    return [_page("beheer", "Beheer", "admin_panel_settings", default=True), begrippen, toegankelijkheid, uitloggen]
+    beheer = [_page("beheer", "Beheer", "admin_panel_settings", default=True)]
+    if principal.regio_id is None:  # the installation's beheerder
+        beheer.append(_page("backup", "Back-up", "backup"))
+    return [*beheer, begrippen, toegankelijkheid, uitloggen]

@@ -1,0 +1,56 @@
+"""Back-up: download the whole installation as a file, or put one back into a new installation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from domain.access import Role
+from services import ServiceError
+from services.backup import backup_file, backup_file_name, installation_is_empty, restore_file
+from ui import auth, runtime
+
+principal = auth.require(Role.BEHEERDER)
+engine = runtime.engine()
+
+st.title("Back-up")
+if principal.regio_id is not None:
+    st.error("Alleen de beheerder van de hele installatie kan een back-up maken of terugzetten.")
+    st.stop()
+
+st.header("Back-up maken")
+st.write(
+    "De back-up is één bestand met alle regio's, gemeenten, rondes, antwoorden, de geschiedenis, "
+    "verbeterplannen en toegangscodes (alleen versleuteld). Bewaar het op een veilige plek: het bevat "
+    "de antwoorden en toelichtingen van alle gemeenten. Inlogsessies zitten er niet in."
+)
+st.download_button(
+    "Back-up downloaden (.zip)",
+    data=lambda: backup_file(engine, principal)[1],
+    file_name=backup_file_name(),
+    mime="application/zip",
+    icon=":material/download:",
+    on_click="ignore",
+)
+
+st.header("Back-up terugzetten")
+empty = installation_is_empty(engine, principal)
+st.write(
+    "U zet een back-up terug in een nieuwe, lege installatie, bijvoorbeeld op een nieuwe server of na de "
+    "overstap naar PostgreSQL. Daarna werken de codes uit de back-up weer, en deze inlog niet meer."
+)
+if not empty:
+    st.info(
+        "Deze installatie heeft al gegevens. Terugzetten kan alleen in een lege installatie, zodat er niets "
+        "verloren gaat."
+    )
+upload = st.file_uploader("Back-upbestand (.zip)", type=["zip"], disabled=not empty)
+if upload is not None and st.button("Back-up terugzetten", type="primary", disabled=not empty):
+    try:
+        report = restore_file(engine, principal, upload.getvalue())
+    except ServiceError as exc:
+        st.error(str(exc))
+    else:
+        st.success(
+            f"De back-up van {report.created_at[:10]} is teruggezet: " + ", ".join(report.lines()) + ". "
+            "Log opnieuw in met een code uit de back-up."
+        )

@@ -1,0 +1,77 @@
+"""Backup and restore for the installation's beheerder: a file they can keep, for either engine."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import Engine
+
+from domain.access import Principal, Role
+from services import ServiceError
+from services.access import forget_cached_keys
+from services.authz import Forbidden
+from services.scan import forget_cached_rounds
+from store import backup
+
+MAX_BACKUP_BYTES = 500 * 1024 * 1024
+TABLE_LABELS = {
+    "regio": "regio's",
+    "gemeente": "gemeenten",
+    "ronde": "rondes",
+    "antwoord": "antwoorden",
+    "antwoord_wijziging": "wijzigingen in de geschiedenis",
+    "verbeterplan": "verbeterplannen",
+    "verbeteractie": "verbeteracties",
+    "toegangscode": "toegangscodes",
+}
+
+
+class RestoreReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rows: dict[str, int]
+    created_at: str
+
+    def lines(self) -> list[str]:
+        return [f"{self.rows.get(table, 0)} {label}" for table, label in TABLE_LABELS.items()]
+
+
+def _require_installation_beheerder(principal: Principal) -> None:
+    if principal.role is not Role.BEHEERDER or principal.regio_id is not None:
+        raise Forbidden("Alleen de beheerder van de hele installatie kan een back-up maken of terugzetten.")
+
+
+def backup_file(engine: Engine, principal: Principal) -> tuple[str, bytes]:
+    _require_installation_beheerder(principal)
+    return backup_file_name(), backup.write_backup(engine)
+
+
+def backup_file_name() -> str:
+    return f"zelfscan-backup-{datetime.now(UTC).strftime('%Y-%m-%d-%H%M')}.zip"
+
+
+def restore_file(engine: Engine, principal: Principal | None, data: bytes) -> RestoreReport:
+    """Put a backup into an installation that holds no regio yet. principal None: the command line."""
+    if principal is not None:
+        _require_installation_beheerder(principal)
+    if len(data) > MAX_BACKUP_BYTES:
+        raise ServiceError("Dit bestand is te groot voor een back-up van de zelfscan.")
+    try:
+        manifest = backup.read_manifest(data)
+        if not backup.is_empty(engine):
+            raise ServiceError(
+                "Deze installatie heeft al gegevens. Zet een back-up alleen terug in een nieuwe, lege installatie, "
+                "zodat er niets verloren gaat."
+            )
+        rows = backup.restore_backup(engine, data)
+    except backup.BackupRefused as exc:
+        raise ServiceError(str(exc)) from exc
+    forget_cached_rounds()
+    forget_cached_keys()
+    return RestoreReport(rows=rows, created_at=manifest["created_at"])
+
+
+def installation_is_empty(engine: Engine, principal: Principal) -> bool:
+    _require_installation_beheerder(principal)
+    return backup.is_empty(engine)
