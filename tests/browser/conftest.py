@@ -54,6 +54,7 @@ def start_app(data_dir: Path, database_url: str | None = None) -> Iterator[Runni
             yield from start_app(data_dir, url)
         return
     port = _free_port()
+    data_dir.mkdir(parents=True, exist_ok=True)
     log = data_dir / f"server-{port}.log"
     env = {**os.environ, "ZELFSCAN_DATA_DIR": str(data_dir), "ZELFSCAN_DATABASE_URL": database_url}
     with log.open("w") as out:

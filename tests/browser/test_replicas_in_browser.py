@@ -1,0 +1,166 @@
+"""Two app replicas on one PostgreSQL database, alone and behind Caddy with sticky sessions."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import shutil
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import ExitStack
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from analysis.answers import AnswerValue
+from domain.access import Role
+from domain.models import Purpose
+from services.access import issue_code
+from services.regio import create_regio, list_gemeenten
+from services.scan import open_scan, start_round
+from tests.browser.conftest import ROOT, RunningApp, _free_port, start_app
+from tests.browser.test_scan_in_browser import NIET_LABEL, OP_LABEL, log_in, question
+from tests.conftest import ADMIN, principal_for
+from tests.databases import new_database, postgres_url
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def replicas(tmp_path_factory) -> Iterator[tuple[RunningApp, RunningApp]]:
+    server = postgres_url()
+    if server is None:
+        pytest.skip("needs PostgreSQL: scripts/test starts it and sets ZELFSCAN_TEST_POSTGRES_URL")
+    folder = tmp_path_factory.mktemp("replicas")
+    with new_database(folder, server_url=server) as url, ExitStack() as stack:
+        first = stack.enter_context(_running(start_app(folder / "a", url)))
+        second = stack.enter_context(_running(start_app(folder / "b", url)))
+        yield first, second
+
+
+class _running:
+    """A start_app generator as a context manager, so ExitStack stops both servers."""
+
+    def __init__(self, generator: Iterator[RunningApp]) -> None:
+        self.generator = generator
+
+    def __enter__(self) -> RunningApp:
+        return next(self.generator)
+
+    def __exit__(self, *_exc: object) -> None:
+        for _ in self.generator:
+            pass
+
+
+@pytest.fixture(scope="module")
+def setup(replicas):
+    first, _ = replicas
+    regio = create_regio(first.engine, ADMIN, name="Regio Replica", gemeente_names=["Eendorp", "Tweestad", "Driehoek"])
+    gemeente = list_gemeenten(first.engine, ADMIN, regio_id=regio.id)[0]
+    me = principal_for(Role.GEMEENTE, regio, gemeente)
+    round_id = start_round(
+        first.engine, me, gemeente_id=gemeente.id, held_on=date(2026, 5, 1), purpose=Purpose.NULMETING, participants=[]
+    )
+    codes = {
+        "gemeente": issue_code(
+            first.engine, ADMIN, role=Role.GEMEENTE, label="team Eendorp", regio_id=regio.id, gemeente_id=gemeente.id
+        ).code,
+        "regio": issue_code(first.engine, ADMIN, role=Role.REGIO, label="regioteam", regio_id=regio.id).code,
+    }
+    return regio, me, round_id, codes
+
+
+def test_an_answer_saved_through_one_replica_shows_on_the_other(replicas, setup, browser):
+    first, second = replicas
+    _regio, me, round_id, codes = setup
+    gemeente_page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    regio_page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(gemeente_page, first.url, codes["gemeente"])
+    gemeente_page.goto(f"{first.url}/scan?ronde={round_id}&blok=1")
+    question(gemeente_page, 1).get_by_text(NIET_LABEL).click()
+    deadline = time.monotonic() + 10
+    while open_scan(first.engine, me, round_id=round_id).answers.get(1) is None:
+        assert time.monotonic() < deadline, "the answer was never saved"
+        time.sleep(0.1)
+
+    log_in(regio_page, second.url, codes["regio"])
+    regio_page.goto(f"{second.url}/scan?ronde={round_id}&blok=1")
+    expect(regio_page.get_by_text("Antwoord: ✗ Niet op orde")).to_be_visible()
+    regio_page.goto(f"{second.url}/regio")
+    expect(regio_page.get_by_text("1 van 3 gemeenten hebben een ronde die meetelt.", exact=False)).to_be_visible()
+    gemeente_page.context.close()
+    regio_page.context.close()
+
+
+def test_a_login_made_on_one_replica_is_valid_on_the_other(replicas, setup, browser):
+    first, second = replicas
+    _, _, _, codes = setup
+    context = browser.new_context()
+    page = context.new_page()
+    log_in(page, first.url, codes["regio"])
+    # Browsers send a host's cookies to every port of it, as they would to every replica behind Caddy.
+    page.goto(f"{second.url}/regio")
+    expect(page.get_by_role("heading", name="Regio: Regio Replica")).to_be_visible()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def caddy(replicas, tmp_path_factory) -> Iterator[str]:
+    if shutil.which("caddy") is None:
+        pytest.fail("caddy is missing: run scripts/test, which installs Debian's caddy.")
+    port = _free_port()
+    upstreams = " ".join(r.url.removeprefix("http://") for r in replicas)
+    log = tmp_path_factory.mktemp("caddy") / "caddy.log"
+    env = {**os.environ, "ZELFSCAN_SITE": f"http://127.0.0.1:{port}", "ZELFSCAN_REPLICAS": upstreams}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            ["caddy", "run", "--config", str(ROOT / "deploy" / "Caddyfile"), "--adapter", "caddyfile"],
+            env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+                break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None, log.read_text()
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _replica_of(opener: urllib.request.OpenerDirector, url: str) -> str:
+    with opener.open(f"{url}/_stcore/health", timeout=5) as response:
+        return response.headers["X-Zelfscan-Replica"]
+
+
+def test_caddy_keeps_each_browser_on_one_replica_and_spreads_new_ones(caddy, replicas):
+    jar = http.cookiejar.CookieJar()
+    browser_like = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    first_choice = _replica_of(browser_like, caddy)
+    assert {_replica_of(browser_like, caddy) for _ in range(10)} == {first_choice}
+    assert any(c.name == "zelfscan_replica" for c in jar)
+    newcomers = {_replica_of(urllib.request.build_opener(), caddy) for _ in range(30)}
+    assert newcomers == {r.url.removeprefix("http://") for r in replicas}
+
+
+def test_a_gemeente_fills_in_the_scan_through_caddy(caddy, replicas, setup, browser):
+    first, _ = replicas
+    _, me, round_id, codes = setup
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(page, caddy, codes["gemeente"])
+    page.goto(f"{caddy}/scan?ronde={round_id}&blok=1")
+    question(page, 2).get_by_text(OP_LABEL).click()
+    deadline = time.monotonic() + 10
+    while (answer := open_scan(first.engine, me, round_id=round_id).answers.get(2)) is None:
+        assert time.monotonic() < deadline, "the answer never reached the database"
+        time.sleep(0.1)
+    assert answer.value is AnswerValue.OP_ORDE
+    page.context.close()
