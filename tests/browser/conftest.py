@@ -39,6 +39,7 @@ class RunningApp:
     url: str
     engine: Engine
     log: Path
+    pid: int
 
 
 def _free_port() -> int:
@@ -77,7 +78,7 @@ def start_app(data_dir: Path, database_url: str | None = None) -> Iterator[Runni
                 raise RuntimeError(f"App did not start:\n{log.read_text()}")
             time.sleep(0.2)
         engine = make_engine(database_url)
-        yield RunningApp(url=url, engine=engine, log=log)
+        yield RunningApp(url=url, engine=engine, log=log, pid=proc.pid)
         engine.dispose()
     finally:
         proc.terminate()
