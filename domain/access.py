@@ -12,6 +12,7 @@ class Role(StrEnum):
     REGIO = "regio"
     FACILITATOR = "facilitator"
     GEMEENTE = "gemeente"
+    DEELNEMER = "deelnemer"  # joined a bijeenkomst with a join code: one round only
 
     @property
     def label(self) -> str:
@@ -20,6 +21,7 @@ class Role(StrEnum):
             Role.REGIO: "Regio",
             Role.FACILITATOR: "Facilitator",
             Role.GEMEENTE: "Gemeente",
+            Role.DEELNEMER: "Deelnemer",
         }[self]
 
 
@@ -33,6 +35,7 @@ class Principal(BaseModel):
     label: str
     regio_id: int | None = None
     gemeente_id: int | None = None
+    round_id: int | None = None  # a deelnemer reaches this one round and nothing else
 
     @property
     def actor(self) -> str:

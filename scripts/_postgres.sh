@@ -6,7 +6,8 @@ PG_TEST_ROLE=zelfscan_test
 PG_TEST_DB=zelfscan_test
 
 as_postgres() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
+  # from / : the postgres user may not enter the current folder
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && sudo -u postgres "$@"); fi
 }
 
 ensure_postgres() {

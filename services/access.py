@@ -247,19 +247,56 @@ def login(engine: Engine, *, code: str, client_key: str) -> Login:
         elif row.expires_at is not None and _aware(row.expires_at) <= now():
             failure = EXPIRED
         else:
-            failure = ""
-            principal = _principal(row)
-            session_id, handoff = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-            expires = now() + timedelta(hours=SESSION_HOURS)
-            if row.expires_at is not None:
-                expires = min(expires, _aware(row.expires_at))
-            access_repo.add_session(
-                session, id_hash=_sha256(session_id), code_id=row.id, expires_at=expires, handoff_hash=_sha256(handoff)
-            )
-            key = _signing_key(session, create=True)
-    if failure:
-        raise LoginError(failure)
-    return Login(principal=principal, session_token=_sign(session_id, key), handoff_token=handoff)
+            return start_session(session, row)
+    raise LoginError(failure)
+
+
+def start_session(session, row) -> Login:  # type: ignore[no-untyped-def]
+    """A new login session for a valid code row (in the caller's writing session)."""
+    session_id, handoff = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    expires = now() + timedelta(hours=SESSION_HOURS)
+    if row.expires_at is not None:
+        expires = min(expires, _aware(row.expires_at))
+    access_repo.add_session(
+        session, id_hash=_sha256(session_id), code_id=row.id, expires_at=expires, handoff_hash=_sha256(handoff)
+    )
+    key = _signing_key(session, create=True)
+    return Login(principal=_principal(row), session_token=_sign(session_id, key), handoff_token=handoff)
+
+
+def add_participant_code(
+    session, *, label: str, regio_id: int, gemeente_id: int, round_id: int, expires_at: datetime
+) -> int:  # type: ignore[no-untyped-def]
+    """The code row behind a bijeenkomst's join code: it reaches one round. Its own secret is never shown."""
+    salt = secrets.token_bytes(16)
+    return access_repo.add_code(
+        session,
+        public_id=_unused_public_id(session),
+        salt=salt,
+        secret_hash=_hash_secret(secrets.token_urlsafe(16), salt),
+        role=Role.DEELNEMER,
+        label=label,
+        regio_id=regio_id,
+        gemeente_id=gemeente_id,
+        expires_at=expires_at,
+        round_id=round_id,
+    )
+
+
+def _unused_public_id(session) -> str:  # type: ignore[no-untyped-def]
+    public_id = _random_chars(PUBLIC_LENGTH)
+    while access_repo.public_id_taken(session, public_id=public_id):
+        public_id = _random_chars(PUBLIC_LENGTH)
+    return public_id
+
+
+def note_failure(session, *, client_key: str) -> None:  # type: ignore[no-untyped-def]
+    access_repo.add_failure(session, client_key=client_key, public_id=None)
+
+
+def too_many_failures(session, *, client_key: str) -> bool:  # type: ignore[no-untyped-def]
+    since = now() - WINDOW
+    return access_repo.count_failures(session, since=since, client_key=client_key) >= MAX_FAILURES_PER_CLIENT
 
 
 def principal_for(engine: Engine, session_token: str | None) -> Principal | None:
@@ -323,7 +360,12 @@ def require_beheerder(principal: Principal, regio_id: int | None) -> None:
 
 def _principal(row) -> Principal:  # type: ignore[no-untyped-def]
     return Principal(
-        code_id=row.id, role=Role(row.role), label=row.label, regio_id=row.regio_id, gemeente_id=row.gemeente_id
+        code_id=row.id,
+        role=Role(row.role),
+        label=row.label,
+        regio_id=row.regio_id,
+        gemeente_id=row.gemeente_id,
+        round_id=row.ronde_id,
     )
 
 

@@ -3,6 +3,7 @@
 - gemeente: reads and changes the rounds of its own gemeente only;
 - regio: reads every gemeente of its own regio, changes no answers;
 - facilitator: sees the progress of the gemeenten of its regio, not their answers;
+- deelnemer: joined a bijeenkomst with a join code; reads and changes that one round;
 - beheerder: manages gemeenten and codes of its regio (or of every regio when the code
   belongs to the installation), and sees no answers.
 """
@@ -38,6 +39,15 @@ def require_gemeente(principal: Principal, *, gemeente_id: int, regio_id: int, w
     if write:
         raise Forbidden("Alleen de gemeente zelf kan haar antwoorden wijzigen.")
     require_regio(principal, regio_id, roles=(Role.REGIO,))
+
+
+def require_round(principal: Principal, *, round_id: int, gemeente_id: int, regio_id: int, write: bool = False) -> None:
+    """Read (or change) one round. A deelnemer of a bijeenkomst reaches its own round only."""
+    if principal.role is Role.DEELNEMER:
+        if principal.round_id != round_id:
+            raise Forbidden()
+        return
+    require_gemeente(principal, gemeente_id=gemeente_id, regio_id=regio_id, write=write)
 
 
 def require_progress(principal: Principal, *, gemeente_id: int, regio_id: int) -> None:

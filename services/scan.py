@@ -17,13 +17,23 @@ from domain.access import Principal
 from domain.models import Participant, Purpose, RoundInfo, RoundSummary
 from questionnaire import Questionnaire
 from services import ServiceError
-from services.authz import require_gemeente, require_progress
-from store import answers_repo
+from services.authz import require_gemeente, require_progress, require_round
+from store import answers_repo, meeting_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
 
 MAX_TOELICHTING = 5000
 ROUND_NOT_FOUND = "Deze ronde bestaat niet (meer). Kies een ronde op de startpagina."
+
+
+class BlockClosed(ServiceError):
+    """At a running bijeenkomst, only the block the facilitator opened can be answered."""
+
+    def __init__(self, block: int) -> None:
+        super().__init__(
+            f"Blok {block} is nu gesloten. Wacht tot de facilitator het opent; uw antwoorden zijn bewaard."
+        )
+        self.block = block
 
 
 class ValueChange(BaseModel):
@@ -76,6 +86,8 @@ class ScanSnapshot(BaseModel):
     answers: dict[int, Answer]
     result: RoundResult
     editable: bool
+    meeting_block: int | None = None  # at a running bijeenkomst: the open block (None: all closed)
+    in_meeting: bool = False
 
 
 class RoundReport(BaseModel):
@@ -162,8 +174,11 @@ def open_scan(engine: Engine, principal: Principal, *, round_id: int) -> ScanSna
     with reading(engine) as session:
         info = _readable(session, principal, round_id)
         answers = answers_repo.load_answers(session, round_id=round_id)
+        meeting = meeting_repo.meeting_of_round(session, round_id=round_id)
     qn = questionnaire.by_version(info.questionnaire_version)
     return ScanSnapshot(
+        in_meeting=meeting is not None,
+        meeting_block=meeting[1] if meeting else None,
         info=info,
         questionnaire=qn,
         answers={a.question_number: a for a in answers},
@@ -216,11 +231,14 @@ def _save(
 ) -> tuple[int, list[Overwritten]]:
     changed, overwritten = 0, []
     gemeente_id, regio_id, version = _round_access(session, round_id)
-    require_gemeente(principal, gemeente_id=gemeente_id, regio_id=regio_id, write=True)
+    require_round(principal, round_id=round_id, gemeente_id=gemeente_id, regio_id=regio_id, write=True)
     known = questionnaire.by_version(version).questions_by_number
+    meeting = meeting_repo.meeting_of_round(session, round_id=round_id)
     for change in changes:
         if change.question_number not in known:
             raise ServiceError(f"Vraag {change.question_number} hoort niet bij deze vragenlijst.")
+        if meeting is not None and known[change.question_number].block != meeting[1]:
+            raise BlockClosed(known[change.question_number].block)
         if isinstance(change, ValueChange):
             field, new, expected = "value", _stored(change.value), _stored(change.expected)
         else:
@@ -291,7 +309,7 @@ def _readable(session: Session, principal: Principal, round_id: int, *, write: b
         info = repo.get_round(session, round_id=round_id)
     except repo.NotFound as exc:
         raise ServiceError(ROUND_NOT_FOUND) from exc
-    require_gemeente(principal, gemeente_id=info.gemeente_id, regio_id=info.regio_id, write=write)
+    require_round(principal, round_id=round_id, gemeente_id=info.gemeente_id, regio_id=info.regio_id, write=write)
     return info
 
 

@@ -20,6 +20,13 @@ from store.tables import (
 )
 
 
+def get_code_row(session: Session, *, code_id: int) -> ToegangscodeRow:
+    row = session.get(ToegangscodeRow, code_id)
+    if row is None:
+        raise LookupError(f"toegangscode {code_id}")
+    return row
+
+
 def add_code(
     session: Session,
     *,
@@ -32,8 +39,10 @@ def add_code(
     gemeente_id: int | None,
     expires_at: datetime | None,
     demo_code: str | None = None,
+    round_id: int | None = None,
 ) -> int:
     row = ToegangscodeRow(
+        ronde_id=round_id,
         public_id=public_id,
         salt=salt,
         secret_hash=secret_hash,

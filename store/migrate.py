@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -26,13 +29,28 @@ MIGRATION_LOCK = 2026_11_24  # any fixed number: the PostgreSQL advisory lock re
 def upgrade(engine: Engine) -> None:
     """Bring the database to the newest schema (creates it on first start).
 
-    Replicas that start together on PostgreSQL take turns: the first migrates, the
-    others wait for its transaction and then find the schema up to date.
+    Processes that start together take turns: the first migrates, the others wait and
+    then find the schema up to date. PostgreSQL: an advisory lock. A SQLite file: a lock
+    file next to it (SQLite cannot wait for a write lock once a transaction has read).
     """
-    with _IN_PROCESS, engine.begin() as connection:  # Alembic keeps its context in module globals
+    with _IN_PROCESS, _sqlite_file_lock(engine), engine.begin() as connection:  # Alembic uses module globals
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         command.upgrade(alembic_config(connection), "head")
+
+
+@contextmanager
+def _sqlite_file_lock(engine: Engine) -> Iterator[None]:
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def new_migration(message: str) -> None:

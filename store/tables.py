@@ -114,6 +114,8 @@ class ToegangscodeRow(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     demo_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    ronde_id: Mapped[int | None] = mapped_column(ForeignKey("ronde.id", ondelete="CASCADE"), nullable=True)
+    """Set for a participant's code of a bijeenkomst: it gives access to this one round only."""
 
 
 class SessieRow(Base):
@@ -224,3 +226,71 @@ class PlanNotitieRow(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("verbeterplan.id", ondelete="CASCADE"), primary_key=True)
     standard: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class BijeenkomstRow(Base):
+    """A live bijeenkomst of a regio, run by a facilitator."""
+
+    __tablename__ = "bijeenkomst"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    regio_id: Mapped[int] = mapped_column(ForeignKey("regio.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    open_block: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    results_shown: Mapped[bool] = mapped_column(Boolean, default=False)
+    names_shown: Mapped[bool] = mapped_column(Boolean, default=False)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    programme: Mapped[list] = mapped_column(JSON, default=list)
+    spun_reflectie_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    spun_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class BijeenkomstGroepRow(Base):
+    """One gemeente's table at a bijeenkomst: its short join code and its round."""
+
+    __tablename__ = "bijeenkomst_groep"
+    __table_args__ = (UniqueConstraint("bijeenkomst_id", "gemeente_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bijeenkomst_id: Mapped[int] = mapped_column(ForeignKey("bijeenkomst.id", ondelete="CASCADE"), index=True)
+    gemeente_id: Mapped[int] = mapped_column(ForeignKey("gemeente.id", ondelete="CASCADE"))
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("ronde.id", ondelete="CASCADE"), unique=True)
+    code_id: Mapped[int] = mapped_column(ForeignKey("toegangscode.id", ondelete="CASCADE"))
+    join_code: Mapped[str] = mapped_column(String(12), index=True)
+
+
+class BijeenkomstFaqRow(Base):
+    __tablename__ = "bijeenkomst_faq"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bijeenkomst_id: Mapped[int] = mapped_column(ForeignKey("bijeenkomst.id", ondelete="CASCADE"), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class BijeenkomstReflectieRow(Base):
+    """A reflection question for the wheel of fortune; asked_at is set once the wheel picked it."""
+
+    __tablename__ = "bijeenkomst_reflectie"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bijeenkomst_id: Mapped[int] = mapped_column(ForeignKey("bijeenkomst.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    asked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class BijeenkomstBreakoutRow(Base):
+    """A mixed break-out group of a follow-up, with its theme and its notes."""
+
+    __tablename__ = "bijeenkomst_breakout"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bijeenkomst_id: Mapped[int] = mapped_column(ForeignKey("bijeenkomst.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    theme: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
