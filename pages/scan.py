@@ -7,8 +7,8 @@ import streamlit as st
 from analysis.answers import ANSWER_LABELS, AnswerValue
 from domain.access import Role
 from services import ServiceError
-from services.scan import open_scan, update_round_details
-from ui import auth, autosave, runtime
+from services.scan import BlockClosed, SaveReport, open_scan, update_round_details
+from ui import auth, autosave, live, runtime
 from ui.round_form import round_details_form
 from ui.round_header import help_text, participants_line, progress_bar, round_header
 from ui.text import plain
@@ -18,7 +18,7 @@ OPTION_LABELS = {
     AnswerValue.NIET_OP_ORDE.value: f"✗ {ANSWER_LABELS[AnswerValue.NIET_OP_ORDE].capitalize()}",
 }
 
-principal = auth.require(Role.GEMEENTE, Role.REGIO)
+principal = auth.require(Role.GEMEENTE, Role.REGIO, Role.DEELNEMER)
 engine = runtime.engine()
 round_id = runtime.current_round_id()
 if round_id is None:
@@ -27,8 +27,12 @@ if round_id is None:
     st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
     st.stop()
 
+closed_notice = None
 try:
-    report = autosave.save_pending(engine, principal, round_id)
+    try:
+        report = autosave.save_pending(engine, principal, round_id)
+    except BlockClosed as exc:  # the facilitator closed the block meanwhile: the widget goes back
+        report, closed_notice = SaveReport(changed=0), str(exc)
     snapshot = open_scan(engine, principal, round_id=round_id)
 except ServiceError as exc:
     st.title("Scan invullen")
@@ -51,6 +55,10 @@ if editable:
         "Een toelichting wordt bewaard zodra u het veld verlaat."
     )
 progress_bar(snapshot.result)
+if closed_notice:
+    st.warning(closed_notice, icon=":material/lock:")
+if snapshot.in_meeting:
+    live.meeting_banner(engine, principal, round_id, snapshot.meeting_block)
 
 
 @st.dialog("Gegevens van deze ronde", width="large")
@@ -68,11 +76,13 @@ def edit_round_details() -> None:
 
 
 st.write(participants_line(snapshot.info))
-if editable and st.button("Datum, doel of deelnemers wijzigen", icon=":material/group:"):
+if editable and not snapshot.in_meeting and st.button("Datum, doel of deelnemers wijzigen", icon=":material/group:"):
     edit_round_details()
 
 block_numbers = [b.number for b in qn.blocks]
 runtime.init_from_query("blok", block_numbers)
+if snapshot.in_meeting and snapshot.meeting_block and st.session_state.get("_open_blok") != snapshot.meeting_block:
+    st.session_state["blok"] = st.session_state["_open_blok"] = snapshot.meeting_block  # follow the facilitator
 block = st.radio(
     "Welk blok wilt u invullen?" if editable else "Welk blok wilt u bekijken?",
     block_numbers,
@@ -88,6 +98,7 @@ notices = autosave.sync_widgets(round_id, snapshot.answers, sorted(qn.questions_
 for notice in notices + autosave.overwritten_notices(report):
     notice_area.warning(notice, icon=":material/group:")
 
+frozen = snapshot.in_meeting and block != snapshot.meeting_block  # at a bijeenkomst: only the open block
 for standard in qn.standards_of_block(block):
     st.subheader(f"Standaard {standard.number}: {standard.short_name}", divider="gray")
     st.write(standard.description)
@@ -103,10 +114,12 @@ for standard in qn.standards_of_block(block):
                     format_func=OPTION_LABELS.__getitem__,
                     horizontal=True,
                     key=autosave.value_key(round_id, question.number),
+                    disabled=frozen,
                 )
                 st.markdown(help_text(qn, question))
                 st.text_area(
                     f"Toelichting bij vraag {question.number} (niet verplicht)",
+                    disabled=frozen,
                     key=autosave.toelichting_key(round_id, question.number),
                     height=80,
                     max_chars=5000,
@@ -124,9 +137,10 @@ for standard in qn.standards_of_block(block):
 last = block_numbers[-1]
 if block != last:
     st.write("Klaar met dit blok? Kies hierboven het volgende blok.")
-st.page_link(
-    "pages/resultaten.py",
-    label="Bekijk de resultaten van deze ronde",
-    icon=":material/radar:",
-    query_params={"ronde": str(round_id)},
-)
+if principal.role is not Role.DEELNEMER:
+    st.page_link(
+        "pages/resultaten.py",
+        label="Bekijk de resultaten van deze ronde",
+        icon=":material/radar:",
+        query_params={"ronde": str(round_id)},
+    )

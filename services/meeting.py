@@ -22,11 +22,11 @@ from analysis.formatting import AMSTERDAM
 from analysis.regional import Highlights, QuestionXY, StandardAverage, highlights, questions_xy, regional_average
 from analysis.scoring import score_round
 from domain.access import Principal, Role
-from domain.meeting import REFLECTION_QUESTIONS, Meeting, MeetingKind, ProgrammeItem
+from domain.meeting import REFLECTION_QUESTIONS, FaqItem, Meeting, MeetingKind, ProgrammeItem
 from domain.models import Purpose
 from services import ServiceError
 from services.access import Login, add_participant_code, note_failure, start_session, too_many_failures
-from services.authz import require_regio
+from services.authz import require_regio, require_round
 from store import access_repo, answers_repo, meeting_repo
 from store import repository as repo
 from store.repository import NotFound, now
@@ -144,21 +144,36 @@ def list_meetings(engine: Engine, principal: Principal, *, regio_id: int) -> lis
 
 
 def get_meeting(engine: Engine, principal: Principal, *, meeting_id: int) -> Meeting:
+    """Everything of a bijeenkomst, join codes included: for its facilitator only."""
     with reading(engine) as session:
         meeting = _meeting(session, meeting_id)
-    if principal.role is Role.DEELNEMER:  # participants see the FAQ and which block is open
-        if principal.round_id not in {g.round_id for g in meeting.groups}:
-            raise ServiceError("U doet niet mee aan deze bijeenkomst.")
-        return meeting
     _require_facilitator(principal, meeting.regio_id)
     return meeting
 
 
-def meeting_for_round(engine: Engine, principal: Principal, *, round_id: int) -> Meeting | None:
-    """The running bijeenkomst a round is filled in at, for its participants and gemeente."""
+class LiveState(BaseModel):
+    """What a table at the bijeenkomst sees: which block is open, and the FAQ. No codes, no other groups."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    open_block: int | None
+    faq: tuple[FaqItem, ...]
+
+
+def live_state(engine: Engine, principal: Principal, *, round_id: int) -> LiveState | None:
+    """The running bijeenkomst a round is filled in at (None: none), for whoever may read the round."""
     with reading(engine) as session:
+        try:
+            info = repo.get_round(session, round_id=round_id)
+        except NotFound as exc:
+            raise ServiceError("Deze ronde bestaat niet (meer).") from exc
+        require_round(principal, round_id=round_id, gemeente_id=info.gemeente_id, regio_id=info.regio_id)
         found = meeting_repo.meeting_of_round(session, round_id=round_id)
-        return None if found is None else _meeting(session, found[0])
+        if found is None:
+            return None
+        meeting = _meeting(session, found[0])
+    return LiveState(title=meeting.title, open_block=meeting.open_block, faq=meeting.faq)
 
 
 def _meeting(session: Session, meeting_id: int) -> Meeting:
@@ -299,3 +314,30 @@ def projector(engine: Engine, principal: Principal, *, meeting_id: int) -> Proje
         average=tuple(regional_average(results)),
         highlights=highlights(results, max(2, min(minimum, len(results)))),
     )
+
+
+def follow_up_themes(engine: Engine, principal: Principal, *, meeting_id: int) -> list[str]:
+    """What stands out in the regio (latest round of each gemeente), as themes for break-out groups."""
+    with reading(engine) as session:
+        meeting = _meeting(session, meeting_id)
+        _require_facilitator(principal, meeting.regio_id)
+        latest: dict[int, tuple[int, str]] = {}
+        for round_id, gemeente_id, _held_on, _purpose, version in repo.rounds_of_regio(
+            session, regio_id=meeting.regio_id
+        ):
+            latest.setdefault(gemeente_id, (round_id, version))  # newest first
+        answers = answers_repo.answers_of_rounds(session, round_ids=[r for r, _ in latest.values()])
+        minimum = repo.get_regio(session, regio_id=meeting.regio_id).min_gemeenten
+    results = [score_round(questionnaire.by_version(v), answers[r]) for r, v in latest.values()]
+    results = [r for r in results if r.total.answered]
+    found = highlights(results, minimum)
+    qn = questionnaire.current()
+    themes = [
+        f"Standaard {s.number}: {s.short_name} (gemiddeld {round((s.mean_share or 0) * 100)}% op orde)"
+        for s in found.lowest_standards
+    ]
+    themes += [
+        f"Vraag {q.number}: {qn.questions_by_number[q.number].topic} (niet op orde bij {q.niet_op_orde} van {q.y})"
+        for q in found.most_niet_op_orde[:3]
+    ]
+    return themes

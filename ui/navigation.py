@@ -15,8 +15,11 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
     begrippen = _page("begrippen", "Begrippen", "menu_book")
     toegankelijkheid = _page("toegankelijkheid", "Toegankelijkheid", "accessibility")
     uitloggen = _page("uitloggen", "Uitloggen", "logout")
+    deelnemen = _page("deelnemen", "Meedoen aan een bijeenkomst", "groups")
     if principal is None:
-        return [_page("inloggen", "Inloggen", "login", default=True), begrippen, toegankelijkheid]
+        return [_page("inloggen", "Inloggen", "login", default=True), deelnemen, begrippen, toegankelijkheid]
+    if principal.role is Role.DEELNEMER:
+        return [_page("scan", "Scan invullen", "edit", default=True), begrippen, toegankelijkheid, uitloggen]
     round_pages = [
         _page("resultaten", "Resultaten", "radar"),
         _page("verbeterplan", "Verbeterplan", "assignment"),
@@ -37,7 +40,14 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
             *round_pages,
         ]
     if principal.role is Role.FACILITATOR:
-        return [_page("voortgang", "Voortgang", "groups", default=True), begrippen, toegankelijkheid, uitloggen]
+        return [
+            _page("bijeenkomst", "Bijeenkomst", "co_present", default=True),
+            _page("scherm", "Scherm voor de zaal", "cast"),
+            _page("voortgang", "Voortgang", "groups"),
+            begrippen,
+            toegankelijkheid,
+            uitloggen,
+        ]
     beheer = [_page("beheer", "Beheer", "admin_panel_settings", default=True)]
     if principal.regio_id is None:  # the installation's beheerder
         beheer.append(_page("backup", "Back-up", "backup"))

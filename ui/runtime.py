@@ -34,6 +34,8 @@ def current_round_id() -> int | None:
         st.session_state["ronde"] = int(raw)
         return int(raw)
     remembered = st.session_state.get("ronde")
+    if not isinstance(remembered, int):
+        remembered = getattr(st.session_state.get("ingelogd_als"), "round_id", None)  # a deelnemer has one round
     if isinstance(remembered, int):
         st.query_params["ronde"] = str(remembered)
         return remembered
@@ -47,20 +49,24 @@ def remember_round(round_id: int) -> None:
 def init_from_query(key: str, options: list[int]) -> None:
     """Give a widget its value from the URL when the URL came from outside (a link, a reload).
 
-    The URL value this session wrote itself is remembered, so a click on the widget is
-    not undone by the older value still in the URL.
+    Every value this session wrote to the URL is remembered: a rerun can arrive with an
+    older URL than the one the server last wrote (the browser had not applied it yet), and
+    that older value must not undo the click that caused the rerun. When the widget is
+    new on the page (a link, a reload, a page switch) the URL always wins.
     """
+    written = f"_url_{key}"
+    if key not in st.session_state:
+        st.session_state[written] = set()
     raw = st.query_params.get(key)
     if raw is None or not raw.isdigit() or int(raw) not in options:
         return
-    if raw != st.session_state.get(f"_url_{key}"):
+    if raw not in st.session_state.get(written, set()):
         st.session_state[key] = int(raw)
-        st.session_state[f"_url_{key}"] = raw
 
 
 def write_query(key: str, value: int) -> None:
     st.query_params[key] = str(value)
-    st.session_state[f"_url_{key}"] = str(value)
+    st.session_state.setdefault(f"_url_{key}", set()).add(str(value))
 
 
 def client_key() -> str:

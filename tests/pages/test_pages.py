@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest
 
-import settings
 from analysis.answers import AnswerValue
-from demo.seed import load_demo_region
 from domain.access import Role
-from services.access import demo_codes
 from services.regio import list_gemeenten
-from services.scan import ToelichtingChange, list_rounds, open_scan, save_changes
-from store.engine import shared_engine
+from services.scan import ToelichtingChange, open_scan, save_changes
 from tests.conftest import principal_for
-from tests.databases import database_url_for_tests, new_database
+from tests.pages.support import code_of, first_round, logged_in
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES_BY_ROLE = {
-    None: ["pages/inloggen.py", "pages/begrippen.py", "pages/toegankelijkheid.py"],
+    None: ["pages/inloggen.py", "pages/deelnemen.py", "pages/begrippen.py", "pages/toegankelijkheid.py"],
     Role.GEMEENTE: [
         "pages/start.py",
         "pages/scan.py",
@@ -40,68 +31,9 @@ PAGES_BY_ROLE = {
         "pages/geschiedenis.py",
         "pages/inlezen.py",
     ],
-    Role.FACILITATOR: ["pages/voortgang.py", "pages/begrippen.py"],
+    Role.FACILITATOR: ["pages/bijeenkomst.py", "pages/scherm.py", "pages/voortgang.py", "pages/begrippen.py"],
     Role.BEHEERDER: ["pages/beheer.py", "pages/begrippen.py"],
 }
-
-
-@pytest.fixture(autouse=True)
-def served_like_server_py(monkeypatch):
-    """AppTest resets Streamlit's legacy `pages/` flag on every run; server.py turns it off.
-
-    Without this, AppTest.switch_page runs a page file without app.py (and its login check).
-    """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
-@pytest.fixture
-def app_engine(tmp_path, monkeypatch):
-    """Point the app at a fresh database and forget engines of earlier tests."""
-    with new_database(tmp_path) as url:
-        monkeypatch.setenv("ZELFSCAN_DATA_DIR", str(tmp_path))
-        if database_url_for_tests():
-            monkeypatch.setenv("ZELFSCAN_DATABASE_URL", url)
-        settings.get_settings.cache_clear()
-        shared_engine.cache_clear()
-        engine = shared_engine(settings.get_settings().effective_database_url)
-        yield engine
-        engine.dispose()
-        shared_engine.cache_clear()
-        settings.get_settings.cache_clear()
-
-
-@pytest.fixture
-def demo(app_engine):
-    return load_demo_region(app_engine)
-
-
-def code_of(engine, role: Role, label: str | None = None) -> str:
-    return next(c for r, lab, c in demo_codes(engine) if r is role and (label is None or lab == label))
-
-
-def logged_in(code: str | None, page: str | None = None, **query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = str(value)
-    at.run()
-    if code is not None:
-        at.text_input[0].input(code)
-        at.button[0].click().run()
-    if page is not None:
-        at.switch_page(page).run()
-    return at
-
-
-def first_round(engine, regio, gemeente_name: str = "Aalsveen") -> int:
-    viewer = principal_for(Role.REGIO, regio)
-    gemeente = next(g for g in list_gemeenten(engine, viewer, regio_id=regio.id) if g.name == gemeente_name)
-    return list_rounds(engine, viewer, gemeente_id=gemeente.id)[0].id
 
 
 @pytest.mark.parametrize("page", PAGES_BY_ROLE[None])
@@ -181,7 +113,7 @@ def test_a_gemeente_cannot_open_the_round_of_another_gemeente(app_engine, demo):
 
 
 def test_a_facilitator_sees_progress_but_no_answers(app_engine, demo):
-    at = logged_in(code_of(app_engine, Role.FACILITATOR))
+    at = logged_in(code_of(app_engine, Role.FACILITATOR), "pages/voortgang.py")
     assert "Aalsveen" in at.table[0].value.to_string()
     assert not at.radio
 

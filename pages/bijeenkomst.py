@@ -1,0 +1,214 @@
+"""Bijeenkomst: the facilitator's console. Codes for the groups, blocks open and closed, FAQ, follow-up."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import segno
+import streamlit as st
+
+from analysis.formatting import long_date
+from domain.access import Role
+from domain.meeting import DEFAULT_FOLLOW_UP_PROGRAMME, DEFAULT_PROGRAMME, MeetingKind, ProgrammeItem
+from services import ServiceError
+from services.meeting import (
+    add_breakout,
+    add_faq,
+    create_meeting,
+    end_meeting,
+    follow_up_themes,
+    get_meeting,
+    list_meetings,
+    open_block,
+    save_breakout,
+    show_join_code,
+    show_names,
+    show_results,
+    spin_wheel,
+)
+from services.regio import list_gemeenten
+from ui import auth, runtime
+from ui.text import md, table
+
+principal = auth.require(Role.FACILITATOR)
+engine = runtime.engine()
+regio_id = principal.regio_id or 0
+
+
+def act(action, success: str = "") -> None:  # type: ignore[no-untyped-def]
+    """Run a service call; on success draw the page again, else say why."""
+    try:
+        action()
+    except ServiceError as exc:
+        st.error(str(exc))
+        return
+    if success:
+        st.toast(success)
+    st.rerun()
+
+
+def parse_programme(text: str) -> list[ProgrammeItem]:
+    items = []
+    for line in text.splitlines():
+        if line.strip():
+            time, _, item = line.strip().partition(" ")
+            items.append(ProgrammeItem(time=time, item=item.strip()))
+    return items
+
+
+st.title("Bijeenkomst")
+meetings = list_meetings(engine, principal, regio_id=regio_id)
+raw = st.query_params.get("bijeenkomst")
+chosen = int(raw) if raw and raw.isdigit() and int(raw) in {m.id for m in meetings} else None
+
+if chosen is None:
+    st.write(
+        "Hier bereidt u een bijeenkomst voor en leidt u hem. Elke gemeente krijgt een korte code; "
+        "de groepen doen daarmee mee op hun eigen apparaat. Het scherm voor de zaal laat live zien hoe ver "
+        "de groepen zijn en, als u dat wilt, de eerste resultaten."
+    )
+    for meeting in meetings:
+        with st.container(border=True):
+            state = "afgelopen" if meeting.ended else "loopt"
+            st.markdown(f"**{md(meeting.title)}** · {long_date(meeting.held_on)} · {meeting.kind.label} · {state}")
+            if st.button("Openen", key=f"open_{meeting.id}", icon=":material/open_in_new:"):
+                st.query_params["bijeenkomst"] = str(meeting.id)
+                st.rerun()
+    st.header("Nieuwe bijeenkomst")
+    gemeenten = list_gemeenten(engine, principal, regio_id=regio_id)
+    kind = st.radio("Soort bijeenkomst", list(MeetingKind), format_func=lambda k: k.label, horizontal=True)
+    default = DEFAULT_PROGRAMME if kind is MeetingKind.START else DEFAULT_FOLLOW_UP_PROGRAMME
+    with st.form("nieuwe_bijeenkomst"):
+        title = st.text_input("Titel", value=f"{kind.label} zelfscan Werken aan veiligheid", max_chars=200)
+        held_on = st.date_input("Datum", value=date.today(), format="DD-MM-YYYY")
+        chosen_gemeenten = st.multiselect(
+            "Gemeenten die meedoen",
+            [g.id for g in gemeenten],
+            default=[g.id for g in gemeenten],
+            format_func={g.id: g.name for g in gemeenten}.__getitem__,
+        )
+        programme = st.text_area(
+            "Programma (één onderdeel per regel: tijd, spatie, onderdeel)",
+            value="\n".join(f"{t} {i}" for t, i in default),
+            height=260,
+        )
+        if st.form_submit_button("Bijeenkomst aanmaken", type="primary"):
+            try:
+                new_id = create_meeting(
+                    engine,
+                    principal,
+                    regio_id=regio_id,
+                    title=title,
+                    held_on=held_on,
+                    kind=kind,
+                    gemeente_ids=chosen_gemeenten,
+                    programme=parse_programme(programme),
+                )
+            except ServiceError as exc:
+                st.error(str(exc))
+            else:
+                st.query_params["bijeenkomst"] = str(new_id)
+                st.rerun()
+    st.stop()
+
+meeting = get_meeting(engine, principal, meeting_id=chosen)
+mid = meeting.id
+st.header(meeting.title)
+st.write(f"{meeting.kind.label} op {long_date(meeting.held_on)}.")
+if st.button("Terug naar alle bijeenkomsten", icon=":material/arrow_back:"):
+    del st.query_params["bijeenkomst"]
+    st.rerun()
+st.page_link(
+    "pages/scherm.py",
+    label="Open het scherm voor de zaal",
+    icon=":material/cast:",
+    query_params={"bijeenkomst": str(mid)},
+)
+if meeting.ended:
+    st.info("Deze bijeenkomst is afgelopen. De antwoorden staan in de rondes van de gemeenten.")
+
+st.subheader("Blokken")
+state = (
+    f"Nu open: blok {meeting.open_block}."
+    if meeting.open_block
+    else "Er is nu geen blok open: de antwoorden zijn bevroren."
+)
+st.write(state)
+one, two, none = st.columns(3)
+if one.button("Blok 1 openen (vragen 1–14)", disabled=meeting.ended or meeting.open_block == 1):
+    act(lambda: open_block(engine, principal, meeting_id=mid, block=1), "Blok 1 is open.")
+if two.button("Blok 2 openen (vragen 15–31)", disabled=meeting.ended or meeting.open_block == 2):
+    act(lambda: open_block(engine, principal, meeting_id=mid, block=2), "Blok 2 is open.")
+if none.button("Alle blokken sluiten", disabled=meeting.ended or meeting.open_block is None):
+    act(lambda: open_block(engine, principal, meeting_id=mid, block=None), "De blokken zijn gesloten.")
+
+st.subheader("Wat het scherm toont")
+results = st.toggle("Resultaten tonen (x van y, spinnenweb, wat valt op)", value=meeting.results_shown)
+names = st.toggle("Namen van de gemeenten tonen", value=meeting.names_shown)
+if not meeting.ended and results != meeting.results_shown:
+    act(lambda: show_results(engine, principal, meeting_id=mid, shown=results))
+if not meeting.ended and names != meeting.names_shown:
+    act(lambda: show_names(engine, principal, meeting_id=mid, shown=names))
+
+st.subheader("Codes voor de groepen")
+st.write(
+    "Elke groep gaat naar de pagina 'Meedoen aan een bijeenkomst' en vult de code van de eigen gemeente in, "
+    "of scant de QR-code. Meerdere apparaten van één gemeente mogen dezelfde code gebruiken."
+)
+base = st.context.url.split("/bijeenkomst")[0] if st.context.url else ""
+for group in meeting.groups:
+    link = f"{base}/deelnemen?bijeenkomst={mid}&code={group.join_code}"
+    left, right = st.columns([3, 1])
+    left.markdown(f"**{md(group.gemeente_name)}**: code **{show_join_code(group.join_code)}**")
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=4, border=2)
+    right.image(buffer.getvalue(), caption=f"QR-code voor {group.gemeente_name}", width=120)
+
+st.subheader("Veelgestelde vragen")
+for item in meeting.faq:
+    st.markdown(f"**{md(item.question)}**  \n{md(item.answer or 'Nog geen antwoord.')}")
+with st.form("faq", clear_on_submit=True):
+    question = st.text_input("Nieuwe vraag", max_chars=500)
+    answer = st.text_area("Antwoord", height=80, max_chars=2000)
+    if st.form_submit_button("Vraag toevoegen"):
+        act(lambda: add_faq(engine, principal, meeting_id=mid, question=question, answer=answer), "Toegevoegd.")
+
+if meeting.kind is MeetingKind.VERVOLG:
+    st.subheader("Thema's en groepen")
+    themes = follow_up_themes(engine, principal, meeting_id=mid)
+    st.write("Wat opvalt in de regio (laatste ronde van elke gemeente):")
+    st.markdown("\n".join(f"- {md(t)}" for t in themes) or "Nog geen cijfers.")
+    with st.form("breakout", clear_on_submit=True):
+        name = st.text_input("Naam van de groep", placeholder="Bijvoorbeeld: Groep 1")
+        theme = st.selectbox("Thema", [*themes, "Ander thema"])
+        if st.form_submit_button("Groep toevoegen"):
+            act(lambda: add_breakout(engine, principal, meeting_id=mid, name=name, theme=theme))
+    for breakout in meeting.breakouts:
+        with st.container(border=True), st.form(f"breakout_{breakout.id}"):
+            st.markdown(f"**{md(breakout.name)}**")
+            new_theme = st.text_input(f"Thema van {breakout.name}", value=breakout.theme)
+            notes = st.text_area(f"Aantekeningen van {breakout.name}", value=breakout.notes, height=100)
+            if st.form_submit_button("Opslaan"):
+                act(
+                    lambda b=breakout, t=new_theme, n=notes: save_breakout(
+                        engine, principal, meeting_id=mid, breakout_id=b.id, theme=t, notes=n
+                    ),
+                    "Opgeslagen.",
+                )
+    st.subheader("Rad van fortuin")
+    left_questions = [r.text for r in meeting.reflections if not r.asked]
+    st.write(f"Nog {len(left_questions)} van de {len(meeting.reflections)} reflectievragen over.")
+    if st.button("Draai het rad", icon=":material/casino:", disabled=not left_questions or meeting.ended):
+        act(lambda: spin_wheel(engine, principal, meeting_id=mid), "Het rad draait op het scherm.")
+    if meeting.spun:
+        st.write(f"Laatst gekozen: {md(meeting.spun.text)}")
+
+st.subheader("Programma")
+table([{"Tijd": p.time, "Onderdeel": p.item} for p in meeting.programme])
+
+if not meeting.ended:
+    st.subheader("Afsluiten")
+    sure = st.checkbox("Ik wil de bijeenkomst afsluiten: de codes werken dan niet meer")
+    if st.button("Bijeenkomst afsluiten", disabled=not sure):
+        act(lambda: end_meeting(engine, principal, meeting_id=mid), "De bijeenkomst is afgesloten.")

@@ -1,0 +1,32 @@
+"""Meedoen aan een bijeenkomst: join a gemeente's table with the short code on the screen."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from services import ServiceError
+from services.meeting import join
+from ui import auth, runtime
+
+engine = runtime.engine()
+raw = st.query_params.get("bijeenkomst")
+meeting_id = int(raw) if raw and raw.isdigit() else None
+
+st.title("Meedoen aan een bijeenkomst")
+st.write(
+    "Doet u mee aan een bijeenkomst over de zelfscan? Vul de code van uw gemeente in. U heeft geen "
+    "account nodig. Met de code vult u samen met uw groep de scan van uw gemeente in."
+)
+with st.form("meedoen"):
+    code = st.text_input(
+        "Code van uw groep", value=st.query_params.get("code", ""), placeholder="ABC-DEF", max_chars=12
+    )
+    if st.form_submit_button("Meedoen", type="primary"):
+        try:
+            result = join(engine, meeting_id=meeting_id, code=code, client_key=runtime.client_key())
+        except ServiceError as exc:
+            st.error(str(exc))
+        else:
+            auth.remember(result)
+            st.query_params.clear()
+            st.rerun()

@@ -1,0 +1,114 @@
+"""Scherm voor de zaal: the projector view. Large type, high contrast, no controls; it updates itself."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from analysis.formatting import percent
+from analysis.regional_charts import regio_radar
+from domain.access import Role
+from services import ServiceError
+from services.meeting import list_meetings, projector
+from ui import auth, runtime
+from ui.text import md, table
+
+REFRESH_SECONDS = 2  # the issue asks for every answer on screen within 3 seconds
+WHEEL_SECONDS = 4
+
+principal = auth.require(Role.FACILITATOR)
+engine = runtime.engine()
+raw = st.query_params.get("bijeenkomst")
+meeting_id = int(raw) if raw and raw.isdigit() else None
+if meeting_id is None:
+    running = [m for m in list_meetings(engine, principal, regio_id=principal.regio_id or 0) if not m.ended]
+    meeting_id = running[0].id if running else None
+if meeting_id is None:
+    st.title("Scherm voor de zaal")
+    st.info("Er loopt geen bijeenkomst. Maak er een aan op de pagina Bijeenkomst.")
+    st.stop()
+
+st.html(
+    """<style>
+    [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header { display: none !important; }
+    .stMainBlockContainer { max-width: 100% !important; padding-top: 1rem; }
+    .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer td, .stMainBlockContainer th {
+        font-size: 1.6rem !important; color: #000; }
+    .stMainBlockContainer h1 { font-size: 3rem !important; }
+    .stMainBlockContainer h2 { font-size: 2.2rem !important; }
+    .zs-wheel { width: 14rem; height: 14rem; border-radius: 50%; border: 0.4rem solid #000; margin: 1rem auto;
+        background: conic-gradient(#1f4e79 0 45deg, #fff 0 90deg, #8a3b00 0 135deg, #fff 0 180deg,
+        #1f4e79 0 225deg, #fff 0 270deg, #8a3b00 0 315deg, #fff 0 360deg);
+        animation: zs-spin 3.5s cubic-bezier(.2,.8,.3,1) 1; }
+    @keyframes zs-spin { from { transform: rotate(0deg); } to { transform: rotate(1800deg); } }
+    @media (prefers-reduced-motion: reduce) { .zs-wheel { animation: none; } }
+    </style>"""
+)
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def screen() -> None:
+    try:
+        view = projector(engine, principal, meeting_id=meeting_id)
+    except ServiceError as exc:
+        st.error(str(exc))
+        return
+    meeting = view.meeting
+    st.title(meeting.title)
+    st.header(view.block_label)
+    for group in view.groups:
+        st.progress(
+            group.answered / group.total if group.total else 0.0,
+            text=f"{md(group.label)}: {group.answered} van {group.total} vragen beantwoord",
+        )
+    if meeting.spun is not None and meeting.spun_at is not None:
+        st.header("Rad van fortuin")
+        if time.time() - meeting.spun_at.timestamp() < WHEEL_SECONDS + REFRESH_SECONDS:
+            st.html('<div class="zs-wheel" role="img" aria-label="Het rad draait"></div>')
+        st.markdown(f"**{md(meeting.spun.text)}**")
+    if not meeting.results_shown:
+        st.write("De resultaten verschijnen hier zodra de facilitator ze laat zien.")
+        return
+    st.header("Per vraag: x van y groepen op orde")
+    table(
+        [
+            {"Vraag": q.number, "Op orde": f"{q.x} van {q.y}", "Niet op orde": f"{q.niet_op_orde} van {q.y}"}
+            for q in view.questions
+            if q.y
+        ]
+        or [{"Vraag": "–", "Op orde": "nog geen antwoorden", "Niet op orde": ""}]
+    )
+    if view.highlights is not None and (view.highlights.most_niet_op_orde or view.highlights.most_split):
+        st.header("Wat valt op")
+        lines = [
+            f"- Vraag {q.number}: niet op orde bij {q.niet_op_orde} van {q.y}"
+            for q in view.highlights.most_niet_op_orde[:3]
+        ]
+        lines += [
+            f"- Vraag {q.number}: de groepen verschillen ({q.x} op orde, {q.niet_op_orde} niet)"
+            for q in view.highlights.most_split
+        ]
+        st.markdown("\n".join(lines))
+    if view.average:
+        st.header("Spinnenweb van de groepen samen")
+        average = list(view.average)
+        st.plotly_chart(
+            regio_radar(average, "Gemiddelde van de groepen"),
+            config={"displaylogo": False, "staticPlot": True},
+            alt="Spinnenweb van het gemiddelde van de groepen. De cijfers staan in de tabel eronder.",
+            key="scherm_radar",
+        )
+        table(
+            [
+                {
+                    "Standaard": f"{a.number}. {a.short_name}",
+                    "Gemiddeld op orde": percent(a.mean_share),
+                    "Groepen": a.gemeenten,
+                }
+                for a in average
+            ]
+        )
+
+
+screen()
