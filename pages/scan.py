@@ -133,6 +133,8 @@ for standard in qn.standards_of_block(block):
                 if answer and answer.toelichting:
                     st.write("Toelichting:")
                     plain(answer.toelichting)
+if editable:
+    autosave.mark_drawn()
 
 last = block_numbers[-1]
 if block != last:

@@ -6,6 +6,15 @@ with what this session last knew to be stored, and saves the differences. Saving
 value that is already stored changes nothing, so an interrupted run only repeats
 harmless work. Each change carries what the person saw before, so a change someone
 else made in between is reported instead of silently overwritten.
+
+A rerun carries the values of all widgets as the browser has them. When this session
+has just put someone else's answer in a widget, a click elsewhere can reach the server
+before the browser has drawn that answer: the rerun then carries the old value, which
+is not a change by this person and must not be saved over the other answer. Each run
+ends with a hidden widget holding the run's number; the browser sends back the number
+of the last run it drew completely. A widget value equal to what it was before a
+server update the browser has not drawn yet is such an old value: it is not saved,
+and the stored answer is put in the widget again.
 """
 
 from __future__ import annotations
@@ -31,16 +40,36 @@ def _baseline_key(round_id: int) -> str:
     return f"opgeslagen_{round_id}"
 
 
+RUN_KEY = "_scan_run"  # number of this session's current scan run
+DRAWN_KEY = "zelfscan_getekend"  # hidden widget: the last run the browser drew completely
+_UPDATES_KEY = "_scan_updates"  # widget key -> [(run, value before the update)] not yet drawn
+
+
+def _stale(state: dict, key: str, value: object) -> bool:
+    """True when `value` is what the widget held before an update the browser has not drawn yet."""
+    raw = state.get(DRAWN_KEY)
+    drawn = int(raw) if isinstance(raw, str) and raw.isdigit() else 0
+    pending = [(run, before) for run, before in state.get(_UPDATES_KEY, {}).get(key, []) if run > drawn]
+    return any(before == value for _, before in pending)
+
+
+def mark_drawn() -> None:
+    """Draw the hidden run number; call after the last question widget of the page."""
+    st.session_state[DRAWN_KEY] = str(st.session_state.get(RUN_KEY, 0))
+    st.text_input("Versie van de pagina", key=DRAWN_KEY, label_visibility="collapsed")
+
+
 def save_pending(engine: Engine, principal: Principal, round_id: int) -> SaveReport:
     """Save every widget value that differs from the stored baseline. Call before drawing."""
     state = st.session_state.to_dict()  # one copy: each lookup on st.session_state copies it again
+    st.session_state[RUN_KEY] = state.get(RUN_KEY, 0) + 1
     baseline: dict[int, tuple[str | None, str]] | None = state.get(_baseline_key(round_id))
     if baseline is None:
         return SaveReport(changed=0)
     changes: list[AnswerChange] = []
     for n, (stored_value, stored_text) in baseline.items():
         vkey, tkey = value_key(round_id, n), toelichting_key(round_id, n)
-        if vkey in state and state[vkey] != stored_value:
+        if vkey in state and state[vkey] != stored_value and not _stale(state, vkey, state[vkey]):
             changes.append(
                 ValueChange(
                     question_number=n,
@@ -48,7 +77,7 @@ def save_pending(engine: Engine, principal: Principal, round_id: int) -> SaveRep
                     expected=AnswerValue(stored_value) if stored_value else None,
                 )
             )
-        if tkey in state and (state[tkey] or "") != stored_text:
+        if tkey in state and (state[tkey] or "") != stored_text and not _stale(state, tkey, state[tkey] or ""):
             changes.append(ToelichtingChange(question_number=n, toelichting=state[tkey] or "", expected=stored_text))
     return save_changes(engine, principal, round_id=round_id, changes=changes)
 
@@ -62,6 +91,10 @@ def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], 
     """
     state = st.session_state.to_dict()
     old_baseline: dict[int, tuple[str | None, str]] = state.get(_baseline_key(round_id)) or {}
+    run = state.get(RUN_KEY, 0)
+    raw = state.get(DRAWN_KEY)
+    drawn = int(raw) if isinstance(raw, str) and raw.isdigit() else 0
+    updates = {k: [u for u in v if u[0] > drawn] for k, v in state.get(_UPDATES_KEY, {}).items()}
     baseline, notices = {}, []
     for n in numbers:
         answer = answers.get(n)
@@ -77,10 +110,15 @@ def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], 
             continue
         vkey, tkey = value_key(round_id, n), toelichting_key(round_id, n)
         if state.get(vkey) != stored_value:
+            if vkey in state:  # the browser shows another value: remember it until the update is drawn
+                updates.setdefault(vkey, []).append((run, state[vkey]))
             st.session_state[vkey] = stored_value
         if (state.get(tkey) or "") != stored_text:
+            if tkey in state:
+                updates.setdefault(tkey, []).append((run, state[tkey] or ""))
             st.session_state[tkey] = stored_text
     st.session_state[_baseline_key(round_id)] = baseline
+    st.session_state[_UPDATES_KEY] = {k: v for k, v in updates.items() if v}
     return notices
 
 

@@ -18,6 +18,8 @@ PAGE_STYLE = """
 <style>
 /* A question is the most important text of its card: larger than its help text. */
 div[data-testid="stRadio"] > label[data-testid="stWidgetLabel"] p { font-size: 1.05rem; font-weight: 600; }
+/* Bookkeeping between browser and server (ui/autosave.py), not for people. */
+.st-key-zelfscan_getekend { display: none; }
 </style>
 """
 

@@ -17,8 +17,10 @@ from playwright.sync_api import expect
 
 from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.meeting import MeetingKind
 from domain.models import Purpose
 from services.access import issue_code
+from services.meeting import create_meeting, get_meeting, open_block, show_names
 from services.regio import create_regio, list_gemeenten
 from services.scan import open_scan, start_round
 from tests.browser.conftest import ROOT, RunningApp, _free_port, start_app
@@ -93,6 +95,33 @@ def test_an_answer_saved_through_one_replica_shows_on_the_other(replicas, setup,
     expect(regio_page.get_by_text("1 van 3 gemeenten hebben een ronde die meetelt.", exact=False)).to_be_visible()
     gemeente_page.context.close()
     regio_page.context.close()
+
+
+def test_an_answer_given_at_a_bijeenkomst_on_one_replica_shows_on_the_projector_of_the_other(replicas, setup, browser):
+    first, second = replicas
+    regio, _, _, _ = setup
+    facilitator = principal_for(Role.FACILITATOR, regio, label="voorzitter")
+    gemeenten = list_gemeenten(first.engine, ADMIN, regio_id=regio.id)
+    meeting_id = create_meeting(
+        first.engine, facilitator, regio_id=regio.id, title="Startbijeenkomst Replica", held_on=date.today(),
+        kind=MeetingKind.START, gemeente_ids=[g.id for g in gemeenten], programme=[],
+    )  # fmt: skip
+    open_block(first.engine, facilitator, meeting_id=meeting_id, block=1)
+    show_names(first.engine, facilitator, meeting_id=meeting_id, shown=True)
+    group = get_meeting(first.engine, facilitator, meeting_id=meeting_id).groups[0]
+
+    table = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    table.goto(f"{first.url}/deelnemen?bijeenkomst={meeting_id}&code={group.join_code}")
+    table.get_by_role("button", name="Meedoen").click()
+    question(table, 1).get_by_text(OP_LABEL).click()
+
+    screen = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    code = issue_code(first.engine, ADMIN, role=Role.FACILITATOR, label="voorzitter", regio_id=regio.id).code
+    log_in(screen, second.url, code)
+    screen.goto(f"{second.url}/scherm?bijeenkomst={meeting_id}")
+    expect(screen.get_by_text(f"{group.gemeente_name}: 1 van 14 vragen beantwoord")).to_be_visible()
+    table.context.close()
+    screen.context.close()
 
 
 def test_a_login_made_on_one_replica_is_valid_on_the_other(replicas, setup, browser):

@@ -1,0 +1,214 @@
+"""A live bijeenkomst: 60 participant devices answer block 1, one projector watches. Prints its lag.
+
+Every participant and the projector is a real Streamlit session over the websocket, as
+in bench/replicas.py, and behaves as its browser would: it sends the fragment reruns the
+page asks for (the scan's live banner every 3 s, the projector every 2 s) and clicks
+its answers at a human pace. Devices of one gemeente share that gemeente's questions.
+
+The projector's lag for an answer is the time from the click until the projector first
+shows its group with that many answers (the k-th click of a group counts as shown when
+the group's count reaches k). Server CPU is the app process's CPU time over the run.
+
+Usage: .venv/bin/python -m bench.meeting [--people 60] [--groups 12] [--think 20] [--url DATABASE_URL]
+(without --url the app runs on a new SQLite file, as a one-machine installation does)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from bench.replicas import cpu_seconds
+from domain.access import Role
+from domain.meeting import MeetingKind
+from services.access import COOKIE_NAME, cookie_for_handoff, issue_code, login
+from services.meeting import create_meeting, get_meeting, join, open_block
+from services.regio import create_regio, list_gemeenten
+from services.scan import open_scan
+from tests.browser.conftest import start_app
+from tests.conftest import ADMIN, principal_for
+from tests.databases import new_database
+
+OP, NIET = "✓ Op orde", "✗ Niet op orde"
+PROGRESS = re.compile(r"^Groep (\d+): (\d+) van \d+ vragen beantwoord")
+
+
+class Session:
+    """One browser tab: full reruns on a click, fragment reruns when the page asks for them."""
+
+    def __init__(self, url: str, cookie: str, page: str, query: str) -> None:
+        self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+        self.origin, self.cookie, self.page, self.query = url, cookie, page, query
+        self.widgets: dict[str, str] = {}  # label -> widget id
+        self.values: dict[str, str] = {}  # widget id -> chosen option
+        self.fragments: dict[str, float] = {}  # fragment id -> seconds between reruns
+        self.progress: dict[int, int] = {}  # projector: group -> answers shown
+
+    async def rerun(self, ws: websockets.ClientConnection, fragment_id: str = "") -> None:
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string, state.page_name = self.query, self.page
+        if fragment_id:
+            state.fragment_id, state.is_auto_rerun = fragment_id, True
+        for widget_id, value in self.values.items():
+            widget = state.widget_states.widgets.add()
+            widget.id, widget.string_value = widget_id, value
+        await ws.send(message.SerializeToString())
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(await ws.recv())
+            kind = forward.WhichOneof("type")
+            if kind == "auto_rerun":
+                self.fragments[forward.auto_rerun.fragment_id] = forward.auto_rerun.interval
+            elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                element = forward.delta.new_element
+                if element.WhichOneof("type") == "radio":
+                    self.widgets[element.radio.label] = element.radio.id
+                elif element.WhichOneof("type") == "progress" and (found := PROGRESS.match(element.progress.text)):
+                    self.progress[int(found[1])] = int(found[2])
+            elif kind == "script_finished":
+                return
+
+    def connect(self) -> websockets.connect:
+        headers = {"Cookie": f"{COOKIE_NAME}={self.cookie}", "Origin": self.origin}
+        return websockets.connect(self.ws_url, additional_headers=headers, subprotocols=["streamlit"], max_size=None)
+
+
+async def participant(session: Session, numbers: list[int], think: float, rng: random.Random, clicks: list) -> None:
+    """Click each question after a think time; in between, poll the live banner like the browser."""
+    async with session.connect() as ws:
+        await session.rerun(ws)
+        polls = {f: time.monotonic() + i for f, i in session.fragments.items()}
+        for n in numbers:
+            click_at = time.monotonic() + rng.uniform(0.5, 1.5) * think
+            while (due := min(polls.values(), default=click_at)) < click_at:
+                await asyncio.sleep(max(0.0, due - time.monotonic()))
+                fragment = min(polls, key=polls.__getitem__)
+                await session.rerun(ws, fragment)
+                polls[fragment] = time.monotonic() + session.fragments[fragment]
+            await asyncio.sleep(max(0.0, click_at - time.monotonic()))
+            widget = next(i for label, i in session.widgets.items() if label.startswith(f"Vraag {n}. "))
+            session.values[widget] = NIET if rng.random() < 0.4 else OP
+            clicks.append(time.monotonic())
+            await session.rerun(ws)
+
+
+async def projector(session: Session, until: asyncio.Event, seen: list[tuple[float, dict[int, int]]]) -> None:
+    async with session.connect() as ws:
+        await session.rerun(ws)
+        ((fragment, interval),) = session.fragments.items()
+        while not until.is_set():
+            await asyncio.sleep(interval)
+            await session.rerun(ws, fragment)
+            seen.append((time.monotonic(), dict(session.progress)))
+        await asyncio.sleep(2 * interval)  # the last answers reach the screen
+        await session.rerun(ws, fragment)
+        seen.append((time.monotonic(), dict(session.progress)))
+
+
+def prepare(engine, people: int, groups: int):
+    """A regio, a bijeenkomst with block 1 open, a cookie per device and the facilitator's cookie."""
+    names = [f"G{i:02}" for i in range(groups)]
+    regio = create_regio(engine, ADMIN, name=f"Bench {time.time_ns()}", gemeente_names=names)
+    facilitator = principal_for(Role.FACILITATOR, regio, label="bench")
+    gemeenten = list_gemeenten(engine, ADMIN, regio_id=regio.id)
+    meeting_id = create_meeting(
+        engine, facilitator, regio_id=regio.id, title="Bench", held_on=date.today(), kind=MeetingKind.START,
+        gemeente_ids=[g.id for g in gemeenten], programme=[],
+    )  # fmt: skip
+    open_block(engine, facilitator, meeting_id=meeting_id, block=1)
+    meeting = get_meeting(engine, facilitator, meeting_id=meeting_id)
+    devices = []  # (group number, cookie, questions)
+    for d in range(people):
+        number = d % groups + 1
+        group = meeting.groups[number - 1]
+        in_group = len(range(number - 1, people, groups))  # devices of this gemeente
+        share = [n for n in range(1, 15) if (n - 1) % in_group == d // groups]
+        handoff = join(engine, meeting_id=meeting_id, code=group.join_code, client_key=f"bench-{d}").handoff_token
+        devices.append((number, cookie_for_handoff(engine, handoff)[0], share))
+    code = issue_code(engine, ADMIN, role=Role.FACILITATOR, label="scherm", regio_id=regio.id).code
+    screen = cookie_for_handoff(engine, login(engine, code=code, client_key="bench").handoff_token)[0]
+    return regio, meeting, devices, screen
+
+
+def lags(clicks: dict[int, list[float]], seen: list[tuple[float, dict[int, int]]]) -> list[float]:
+    found = []
+    for group, times in clicks.items():
+        for k, clicked in enumerate(sorted(times), start=1):
+            shown = next((t for t, progress in seen if progress.get(group, 0) >= k), None)
+            if shown is not None:
+                found.append(shown - clicked)
+    return found
+
+
+async def drive(url: str, devices, screen: str, meeting_id: int, think: float):
+    rng = random.Random(11)
+    clicks: dict[int, list[float]] = defaultdict(list)
+    done, seen = asyncio.Event(), []
+    watcher = asyncio.create_task(projector(Session(url, screen, "scherm", f"bijeenkomst={meeting_id}"), done, seen))
+    await asyncio.sleep(1)
+    started = time.monotonic()
+    await asyncio.gather(
+        *(
+            participant(Session(url, cookie, "scan", ""), share, think, random.Random(rng.random()), clicks[number])
+            for number, cookie, share in devices
+        )
+    )
+    elapsed = time.monotonic() - started
+    done.set()
+    await watcher
+    return clicks, seen, elapsed
+
+
+def measure(server_url: str | None, people: int, groups: int, think: float) -> None:
+    folder = Path(tempfile.mkdtemp())
+    with new_database(folder, server_url=server_url) as database:
+        server = start_app(folder / "app", database)
+        app = next(server)
+        regio, meeting, devices, screen = prepare(app.engine, people, groups)
+        cpu_before = cpu_seconds(app.pid)
+        clicks, seen, elapsed = asyncio.run(drive(app.url, devices, screen, meeting.id, think))
+        cpu = cpu_seconds(app.pid) - cpu_before
+        reader = principal_for(Role.REGIO, regio)
+        stored = sum(
+            sum(1 for a in open_scan(app.engine, reader, round_id=g.round_id).answers.values() if a.value)
+            for g in meeting.groups
+        )
+        for _ in server:
+            pass
+    found = lags(clicks, seen)
+    total = sum(map(len, clicks.values()))
+    q = statistics.quantiles(found, n=100)
+    print(
+        f"{people} participants in {groups} groups, think {think:.0f} s, {'PostgreSQL' if server_url else 'SQLite'}: "
+        f"{total} clicks in {elapsed:.0f} s; projector lag p50 {q[49]:.2f} s, p95 {q[94]:.2f} s, "
+        f"max {max(found):.2f} s; server CPU {cpu / elapsed:.2f} of {os.cpu_count()} cores; "
+        f"stored {stored}/{total}, shown {len(found)}/{total}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", help="PostgreSQL server URL (a new database is made on it); default SQLite")
+    parser.add_argument("--people", type=int, default=60)
+    parser.add_argument("--groups", type=int, default=12, help="gemeenten; their devices share the questions")
+    parser.add_argument("--think", type=float, default=20.0, help="mean seconds between two clicks of one device")
+    args = parser.parse_args()
+    measure(args.url, args.people, args.groups, args.think)
+
+
+if __name__ == "__main__":
+    main()
