@@ -9,7 +9,7 @@ The projector's lag for an answer is the time from the click until the projector
 shows its group with that many answers (the k-th click of a group counts as shown when
 the group's count reaches k). Server CPU is the app process's CPU time over the run.
 
-Usage: .venv/bin/python -m bench.meeting [--people 60] [--groups 12] [--think 20] [--url DATABASE_URL]
+Usage: .venv/bin/python -m bench.meeting [--people 60] [--groups 12] [--think 60] [--url PG_URL --replicas 2]
 (without --url the app runs on a new SQLite file, as a one-machine installation does)
 """
 
@@ -56,6 +56,7 @@ class Session:
         self.values: dict[str, str] = {}  # widget id -> chosen option
         self.fragments: dict[str, float] = {}  # fragment id -> seconds between reruns
         self.progress: dict[int, int] = {}  # projector: group -> answers shown
+        self.timings: dict[str, list[float]] = defaultdict(list)  # "klik" / "poll" -> seconds per rerun
 
     async def rerun(self, ws: websockets.ClientConnection, fragment_id: str = "") -> None:
         message = BackMsg()
@@ -66,6 +67,7 @@ class Session:
         for widget_id, value in self.values.items():
             widget = state.widget_states.widgets.add()
             widget.id, widget.string_value = widget_id, value
+        started = time.monotonic()
         await ws.send(message.SerializeToString())
         while True:
             forward = ForwardMsg()
@@ -80,6 +82,7 @@ class Session:
                 elif element.WhichOneof("type") == "progress" and (found := PROGRESS.match(element.progress.text)):
                     self.progress[int(found[1])] = int(found[2])
             elif kind == "script_finished":
+                self.timings["poll" if fragment_id else "klik"].append(time.monotonic() - started)
                 return
 
     def connect(self) -> websockets.connect:
@@ -87,11 +90,17 @@ class Session:
         return websockets.connect(self.ws_url, additional_headers=headers, subprotocols=["streamlit"], max_size=None)
 
 
-async def participant(session: Session, numbers: list[int], think: float, rng: random.Random, clicks: list) -> None:
-    """Click each question after a think time; in between, poll the live banner like the browser."""
+async def participant(
+    session: Session, numbers: list[int], think: float, rng: random.Random, clicks: list, poll: bool, ready
+) -> None:
+    """Click each question after a think time; in between, poll the live banner like the browser.
+
+    Groups join before the block opens: the clicking starts when every device has its page.
+    """
     async with session.connect() as ws:
         await session.rerun(ws)
-        polls = {f: time.monotonic() + i for f, i in session.fragments.items()}
+        await ready.wait()
+        polls = {f: time.monotonic() + i for f, i in session.fragments.items()} if poll else {}
         for n in numbers:
             click_at = time.monotonic() + rng.uniform(0.5, 1.5) * think
             while (due := min(polls.values(), default=click_at)) < click_at:
@@ -154,46 +163,66 @@ def lags(clicks: dict[int, list[float]], seen: list[tuple[float, dict[int, int]]
     return found
 
 
-async def drive(url: str, devices, screen: str, meeting_id: int, think: float):
+async def drive(urls: list[str], pids: list[int], devices, screen: str, meeting_id: int, think: float, poll: bool):
     rng = random.Random(11)
     clicks: dict[int, list[float]] = defaultdict(list)
     done, seen = asyncio.Event(), []
-    watcher = asyncio.create_task(projector(Session(url, screen, "scherm", f"bijeenkomst={meeting_id}"), done, seen))
+    screen_session = Session(urls[-1], screen, "scherm", f"bijeenkomst={meeting_id}")
+    watcher = asyncio.create_task(projector(screen_session, done, seen))
     await asyncio.sleep(1)
-    started = time.monotonic()
-    await asyncio.gather(
+    sessions = [Session(urls[i % len(urls)], c, "scan", "") for i, (_, c, _) in enumerate(devices)]
+    ready = asyncio.Barrier(len(sessions) + 1)
+    work = asyncio.gather(
         *(
-            participant(Session(url, cookie, "scan", ""), share, think, random.Random(rng.random()), clicks[number])
-            for number, cookie, share in devices
+            participant(session, share, think, random.Random(rng.random()), clicks[number], poll, ready)
+            for session, (number, _, share) in zip(sessions, devices, strict=True)
         )
     )
-    elapsed = time.monotonic() - started
+    await ready.wait()
+    started, cpu_before = time.monotonic(), sum(map(cpu_seconds, pids))
+    for session in sessions:
+        session.timings.clear()  # the page loads before the start are not part of the measurement
+    await work
+    elapsed, cpu = time.monotonic() - started, sum(map(cpu_seconds, pids)) - cpu_before
     done.set()
     await watcher
-    return clicks, seen, elapsed
+    timings = {
+        "klik": [t for s in sessions for t in s.timings["klik"]],
+        "poll": [t for s in sessions for t in s.timings["poll"]],
+        "scherm": screen_session.timings["poll"],
+    }
+    return clicks, seen, elapsed, cpu, timings
 
 
-def measure(server_url: str | None, people: int, groups: int, think: float) -> None:
+def measure(server_url: str | None, people: int, groups: int, think: float, replicas: int, poll: bool) -> None:
     folder = Path(tempfile.mkdtemp())
     with new_database(folder, server_url=server_url) as database:
-        server = start_app(folder / "app", database)
-        app = next(server)
-        regio, meeting, devices, screen = prepare(app.engine, people, groups)
-        cpu_before = cpu_seconds(app.pid)
-        clicks, seen, elapsed = asyncio.run(drive(app.url, devices, screen, meeting.id, think))
-        cpu = cpu_seconds(app.pid) - cpu_before
+        servers = [start_app(folder / f"r{i}", database) for i in range(replicas)]
+        apps = [next(server) for server in servers]
+        engine = apps[0].engine
+        regio, meeting, devices, screen = prepare(engine, people, groups)
+        clicks, seen, elapsed, cpu, timings = asyncio.run(
+            drive([a.url for a in apps], [a.pid for a in apps], devices, screen, meeting.id, think, poll)
+        )
         reader = principal_for(Role.REGIO, regio)
         stored = sum(
-            sum(1 for a in open_scan(app.engine, reader, round_id=g.round_id).answers.values() if a.value)
+            sum(1 for a in open_scan(engine, reader, round_id=g.round_id).answers.values() if a.value)
             for g in meeting.groups
         )
-        for _ in server:
-            pass
+        for server in servers:
+            for _ in server:
+                pass
+    for kind, values in timings.items():
+        if len(values) > 1:
+            t = statistics.quantiles(values, n=100)
+            print(f"  {kind}: {len(values)} reruns, p50 {t[49] * 1000:.0f} ms, p95 {t[94] * 1000:.0f} ms")
     found = lags(clicks, seen)
     total = sum(map(len, clicks.values()))
     q = statistics.quantiles(found, n=100)
     print(
-        f"{people} participants in {groups} groups, think {think:.0f} s, {'PostgreSQL' if server_url else 'SQLite'}: "
+        f"{people} participants in {groups} groups, think {think:.0f} s, {replicas} replica(s) on "
+        f"{'PostgreSQL' if server_url else 'SQLite'}"
+        f"{'' if poll else ', devices not polling'}: "
         f"{total} clicks in {elapsed:.0f} s; projector lag p50 {q[49]:.2f} s, p95 {q[94]:.2f} s, "
         f"max {max(found):.2f} s; server CPU {cpu / elapsed:.2f} of {os.cpu_count()} cores; "
         f"stored {stored}/{total}, shown {len(found)}/{total}"
@@ -205,9 +234,13 @@ def main() -> None:
     parser.add_argument("--url", help="PostgreSQL server URL (a new database is made on it); default SQLite")
     parser.add_argument("--people", type=int, default=60)
     parser.add_argument("--groups", type=int, default=12, help="gemeenten; their devices share the questions")
-    parser.add_argument("--think", type=float, default=20.0, help="mean seconds between two clicks of one device")
+    parser.add_argument("--think", type=float, default=60.0, help="mean seconds between two clicks of one device")
+    parser.add_argument("--replicas", type=int, default=1, help="app processes; devices are spread over them")
+    parser.add_argument("--no-poll", action="store_true", help="devices skip the banner polls")
     args = parser.parse_args()
-    measure(args.url, args.people, args.groups, args.think)
+    if args.replicas > 1 and not args.url:
+        parser.error("several replicas share a PostgreSQL database: give --url")
+    measure(args.url, args.people, args.groups, args.think, args.replicas, poll=not args.no_poll)
 
 
 if __name__ == "__main__":

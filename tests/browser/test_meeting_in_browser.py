@@ -22,6 +22,7 @@ pytestmark = pytest.mark.browser
 
 GEMEENTEN = ["Aadorp", "Beekdal", "Cranendonk", "Dijkhuizen", "Eemstede", "Fortmond", "Gaasterveen"]
 PACE_SECONDS = 1.5
+FOLLOW_MS = 30_000  # devices check every 15 s which block is open (ui/live.py)
 PROJECTOR_LAG_SECONDS = 3  # the issue: every answer on the projector within 3 seconds of the last click
 _regio_numbers = count()
 
@@ -124,8 +125,8 @@ def test_a_live_startbijeenkomst_with_seven_devices_loses_no_answer(app, browser
         expect(question(d.page, 1).get_by_role("radio").first).to_be_disabled()  # no block open yet
 
     console.get_by_role("button", name="Blok 1 openen (vragen 1–14)").click()
-    for d in devices:
-        expect(question(d.page, 1).get_by_role("radio").first).to_be_enabled()
+    for d in devices:  # the devices check every 15 seconds
+        expect(question(d.page, 1).get_by_role("radio").first).to_be_enabled(timeout=FOLLOW_MS)
 
     # Block 2 cannot be answered while block 1 is open.
     tester = devices[0].page
@@ -145,7 +146,7 @@ def test_a_live_startbijeenkomst_with_seven_devices_loses_no_answer(app, browser
 
     console.get_by_role("button", name="Blok 2 openen (vragen 15–31)").click()
     for d in devices:  # every device follows the facilitator to block 2
-        expect(question(d.page, 15).get_by_role("radio").first).to_be_enabled()
+        expect(question(d.page, 15).get_by_role("radio").first).to_be_enabled(timeout=FOLLOW_MS)
         expect(question(d.page, 1)).to_have_count(0)
     answer_round_robin(devices, 2)
     for d in devices[:5]:
