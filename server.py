@@ -20,7 +20,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
-from services.access import COOKIE_NAME, cookie_for_handoff, ensure_first_beheerder_code, logout
+from services.access import COOKIE_NAME, cookie_for_handoff, logout
+from services.access_codes import ensure_first_beheerder_code
 from settings import get_settings
 from store.engine import shared_engine
 from ui.auth import LOGOUT_ROUTE, SESSION_ROUTE

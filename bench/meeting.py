@@ -34,7 +34,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from bench.replicas import cpu_seconds
 from domain.access import Role
 from domain.meeting import MeetingKind
-from services.access import COOKIE_NAME, cookie_for_handoff, issue_code, login
+from services.access import COOKIE_NAME, cookie_for_handoff, login
+from services.access_codes import issue_code
 from services.meeting import create_meeting, get_meeting, join, open_block
 from services.regio import create_regio, list_gemeenten
 from services.scan import open_scan

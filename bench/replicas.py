@@ -29,7 +29,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from domain.access import Role
 from domain.models import Purpose, Regio
-from services.access import COOKIE_NAME, cookie_for_handoff, issue_code, login
+from services.access import COOKIE_NAME, cookie_for_handoff, login
+from services.access_codes import issue_code
 from services.regio import create_regio, list_gemeenten
 from services.scan import open_scan, start_round
 from tests.browser.conftest import start_app

@@ -56,8 +56,9 @@ def scan_page():  # type: ignore[no-untyped-def]
 
     from demo.seed import load_demo_region
     from domain.access import Role
-    from services.access import demo_codes, principal_for
     from services.access import login as log_in
+    from services.access import principal_for
+    from services.access_codes import demo_codes
     from services.scan import list_rounds
     from settings import get_settings
     from store.engine import shared_engine

@@ -15,7 +15,7 @@ import questionnaire
 from analysis.answers import AnswerValue
 from demo.texts import TOELICHTINGEN
 from domain.models import Participant, Purpose, Regio
-from services.access import issue_demo_codes
+from services.access_codes import issue_demo_codes
 from store import answers_repo
 from store import repository as repo
 from store.unit_of_work import writing

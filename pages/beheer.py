@@ -9,7 +9,7 @@ import streamlit as st
 from analysis.formatting import AMSTERDAM, long_date, moment
 from domain.access import Role
 from services import ServiceError
-from services.access import issue_code, list_codes, replace_code, revoke_code
+from services.access_codes import issue_code, list_codes, replace_code, revoke_code
 from services.regio import (
     add_gemeenten,
     create_regio,

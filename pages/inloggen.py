@@ -6,7 +6,8 @@ import streamlit as st
 
 from demo.seed import load_demo_region
 from domain.access import Role
-from services.access import LoginError, demo_codes, login
+from services.access import LoginError, login
+from services.access_codes import demo_codes
 from services.regio import has_any_regio
 from settings import get_settings
 from ui import auth, runtime

@@ -11,16 +11,9 @@ from domain.access import Role
 from domain.plan import ALL_CLUSTERS, PlanInfo, PlanLayout
 from questionnaire import current
 from services import ServiceError
+from services.plan_edits import add_action, move_action, set_action_removed
 from services.plan_exports import DOCX, XLSX, plan_document, plan_file_name, plan_workbook
-from services.plans import (
-    add_action,
-    create_gemeente_plan,
-    create_regional_plan,
-    list_plans,
-    move_action,
-    open_plan,
-    set_action_removed,
-)
+from services.plans import create_gemeente_plan, create_regional_plan, list_plans, open_plan
 from services.scan import list_rounds
 from ui import auth, plan_autosave, plan_form, runtime
 from ui.text import md

@@ -1,4 +1,4 @@
-"""Access codes and logins.
+"""Logins with an access code, and the login sessions. Issuing codes is in access_codes.
 
 A code looks like `K7PM-3XQ9-MZ3H-TR8W`: the first group is a public id to find the
 code; the other twelve characters are the secret, stored only as a salted scrypt hash
@@ -16,13 +16,12 @@ from datetime import datetime, timedelta
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
-from domain.access import CodeInfo, IssuedCode, Principal, Role
+from domain.access import Principal, Role
 from services import ServiceError
-from store import access_repo, repository
-from store.repository import NotFound, now
+from store import access_repo
+from store.repository import now
 from store.unit_of_work import reading, writing
 
-ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to read aloud
 PUBLIC_LENGTH, SECRET_LENGTH = 4, 12
 SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 SESSION_HOURS = 12
@@ -62,161 +61,8 @@ def normalise(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def _hash_secret(secret: str, salt: bytes) -> bytes:
+def hash_secret(secret: str, salt: bytes) -> bytes:
     return hashlib.scrypt(secret.encode(), salt=salt, **SCRYPT)
-
-
-def _random_chars(n: int) -> str:
-    return "".join(secrets.choice(ALPHABET) for _ in range(n))
-
-
-def _format(plain: str) -> str:
-    return "-".join(plain[i : i + 4] for i in range(0, len(plain), 4))
-
-
-def _issue(
-    session,  # type: ignore[no-untyped-def]
-    *,
-    role: Role,
-    label: str,
-    regio_id: int | None,
-    gemeente_id: int | None,
-    expires_at: datetime | None,
-    demo: bool = False,
-) -> IssuedCode:
-    public_id = _random_chars(PUBLIC_LENGTH)
-    while access_repo.public_id_taken(session, public_id=public_id):
-        public_id = _random_chars(PUBLIC_LENGTH)
-    secret = _random_chars(SECRET_LENGTH)
-    salt = secrets.token_bytes(16)
-    code = _format(public_id + secret)
-    code_id = access_repo.add_code(
-        session,
-        public_id=public_id,
-        salt=salt,
-        secret_hash=_hash_secret(secret, salt),
-        role=role,
-        label=label,
-        regio_id=regio_id,
-        gemeente_id=gemeente_id,
-        expires_at=expires_at,
-        demo_code=code if demo else None,
-    )
-    return IssuedCode(id=code_id, code=code, role=role, label=label)
-
-
-def ensure_first_beheerder_code(engine: Engine) -> IssuedCode | None:
-    """On first start: create the signing key and the installation's beheerder code, once."""
-    with writing(engine) as session:
-        _signing_key(session, create=True)
-        if access_repo.count_codes(session, role=Role.BEHEERDER) > 0:
-            return None
-        return _issue(
-            session, role=Role.BEHEERDER, label="Eerste beheerder", regio_id=None, gemeente_id=None, expires_at=None
-        )
-
-
-def reset_beheerder_code(engine: Engine) -> IssuedCode:
-    """For whoever runs the server: revoke the installation's beheerder codes, issue a new one."""
-    with writing(engine) as session:
-        access_repo.revoke_role_codes(session, role=Role.BEHEERDER, regio_id=None)
-        return _issue(
-            session, role=Role.BEHEERDER, label="Beheerder (hersteld)", regio_id=None, gemeente_id=None, expires_at=None
-        )
-
-
-def issue_code(
-    engine: Engine,
-    principal: Principal,
-    *,
-    role: Role,
-    label: str,
-    regio_id: int,
-    gemeente_id: int | None = None,
-    expires_at: datetime | None = None,
-) -> IssuedCode:
-    require_beheerder(principal, regio_id)
-    label = label.strip()
-    if not label:
-        raise ServiceError("Geef de code een naam, bijvoorbeeld 'team Jeugd Aalsveen'.")
-    if role is Role.GEMEENTE and gemeente_id is None:
-        raise ServiceError("Kies de gemeente waar deze code bij hoort.")
-    if expires_at is not None and expires_at <= now():
-        raise ServiceError("De vervaldatum ligt in het verleden. Kies een datum in de toekomst.")
-    with writing(engine) as session:
-        if gemeente_id is not None:
-            try:
-                gemeente = repository.get_gemeente(session, gemeente_id=gemeente_id)
-            except NotFound as exc:
-                raise ServiceError("Deze gemeente bestaat niet.") from exc
-            if gemeente.regio_id != regio_id:
-                raise ServiceError(NO_ACCESS)
-        return _issue(
-            session,
-            role=role,
-            label=label,
-            regio_id=regio_id,
-            gemeente_id=gemeente_id if role is Role.GEMEENTE else None,
-            expires_at=expires_at,
-        )
-
-
-def issue_demo_codes(session, *, regio_id: int, gemeenten: list[tuple[int, str]]) -> None:  # type: ignore[no-untyped-def]
-    """Demo codes are shown on the login page, so a newcomer can try every role."""
-    codes: list[tuple[Role, str, int | None]] = [
-        (Role.BEHEERDER, "Demo beheerder", None),
-        (Role.REGIO, "Demo regio", None),
-        (Role.FACILITATOR, "Demo facilitator", None),
-        *[(Role.GEMEENTE, f"Demo {name}", gemeente_id) for gemeente_id, name in gemeenten],
-    ]
-    for role, label, gemeente_id in codes:
-        _issue(session, role=role, label=label, regio_id=regio_id, gemeente_id=gemeente_id, expires_at=None, demo=True)
-
-
-def list_codes(engine: Engine, principal: Principal, *, regio_id: int | None) -> list[CodeInfo]:
-    require_beheerder(principal, regio_id)
-    with reading(engine) as session:
-        return access_repo.list_codes(session, regio_id=regio_id)
-
-
-def revoke_code(engine: Engine, principal: Principal, *, code_id: int) -> None:
-    with writing(engine) as session:
-        try:
-            code = access_repo.get_code(session, code_id=code_id)
-        except NotFound as exc:
-            raise ServiceError("Deze code bestaat niet.") from exc
-        require_beheerder(principal, code.regio_id)
-        if code.id == principal.code_id:
-            raise ServiceError("U kunt de code waarmee u nu bent ingelogd niet intrekken.")
-        access_repo.revoke_code(session, code_id=code_id)
-
-
-def replace_code(engine: Engine, principal: Principal, *, code_id: int) -> IssuedCode:
-    """Revoke a code and issue a new one with the same role, label, gemeente and expiry."""
-    with reading(engine) as session:
-        try:
-            old = access_repo.get_code(session, code_id=code_id)
-        except NotFound as exc:
-            raise ServiceError("Deze code bestaat niet.") from exc
-    if old.regio_id is None:
-        raise ServiceError("Een beheerderscode van de installatie vervangt u via de opdrachtregel op de server.")
-    expires = old.expires_at if old.expires_at and _aware(old.expires_at) > now() else None
-    new = issue_code(
-        engine,
-        principal,
-        role=old.role,
-        label=old.label,
-        regio_id=old.regio_id,
-        gemeente_id=old.gemeente_id,
-        expires_at=expires,
-    )
-    revoke_code(engine, principal, code_id=code_id)
-    return new
-
-
-def demo_codes(engine: Engine) -> list[tuple[Role, str, str]]:
-    with reading(engine) as session:
-        return access_repo.demo_codes(session)
 
 
 # --- login -----------------------------------------------------------------------------
@@ -236,15 +82,15 @@ def login(engine: Engine, *, code: str, client_key: str) -> Login:
         row = access_repo.find_code(session, public_id=public_id) if public_id else None
         if row is None:
             # Hash anyway, so a wrong public id takes as long as a wrong secret.
-            _hash_secret(plain[PUBLIC_LENGTH:] or "x", b"0" * 16)
+            hash_secret(plain[PUBLIC_LENGTH:] or "x", b"0" * 16)
             access_repo.add_failure(session, client_key=client_key, public_id=public_id)
             failure = WRONG_CODE
-        elif not hmac.compare_digest(_hash_secret(plain[PUBLIC_LENGTH:], row.salt), row.secret_hash):
+        elif not hmac.compare_digest(hash_secret(plain[PUBLIC_LENGTH:], row.salt), row.secret_hash):
             access_repo.add_failure(session, client_key=client_key, public_id=public_id)
             failure = WRONG_CODE
         elif row.revoked_at is not None:
             failure = REVOKED
-        elif row.expires_at is not None and _aware(row.expires_at) <= now():
+        elif row.expires_at is not None and aware_utc(row.expires_at) <= now():
             failure = EXPIRED
         else:
             return start_session(session, row)
@@ -256,38 +102,12 @@ def start_session(session, row) -> Login:  # type: ignore[no-untyped-def]
     session_id, handoff = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     expires = now() + timedelta(hours=SESSION_HOURS)
     if row.expires_at is not None:
-        expires = min(expires, _aware(row.expires_at))
+        expires = min(expires, aware_utc(row.expires_at))
     access_repo.add_session(
         session, id_hash=_sha256(session_id), code_id=row.id, expires_at=expires, handoff_hash=_sha256(handoff)
     )
-    key = _signing_key(session, create=True)
+    key = signing_key(session, create=True)
     return Login(principal=_principal(row), session_token=_sign(session_id, key), handoff_token=handoff)
-
-
-def add_participant_code(
-    session, *, label: str, regio_id: int, gemeente_id: int, round_id: int, expires_at: datetime
-) -> int:  # type: ignore[no-untyped-def]
-    """The code row behind a bijeenkomst's join code: it reaches one round. Its own secret is never shown."""
-    salt = secrets.token_bytes(16)
-    return access_repo.add_code(
-        session,
-        public_id=_unused_public_id(session),
-        salt=salt,
-        secret_hash=_hash_secret(secrets.token_urlsafe(16), salt),
-        role=Role.DEELNEMER,
-        label=label,
-        regio_id=regio_id,
-        gemeente_id=gemeente_id,
-        expires_at=expires_at,
-        round_id=round_id,
-    )
-
-
-def _unused_public_id(session) -> str:  # type: ignore[no-untyped-def]
-    public_id = _random_chars(PUBLIC_LENGTH)
-    while access_repo.public_id_taken(session, public_id=public_id):
-        public_id = _random_chars(PUBLIC_LENGTH)
-    return public_id
 
 
 def note_failure(session, *, client_key: str) -> None:  # type: ignore[no-untyped-def]
@@ -304,7 +124,7 @@ def principal_for(engine: Engine, session_token: str | None) -> Principal | None
     if not session_token:
         return None
     with reading(engine) as session:
-        key = _signing_key(session)
+        key = signing_key(session)
         session_id = _unsign(session_token, key) if key else None
         if session_id is None:
             return None
@@ -312,9 +132,9 @@ def principal_for(engine: Engine, session_token: str | None) -> Principal | None
     if found is None:
         return None
     sessie, code = found
-    if code.revoked_at is not None or _aware(sessie.expires_at) <= now():
+    if code.revoked_at is not None or aware_utc(sessie.expires_at) <= now():
         return None
-    if code.expires_at is not None and _aware(code.expires_at) <= now():
+    if code.expires_at is not None and aware_utc(code.expires_at) <= now():
         return None
     return _principal(code)
 
@@ -333,15 +153,15 @@ def cookie_for_handoff(engine: Engine, handoff_token: str) -> tuple[str, int] | 
         access_repo.add_session(
             session, id_hash=_sha256(cookie_id), code_id=login_session.code_id, expires_at=login_session.expires_at
         )
-        max_age = max(0, int((_aware(login_session.expires_at) - now()).total_seconds()))
-        return _sign(cookie_id, _signing_key(session, create=True)), max_age
+        max_age = max(0, int((aware_utc(login_session.expires_at) - now()).total_seconds()))
+        return _sign(cookie_id, signing_key(session, create=True)), max_age
 
 
 def logout(engine: Engine, session_token: str | None) -> None:
     if not session_token:
         return
     with writing(engine) as session:
-        key = _signing_key(session)
+        key = signing_key(session)
         session_id = _unsign(session_token, key) if key else None
         if session_id is not None:
             access_repo.delete_session(session, id_hash=_sha256(session_id))
@@ -381,7 +201,7 @@ def forget_cached_keys() -> None:
     _KEYS.clear()
 
 
-def _signing_key(session, *, create: bool = False) -> bytes | None:  # type: ignore[no-untyped-def]
+def signing_key(session, *, create: bool = False) -> bytes | None:  # type: ignore[no-untyped-def]
     """The installation's key for signing session ids; made once, in a writing session.
 
     It never changes once made, so each process keeps it after the first read (every
@@ -411,7 +231,7 @@ def _unsign(token: str, key: bytes) -> str | None:
     return session_id if session_id and hmac.compare_digest(mac, expected) else None
 
 
-def _aware(moment: datetime) -> datetime:
+def aware_utc(moment: datetime) -> datetime:
     from datetime import UTC
 
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

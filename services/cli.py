@@ -19,7 +19,7 @@ import argparse
 from pathlib import Path
 
 from services import ServiceError
-from services.access import reset_beheerder_code
+from services.access_codes import reset_beheerder_code
 from services.backup import restore_file
 from settings import get_settings
 from store.backup import write_backup

@@ -25,7 +25,8 @@ from domain.access import Principal, Role
 from domain.meeting import REFLECTION_QUESTIONS, FaqItem, Meeting, MeetingKind, ProgrammeItem
 from domain.models import Purpose
 from services import ServiceError
-from services.access import Login, add_participant_code, note_failure, start_session, too_many_failures
+from services.access import Login, note_failure, start_session, too_many_failures
+from services.access_codes import add_participant_code
 from services.authz import require_regio, require_round
 from store import access_repo, answers_repo, meeting_repo
 from store import repository as repo

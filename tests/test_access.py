@@ -8,16 +8,18 @@ from sqlalchemy import select, update
 from domain.access import Role
 from services import ServiceError
 from services.access import (
-    ALPHABET,
     MAX_FAILURES_PER_CLIENT,
     MAX_FAILURES_PER_CODE,
     LoginError,
     cookie_for_handoff,
-    ensure_first_beheerder_code,
-    issue_code,
     login,
     logout,
     principal_for,
+)
+from services.access_codes import (
+    ALPHABET,
+    ensure_first_beheerder_code,
+    issue_code,
     replace_code,
     reset_beheerder_code,
     revoke_code,

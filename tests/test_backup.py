@@ -15,9 +15,11 @@ from domain.access import Role
 from domain.models import Purpose
 from domain.plan import PlanLayout
 from services import ServiceError
-from services.access import issue_code, login
+from services.access import login
+from services.access_codes import issue_code
 from services.backup import backup_file, restore_file
-from services.plans import PlanChange, add_action, create_gemeente_plan, open_plan, save_plan_changes
+from services.plan_edits import PlanChange, add_action, save_plan_changes
+from services.plans import create_gemeente_plan, open_plan
 from services.regio import list_gemeenten
 from services.scan import list_rounds, start_round
 from store import backup

@@ -12,8 +12,9 @@ import pytest
 from docx import Document
 
 from domain.plan import ACTION_COLUMNS, PlanLayout
+from services.plan_edits import PlanChange, save_plan_changes
 from services.plan_exports import plan_document, plan_workbook
-from services.plans import PlanChange, create_gemeente_plan, create_regional_plan, open_plan, save_plan_changes
+from services.plans import create_gemeente_plan, create_regional_plan, open_plan
 
 TODAY = date(2026, 11, 24)
 SIX_COLUMNS = list(ACTION_COLUMNS.values())

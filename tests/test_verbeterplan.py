@@ -11,17 +11,8 @@ from domain.access import Role
 from domain.models import Purpose
 from domain.plan import ActionLevel, ActionStatus, PlanLayout
 from services import ServiceError
-from services.plans import (
-    PlanChange,
-    add_action,
-    create_gemeente_plan,
-    create_regional_plan,
-    list_plans,
-    move_action,
-    open_plan,
-    save_plan_changes,
-    set_action_removed,
-)
+from services.plan_edits import PlanChange, add_action, move_action, save_plan_changes, set_action_removed
+from services.plans import create_gemeente_plan, create_regional_plan, list_plans, open_plan
 from services.regio import set_regio_settings
 from services.scan import ValueChange, save_changes, start_round
 from tests.conftest import ADMIN, principal_for

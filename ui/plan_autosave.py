@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from analysis.verbeterplan import PlanView
 from domain.access import Principal
 from domain.plan import ACTION_FIELDS, PLAN_TEXT_FIELDS
-from services.plans import PlanChange, PlanSaveReport, save_plan_changes
+from services.plan_edits import PlanChange, PlanSaveReport, save_plan_changes
 
 Stored = str | date | tuple[int, ...] | None
 Field = tuple[str, int | None, str]  # (target, key, field) as PlanChange takes them

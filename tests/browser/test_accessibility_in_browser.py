@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from demo.seed import load_demo_region
 from domain.access import Role
-from services.access import demo_codes
+from services.access_codes import demo_codes
 from services.regio import list_gemeenten
 from services.scan import list_rounds, open_scan
 from tests.browser.test_scan_in_browser import log_in

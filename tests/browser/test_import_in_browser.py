@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from domain.access import Role
-from services.access import issue_code
+from services.access_codes import issue_code
 from services.regio import create_regio, list_gemeenten
 from store.tables import RondeRow
 from store.unit_of_work import reading

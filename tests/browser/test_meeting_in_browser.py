@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from analysis.answers import AnswerValue
 from domain.access import Role
-from services.access import issue_code
+from services.access_codes import issue_code
 from services.meeting import get_meeting, list_meetings
 from services.regio import create_regio
 from services.scan import open_scan

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.models import Purpose
-from services.access import issue_code
+from services.access_codes import issue_code
 from services.regio import create_regio, list_gemeenten
 from services.scan import ValueChange, save_changes, start_round
 from tests.browser.test_scan_in_browser import log_in

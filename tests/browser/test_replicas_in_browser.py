@@ -19,7 +19,7 @@ from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.meeting import MeetingKind
 from domain.models import Purpose
-from services.access import issue_code
+from services.access_codes import issue_code
 from services.meeting import create_meeting, get_meeting, open_block, show_names
 from services.regio import create_regio, list_gemeenten
 from services.scan import open_scan, start_round

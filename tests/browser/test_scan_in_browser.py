@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.models import Participant, Purpose
-from services.access import issue_code
+from services.access_codes import issue_code
 from services.regio import create_regio, list_gemeenten
 from services.scan import open_scan, start_round
 from tests.browser.conftest import start_app

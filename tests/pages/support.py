@@ -7,7 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from domain.access import Role
-from services.access import demo_codes
+from services.access_codes import demo_codes
 from services.regio import list_gemeenten
 from services.scan import list_rounds
 from tests.conftest import principal_for

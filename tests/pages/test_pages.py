@@ -211,7 +211,7 @@ def test_an_unknown_plan_gets_a_dutch_message(app_engine, demo):
 
 
 def test_the_installation_beheerder_gets_the_backup_page(app_engine, demo):
-    from services.access import issue_code
+    from services.access_codes import issue_code
     from tests.conftest import ADMIN
 
     code = issue_code(app_engine, ADMIN, role=Role.BEHEERDER, label="installatie", regio_id=None).code

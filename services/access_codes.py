@@ -1,0 +1,205 @@
+"""Issuing access codes: for the beheerder, the demo region and bijeenkomsten.
+
+How a code looks and how its secret is kept is described in services.access.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from domain.access import CodeInfo, IssuedCode, Principal, Role
+from services import ServiceError
+from services.access import (
+    NO_ACCESS,
+    PUBLIC_LENGTH,
+    SECRET_LENGTH,
+    aware_utc,
+    hash_secret,
+    require_beheerder,
+    signing_key,
+)
+from store import access_repo, repository
+from store.repository import NotFound, now
+from store.unit_of_work import reading, writing
+
+ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to read aloud
+
+
+def _random_chars(n: int) -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(n))
+
+
+def _format(plain: str) -> str:
+    return "-".join(plain[i : i + 4] for i in range(0, len(plain), 4))
+
+
+def _issue(
+    session,  # type: ignore[no-untyped-def]
+    *,
+    role: Role,
+    label: str,
+    regio_id: int | None,
+    gemeente_id: int | None,
+    expires_at: datetime | None,
+    demo: bool = False,
+) -> IssuedCode:
+    public_id = _unused_public_id(session)
+    secret = _random_chars(SECRET_LENGTH)
+    salt = secrets.token_bytes(16)
+    code = _format(public_id + secret)
+    code_id = access_repo.add_code(
+        session,
+        public_id=public_id,
+        salt=salt,
+        secret_hash=hash_secret(secret, salt),
+        role=role,
+        label=label,
+        regio_id=regio_id,
+        gemeente_id=gemeente_id,
+        expires_at=expires_at,
+        demo_code=code if demo else None,
+    )
+    return IssuedCode(id=code_id, code=code, role=role, label=label)
+
+
+def ensure_first_beheerder_code(engine: Engine) -> IssuedCode | None:
+    """On first start: create the signing key and the installation's beheerder code, once."""
+    with writing(engine) as session:
+        signing_key(session, create=True)
+        if access_repo.count_codes(session, role=Role.BEHEERDER) > 0:
+            return None
+        return _issue(
+            session, role=Role.BEHEERDER, label="Eerste beheerder", regio_id=None, gemeente_id=None, expires_at=None
+        )
+
+
+def reset_beheerder_code(engine: Engine) -> IssuedCode:
+    """For whoever runs the server: revoke the installation's beheerder codes, issue a new one."""
+    with writing(engine) as session:
+        access_repo.revoke_role_codes(session, role=Role.BEHEERDER, regio_id=None)
+        return _issue(
+            session, role=Role.BEHEERDER, label="Beheerder (hersteld)", regio_id=None, gemeente_id=None, expires_at=None
+        )
+
+
+def issue_code(
+    engine: Engine,
+    principal: Principal,
+    *,
+    role: Role,
+    label: str,
+    regio_id: int,
+    gemeente_id: int | None = None,
+    expires_at: datetime | None = None,
+) -> IssuedCode:
+    require_beheerder(principal, regio_id)
+    label = label.strip()
+    if not label:
+        raise ServiceError("Geef de code een naam, bijvoorbeeld 'team Jeugd Aalsveen'.")
+    if role is Role.GEMEENTE and gemeente_id is None:
+        raise ServiceError("Kies de gemeente waar deze code bij hoort.")
+    if expires_at is not None and expires_at <= now():
+        raise ServiceError("De vervaldatum ligt in het verleden. Kies een datum in de toekomst.")
+    with writing(engine) as session:
+        if gemeente_id is not None:
+            try:
+                gemeente = repository.get_gemeente(session, gemeente_id=gemeente_id)
+            except NotFound as exc:
+                raise ServiceError("Deze gemeente bestaat niet.") from exc
+            if gemeente.regio_id != regio_id:
+                raise ServiceError(NO_ACCESS)
+        return _issue(
+            session,
+            role=role,
+            label=label,
+            regio_id=regio_id,
+            gemeente_id=gemeente_id if role is Role.GEMEENTE else None,
+            expires_at=expires_at,
+        )
+
+
+def issue_demo_codes(session, *, regio_id: int, gemeenten: list[tuple[int, str]]) -> None:  # type: ignore[no-untyped-def]
+    """Demo codes are shown on the login page, so a newcomer can try every role."""
+    codes: list[tuple[Role, str, int | None]] = [
+        (Role.BEHEERDER, "Demo beheerder", None),
+        (Role.REGIO, "Demo regio", None),
+        (Role.FACILITATOR, "Demo facilitator", None),
+        *[(Role.GEMEENTE, f"Demo {name}", gemeente_id) for gemeente_id, name in gemeenten],
+    ]
+    for role, label, gemeente_id in codes:
+        _issue(session, role=role, label=label, regio_id=regio_id, gemeente_id=gemeente_id, expires_at=None, demo=True)
+
+
+def list_codes(engine: Engine, principal: Principal, *, regio_id: int | None) -> list[CodeInfo]:
+    require_beheerder(principal, regio_id)
+    with reading(engine) as session:
+        return access_repo.list_codes(session, regio_id=regio_id)
+
+
+def revoke_code(engine: Engine, principal: Principal, *, code_id: int) -> None:
+    with writing(engine) as session:
+        try:
+            code = access_repo.get_code(session, code_id=code_id)
+        except NotFound as exc:
+            raise ServiceError("Deze code bestaat niet.") from exc
+        require_beheerder(principal, code.regio_id)
+        if code.id == principal.code_id:
+            raise ServiceError("U kunt de code waarmee u nu bent ingelogd niet intrekken.")
+        access_repo.revoke_code(session, code_id=code_id)
+
+
+def replace_code(engine: Engine, principal: Principal, *, code_id: int) -> IssuedCode:
+    """Revoke a code and issue a new one with the same role, label, gemeente and expiry."""
+    with reading(engine) as session:
+        try:
+            old = access_repo.get_code(session, code_id=code_id)
+        except NotFound as exc:
+            raise ServiceError("Deze code bestaat niet.") from exc
+    if old.regio_id is None:
+        raise ServiceError("Een beheerderscode van de installatie vervangt u via de opdrachtregel op de server.")
+    expires = old.expires_at if old.expires_at and aware_utc(old.expires_at) > now() else None
+    new = issue_code(
+        engine,
+        principal,
+        role=old.role,
+        label=old.label,
+        regio_id=old.regio_id,
+        gemeente_id=old.gemeente_id,
+        expires_at=expires,
+    )
+    revoke_code(engine, principal, code_id=code_id)
+    return new
+
+
+def demo_codes(engine: Engine) -> list[tuple[Role, str, str]]:
+    with reading(engine) as session:
+        return access_repo.demo_codes(session)
+
+
+def add_participant_code(
+    session, *, label: str, regio_id: int, gemeente_id: int, round_id: int, expires_at: datetime
+) -> int:  # type: ignore[no-untyped-def]
+    """The code row behind a bijeenkomst's join code: it reaches one round. Its own secret is never shown."""
+    salt = secrets.token_bytes(16)
+    return access_repo.add_code(
+        session,
+        public_id=_unused_public_id(session),
+        salt=salt,
+        secret_hash=hash_secret(secrets.token_urlsafe(16), salt),
+        role=Role.DEELNEMER,
+        label=label,
+        regio_id=regio_id,
+        gemeente_id=gemeente_id,
+        expires_at=expires_at,
+        round_id=round_id,
+    )
+
+
+def _unused_public_id(session) -> str:  # type: ignore[no-untyped-def]
+    public_id = _random_chars(PUBLIC_LENGTH)
+    while access_repo.public_id_taken(session, public_id=public_id):
+        public_id = _random_chars(PUBLIC_LENGTH)
+    return public_id
