@@ -101,7 +101,9 @@ async def participant(
     async with session.connect() as ws:
         await session.rerun(ws)
         await ready.wait()
-        polls = {f: time.monotonic() + i for f, i in session.fragments.items()} if poll else {}
+        # Browsers start their fragment timers when their page was drawn, which is spread out
+        # over the room; starting them all at once would measure a burst no room produces.
+        polls = {f: time.monotonic() + rng.uniform(0, i) for f, i in session.fragments.items()} if poll else {}
         for n in numbers:
             click_at = time.monotonic() + rng.uniform(0.5, 1.5) * think
             while (due := min(polls.values(), default=click_at)) < click_at:
