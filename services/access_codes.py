@@ -139,12 +139,16 @@ def list_codes(engine: Engine, principal: Principal, *, regio_id: int | None) ->
         return access_repo.list_codes(session, regio_id=regio_id)
 
 
+def _get_code(session, code_id: int):  # type: ignore[no-untyped-def]
+    try:
+        return access_repo.get_code(session, code_id=code_id)
+    except NotFound as exc:
+        raise ServiceError("Deze code bestaat niet.") from exc
+
+
 def revoke_code(engine: Engine, principal: Principal, *, code_id: int) -> None:
     with writing(engine) as session:
-        try:
-            code = access_repo.get_code(session, code_id=code_id)
-        except NotFound as exc:
-            raise ServiceError("Deze code bestaat niet.") from exc
+        code = _get_code(session, code_id)
         require_beheerder(principal, code.regio_id)
         if code.id == principal.code_id:
             raise ServiceError("U kunt de code waarmee u nu bent ingelogd niet intrekken.")
@@ -154,10 +158,7 @@ def revoke_code(engine: Engine, principal: Principal, *, code_id: int) -> None:
 def replace_code(engine: Engine, principal: Principal, *, code_id: int) -> IssuedCode:
     """Revoke a code and issue a new one with the same role, label, gemeente and expiry."""
     with reading(engine) as session:
-        try:
-            old = access_repo.get_code(session, code_id=code_id)
-        except NotFound as exc:
-            raise ServiceError("Deze code bestaat niet.") from exc
+        old = _get_code(session, code_id)
     if old.regio_id is None:
         raise ServiceError("Een beheerderscode van de installatie vervangt u via de opdrachtregel op de server.")
     expires = old.expires_at if old.expires_at and aware_utc(old.expires_at) > now() else None

@@ -28,6 +28,17 @@ def wait_for(condition, what: str, seconds: float = 10) -> None:
         time.sleep(0.1)
 
 
+def draft_in_browser(app, page, code, me, gemeente, name: str, *, cluster: str) -> int:
+    """Log in, draft the gemeente's plan on the page, show one cluster; returns the plan's id."""
+    log_in(page, app.url, code)
+    page.goto(f"{app.url}/verbeterplan")
+    page.get_by_role("button", name="Verbeterplan maken").click()
+    expect(page.get_by_role("heading", name=f"Verbeterplan Werken aan veiligheid {name}")).to_be_visible()
+    plan_id = list_plans(app.engine, me, regio_id=me.regio_id, gemeente_id=gemeente.id).own[0].id
+    page.get_by_test_id("stRadio").filter(has_text="Welk deel van het plan?").get_by_text(f"Cluster {cluster}:").click()
+    return plan_id
+
+
 def test_a_gemeente_drafts_edits_reloads_and_downloads_its_plan(app, page):
     _, gemeente, _, code, me, round_id = new_gemeente(app, "Planwijk")
     niet = {5, 6}
@@ -40,13 +51,7 @@ def test_a_gemeente_drafts_edits_reloads_and_downloads_its_plan(app, page):
             for n in range(1, 32)
         ],
     )
-    log_in(page, app.url, code)
-    page.goto(f"{app.url}/verbeterplan")
-    page.get_by_role("button", name="Verbeterplan maken").click()
-    expect(page.get_by_role("heading", name="Verbeterplan Werken aan veiligheid Planwijk")).to_be_visible()
-    plan_id = list_plans(app.engine, me, regio_id=me.regio_id, gemeente_id=gemeente.id).own[0].id
-
-    page.get_by_test_id("stRadio").filter(has_text="Welk deel van het plan?").get_by_text("Cluster B:").click()
+    plan_id = draft_in_browser(app, page, code, me, gemeente, "Planwijk", cluster="B")
     description = page.get_by_label("Omschrijving verbeteractie (actie 1)")
     description.fill("Training afwegingskader voor alle teams")
     description.press("Tab")  # a text area is sent when it loses focus
@@ -83,13 +88,7 @@ def test_a_gemeente_drafts_edits_reloads_and_downloads_its_plan(app, page):
 def test_a_row_gets_a_date_and_can_be_added_and_removed(app, page):
     _, gemeente, _, code, me, round_id = new_gemeente(app, "Datumdorp")
     save_changes(app.engine, me, round_id=round_id, changes=[ValueChange(question_number=1, value=AnswerValue.OP_ORDE)])
-    log_in(page, app.url, code)
-    page.goto(f"{app.url}/verbeterplan")
-    page.get_by_role("button", name="Verbeterplan maken").click()
-    expect(page.get_by_role("heading", name="Verbeterplan Werken aan veiligheid Datumdorp")).to_be_visible()
-    plan_id = list_plans(app.engine, me, regio_id=me.regio_id, gemeente_id=gemeente.id).own[0].id
-
-    page.get_by_test_id("stRadio").filter(has_text="Welk deel van het plan?").get_by_text("Cluster A:").click()
+    plan_id = draft_in_browser(app, page, code, me, gemeente, "Datumdorp", cluster="A")
     page.get_by_role("button", name="Actie toevoegen bij standaard 1").click()
     page.get_by_role("spinbutton", name="day, Gereed op (actie 1)").click()
     page.keyboard.type("01062027")  # day, month and year: the field moves on by itself
