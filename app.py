@@ -3,11 +3,19 @@
 import streamlit as st
 
 from ui import auth
+from ui.errors import calm
 from ui.navigation import pages_for
 from ui.runtime import engine, set_page_language
 
 st.set_page_config(page_title="Zelfscan Werken aan veiligheid", page_icon=":material/shield:", layout="wide")
-navigation = st.navigation(pages_for(auth.resolve(engine())))
-set_page_language()
-auth.set_cookie_if_new()
-navigation.run()
+
+
+@calm
+def main() -> None:
+    navigation = st.navigation(pages_for(auth.resolve(engine())))
+    set_page_language()
+    auth.set_cookie_if_new()
+    navigation.run()
+
+
+main()

@@ -8,10 +8,12 @@
 - Two small routes turn a login into an httponly cookie and end it again; Streamlit
   itself cannot set cookies.
 - On first start the installation's beheerder code is created and printed once.
+- No proxy header is trusted by uvicorn (see services/client_address.py).
 """
 
 from __future__ import annotations
 
+import os
 from contextlib import asynccontextmanager
 
 import streamlit as st
@@ -27,6 +29,10 @@ from store.engine import shared_engine
 from ui.auth import LOGOUT_ROUTE, SESSION_ROUTE
 
 PagesManager.uses_pages_directory = False
+# uvicorn trusts X-Forwarded-For from 127.0.0.1 by default, so anyone on the machine could name
+# their own address. Trust no proxy header there; services/client_address.py reads the header
+# only from the proxies in ZELFSCAN_TRUSTED_PROXIES.
+os.environ["FORWARDED_ALLOW_IPS"] = ""
 
 
 def _engine():  # type: ignore[no-untyped-def]

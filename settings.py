@@ -20,6 +20,10 @@ class Settings(BaseSettings):
     secure_cookies: bool = False
     """Send the login cookie over HTTPS only. Turn on whenever the app is served over HTTPS."""
 
+    trusted_proxies: str = ""
+    """Addresses of reverse proxies (comma-separated, e.g. 127.0.0.1) whose X-Forwarded-For header
+    names the client. From any other address the header is ignored."""
+
     offer_demo: bool = True
     """Offer the demo region on the login page while the installation has no regio yet."""
 

@@ -11,7 +11,7 @@ from html import escape  # plotly reads some HTML in titles; names are shown as 
 
 import plotly.graph_objects as go
 
-from analysis.formatting import percent
+from analysis.formatting import percent, percent_number
 from analysis.regional import StandardAverage
 from analysis.results import RoundResult, StandardScore, StandardStatus
 
@@ -32,7 +32,7 @@ def axis_label(score: StandardScore, separator: str = " ") -> str:
 def radar_figure(result: RoundResult, title: str, average: list[StandardAverage] | None = None) -> go.Figure:
     scores = list(result.standards)
     labels = [axis_label(s, "<br>") for s in scores]
-    values = [None if s.share is None else round(s.share * 100, 1) for s in scores]
+    values = [None if s.share is None else percent_number(s.share, 1) for s in scores]
     symbols = ["circle" if s.complete else "circle-open" for s in scores]
     hover = [_hover(s) for s in scores]
     fig = go.Figure(
@@ -102,7 +102,7 @@ def radar_layout(fig: go.Figure, title: str, labels: list[str], height: int = 56
 
 
 def _mean_percent(avg: StandardAverage | None) -> float | None:
-    return None if avg is None or avg.mean_share is None else round(avg.mean_share * 100, 1)
+    return None if avg is None or avg.mean_share is None else percent_number(avg.mean_share, 1)
 
 
 def _average_hover(avg: StandardAverage | None) -> str:

@@ -18,10 +18,12 @@ class QuestionChange(BaseModel):
     text: str
     before: str
     after: str
+    comparable: bool = True  # False when a figure on either side is withheld or missing
 
     @property
     def changed(self) -> bool:
-        return self.before != self.after
+        """Only a change between two figures that are both shown counts as a change."""
+        return self.comparable and self.before != self.after
 
 
 def _shown(value: AnswerValue | None) -> str:
@@ -51,6 +53,16 @@ def regio_changes(before: Sequence[QuestionXY], after: Sequence[QuestionXY], wit
             return "geen antwoorden"
         return withheld if q.withheld else f"{q.x} van {q.y} op orde"
 
+    def comparable(q: QuestionXY | None) -> bool:
+        return q is not None and q.y > 0 and not q.withheld
+
     return [
-        QuestionChange(number=q.number, text=q.text, before=shown(q), after=shown(later.get(q.number))) for q in before
+        QuestionChange(
+            number=q.number,
+            text=q.text,
+            before=shown(q),
+            after=shown(later.get(q.number)),
+            comparable=comparable(q) and comparable(later.get(q.number)),
+        )
+        for q in before
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
@@ -11,11 +12,31 @@ from babel.numbers import format_decimal
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-def percent(share: float | None) -> str:
-    """0.6667 -> '67%'; None -> 'geen score'."""
+def half_up(value: float, digits: int = 0) -> float:
+    """Round half away from zero, as readers and Excel do (62.5 -> 63), not half to even.
+
+    The value is first taken to 9 decimals so 0.625 * 100 = 62.50000000000001 and 62.4999999
+    from a division both land where a person expects."""
+    exact = Decimal(repr(value)).quantize(Decimal("1e-9"))
+    return float(exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+
+
+def percent_number(share: float, digits: int = 0) -> float:
+    """A share 0..1 as a percentage rounded half up: 0.625 -> 63.0."""
+    return half_up(share * 100, digits)
+
+
+def percent(share: float | None, digits: int = 0) -> str:
+    """0.6667 -> '67%', 0.625 -> '63%'; None -> 'geen score'. The one way a share is written."""
     if share is None:
         return "geen score"
-    return f"{format_decimal(round(share * 100), locale='nl_NL')}%"
+    number = percent_number(share, digits)
+    return f"{format_decimal(number, format='0' if digits == 0 else '0.' + '0' * digits, locale='nl_NL')}%"
+
+
+def count_of(n: int, one: str, many: str) -> str:
+    """'1 probleem', '3 problemen'."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def long_date(value: date) -> str:

@@ -47,7 +47,9 @@ class QuestionXY(_Figure):
 
 
 class StandardXY(_Figure):
-    """x of y gemeenten (that answered the whole standard) have it wholly op orde; mean share."""
+    """x of y gemeenten have the whole standard op orde. y: the gemeenten for which that is decided
+    (every question answered, or at least one niet op orde). mean_share: the mean of the gemeenten's
+    shares op orde of their answered questions, over answered_by gemeenten."""
 
     number: int
     short_name: str
@@ -123,17 +125,17 @@ def standards_xy(results: Sequence[RoundResult], min_gemeenten: int = 1) -> list
     rows = []
     for standard in results[0].standards:
         scores = [s for r in results for s in r.standards if s.number == standard.number]
-        complete = [s for s in scores if s.complete]
+        decided = [s for s in scores if s.decided]
         shares = _shares(results, standard.number)
         rows.append(
             StandardXY(
                 number=standard.number,
                 short_name=standard.short_name,
-                x=sum(1 for s in complete if s.whole_standard_op_orde),
-                y=len(complete),
+                x=sum(1 for s in decided if s.whole_standard_op_orde),
+                y=len(decided),
                 mean_share=statistics.fmean(shares) if shares else None,
                 answered_by=len(shares),
-                withheld=len(complete) < min_gemeenten or len(shares) < min_gemeenten,
+                withheld=len(decided) < min_gemeenten or len(shares) < min_gemeenten,
             )
         )
     return rows
@@ -168,9 +170,17 @@ def highlights(results: Sequence[RoundResult], min_gemeenten: int = 1, top: int 
     return Highlights(
         most_split=tuple(split[:3]),
         most_niet_op_orde=tuple(questions[:top]),
-        lowest_standards=tuple(standards[:3]),
+        lowest_standards=tuple(_with_ties(standards, 3)),
         most_different=tuple(s for s in spreads[:3] if s.stdev > 0),
     )
+
+
+def _with_ties(standards: list[StandardXY], n: int) -> list[StandardXY]:
+    """The n lowest standards, and every standard tied with the last of them (sorted by share)."""
+    if len(standards) <= n:
+        return standards
+    cutoff = standards[n - 1].mean_share or 0.0
+    return [s for s in standards if (s.mean_share or 0.0) <= cutoff + 1e-9]
 
 
 def _shares(results: Iterable[RoundResult], standard: int) -> list[float]:

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.charts import AVERAGE_COLOUR, GRID_COLOUR, LINE_COLOUR, radar_layout
-from analysis.formatting import percent
+from analysis.formatting import percent, percent_number
 from analysis.regional import StandardAverage, StandardXY
 from analysis.results import RoundResult
 
@@ -47,14 +47,14 @@ def small_multiples(named_results: list[tuple[str, RoundResult]], columns: int =
         vertical_spacing=0.12 / max(1, rows - 1) if rows > 1 else 0.1,
     )
     for i, (name, result) in enumerate(named_results):
-        values = [None if s.share is None else round(s.share * 100, 1) for s in result.standards]
+        values = [None if s.share is None else percent_number(s.share, 1) for s in result.standards]
         numbers = [f"St. {s.number}" for s in result.standards]
         fig.add_trace(
             go.Scatterpolar(
                 r=values + values[:1],
                 theta=numbers + numbers[:1],
                 mode="lines+markers",
-                name=name,
+                name=escape(name),
                 line={"color": LINE_COLOUR, "width": 2},
                 marker={"size": 5},
                 connectgaps=False,
@@ -92,7 +92,7 @@ def regio_table(
 
 
 def _percent(share: float | None) -> float | None:
-    return None if share is None else round(share * 100, 1)
+    return None if share is None else percent_number(share, 1)
 
 
 def _trace(
@@ -104,7 +104,7 @@ def _trace(
         r=values + values[:1],
         theta=labels + labels[:1],
         mode="lines+markers",
-        name=name,
+        name=escape(name),
         line={"color": colour, "width": 3, "dash": "dash" if dashed else "solid"},
         marker={"size": 10, "symbol": symbol, "color": colour},
         connectgaps=False,

@@ -73,6 +73,12 @@ class StandardScore(_Result):
     def whole_standard_op_orde(self) -> bool:
         return self.status is StandardStatus.OP_ORDE
 
+    @property
+    def decided(self) -> bool:
+        """Whether "the whole standard op orde" is known: all questions answered, or at least one
+        niet op orde (then it is certainly not wholly op orde, whatever the open questions say)."""
+        return self.complete or self.niet_op_orde > 0
+
 
 class Progress(_Result):
     """How many questions are answered, for one block or for the whole scan."""

@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from domain.text import clean_name
+
 
 class Purpose(StrEnum):
     NULMETING = "nulmeting"
@@ -72,7 +74,7 @@ class Participant(_Model):
     @field_validator("name", "role")
     @classmethod
     def _strip(cls, value: str) -> str:
-        return value.strip()
+        return clean_name(value)
 
 
 class RoundInfo(_Model):

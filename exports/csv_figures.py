@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from analysis.anonymise import AnonymisedFigures
+from analysis.formatting import percent
 from exports import WITHHELD_TEXT
+from exports.csv_writer import csv_bytes
 
 COLUMNS = [
     "soort",
@@ -21,19 +20,11 @@ COLUMNS = [
 
 
 def figures_csv(figures: AnonymisedFigures) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    rows: list[list] = [COLUMNS]
     withheld = WITHHELD_TEXT.format(n=figures.min_gemeenten)
     for s in figures.standards:
-        share = "" if s.mean_share is None else f"{s.mean_share * 100:.1f}".replace(".", ",")
-        writer.writerow(
-            ["standaard", s.number, s.number, s.name, _n(s.x), _n(s.y), share, withheld if s.withheld else ""]
-        )
+        share = "" if s.mean_share is None else percent(s.mean_share, 1).removesuffix("%")
+        rows.append(["standaard", s.number, s.number, s.name, s.x, s.y, share, withheld if s.withheld else ""])
     for q in figures.questions:
-        writer.writerow(["vraag", q.number, q.standard, q.text, _n(q.x), _n(q.y), "", withheld if q.withheld else ""])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _n(value: int | None) -> str:
-    return "" if value is None else str(value)
+        rows.append(["vraag", q.number, q.standard, q.text, q.x, q.y, "", withheld if q.withheld else ""])
+    return csv_bytes(rows)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
-from openpyxl import Workbook
 from openpyxl.chart import RadarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
@@ -12,12 +9,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from analysis.anonymise import AnonymisedFigures
 from analysis.formatting import long_date
 from exports import WITHHELD_TEXT
-
-PRODUCER = "Zelfscan Werken aan veiligheid"
+from exports.xlsx_writer import new_workbook, workbook_bytes
 
 
 def anonymised_workbook(figures: AnonymisedFigures) -> bytes:
-    wb = Workbook()
+    wb = new_workbook()
     about = wb.active
     assert about is not None
     about.title = "Over dit bestand"
@@ -40,14 +36,7 @@ def anonymised_workbook(figures: AnonymisedFigures) -> bytes:
         duiding.append(["Duiding door de regio"])
         duiding.append([figures.duiding])
         duiding.column_dimensions["A"].width = 120
-    props = wb.properties
-    props.creator = PRODUCER
-    props.lastModifiedBy = PRODUCER
-    props.title = figures.title
-    props.subject = "Zelfscan, regionale cijfers zonder namen van gemeenten"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb, title=figures.title, subject="Zelfscan, regionale cijfers zonder namen van gemeenten")
 
 
 def _about(ws: Worksheet, figures: AnonymisedFigures) -> None:

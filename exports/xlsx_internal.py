@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-import io
-import re
-
-from openpyxl import Workbook
 from openpyxl.chart import RadarChart, Reference
 from openpyxl.styles import Font
 
 from analysis.results import RoundResult
-from exports.xlsx_anonymised import PRODUCER
-
-INVALID_SHEET_CHARS = re.compile(r"[\[\]\*\?/\\:]")
-
-
-def sheet_name(name: str, taken: set[str]) -> str:
-    """Excel allows 31 characters and no []*?/\\: in a sheet name; names must be unique."""
-    base = INVALID_SHEET_CHARS.sub(" ", name).strip()[:31] or "Gemeente"
-    candidate, n = base, 2
-    while candidate.casefold() in taken:
-        suffix = f" ({n})"
-        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
-    taken.add(candidate.casefold())
-    return candidate
+from exports.xlsx_writer import new_workbook, sheet_title, workbook_bytes
 
 
 def internal_workbook(title: str, gemeenten: list[tuple[str, str, RoundResult]]) -> bytes:
     """gemeenten: (name, round description, result) per gemeente."""
-    wb = Workbook()
+    wb = new_workbook()
     first = wb.active
     assert first is not None
     first.title = "Overzicht"
@@ -42,7 +25,7 @@ def internal_workbook(title: str, gemeenten: list[tuple[str, str, RoundResult]])
         first.append([name, description, *[s.share for s in result.standards]])
     taken = {"overzicht"}
     for name, description, result in gemeenten:
-        ws = wb.create_sheet(sheet_name(name, taken))
+        ws = wb.create_sheet(sheet_title(name, taken, fallback="Gemeente"))
         ws.append([f"{name}: {description}"])
         ws.append(["Standaard", "Naam", "Deel op orde", "Op orde", "Beantwoord", "Vragen"])
         for s in result.standards:
@@ -62,8 +45,4 @@ def internal_workbook(title: str, gemeenten: list[tuple[str, str, RoundResult]])
     for row in first.iter_rows(min_row=4, min_col=3):
         for cell in row:
             cell.number_format = "0%"
-    wb.properties.creator = PRODUCER
-    wb.properties.title = title
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb, title=title)

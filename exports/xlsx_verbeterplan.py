@@ -7,10 +7,8 @@ it up to date in Excel.
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -18,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from analysis.formatting import long_date
 from analysis.verbeterplan import ClusterSection, PlanView
 from domain.plan import ACTION_COLUMNS, ActionLevel, ActionStatus
-from exports.xlsx_anonymised import PRODUCER
+from exports.xlsx_writer import new_workbook, workbook_bytes
 
 OVERVIEW_SHEET = "Overzicht"
 ACTION_HEADER = (
@@ -36,20 +34,16 @@ DATE_FORMAT = "d-m-yyyy"
 
 
 def verbeterplan_workbook(view: PlanView, *, today: date) -> bytes:
-    wb = Workbook()
+    wb = new_workbook()
     overview = wb.active
     assert overview is not None
     overview.title = OVERVIEW_SHEET
     _overview(overview, view, today)
     for cluster in view.clusters:
         _cluster_sheet(wb.create_sheet(f"Cluster {cluster.code}"), view, cluster)
-    wb.properties.creator = PRODUCER
-    wb.properties.lastModifiedBy = PRODUCER
-    wb.properties.title = view.plan.texts["title"] or "Verbeterplan"
-    wb.properties.subject = "Verbeterplan Werken aan veiligheid"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(
+        wb, title=view.plan.texts["title"] or "Verbeterplan", subject="Verbeterplan Werken aan veiligheid"
+    )
 
 
 def _overview(ws: Worksheet, view: PlanView, today: date) -> None:

@@ -7,7 +7,6 @@ questions sheet keeps question numbers in column A: answers map back by number.
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 from openpyxl import Workbook
@@ -17,9 +16,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from analysis.answers import Answer, AnswerValue
+from exports.xlsx_writer import formula, new_workbook, workbook_bytes
 from questionnaire import Questionnaire
 
-PRODUCER = "Zelfscan Werken aan veiligheid"
 QUESTIONS_SHEET, RESULTS_SHEET, ABOUT_SHEET = "Vragen", "Resultaten", "Uitleg"
 FIRST_ROW = 8  # first question row on the questions sheet
 ANSWER_TEXT = {AnswerValue.OP_ORDE: "op orde", AnswerValue.NIET_OP_ORDE: "niet op orde"}
@@ -45,7 +44,7 @@ class ScanSheet:
 
 def zelfscan_workbook(qn: Questionnaire, scan: ScanSheet) -> bytes:
     """One gemeente's zelfscan: uitleg, vragen (with drop-downs), resultaten (formulas, radar)."""
-    wb = Workbook()
+    wb = new_workbook()
     about = wb.active
     assert about is not None
     about.title = ABOUT_SHEET
@@ -122,10 +121,10 @@ def _results(ws: Worksheet, qn: Questionnaire, source: str) -> None:
     for row, standard in enumerate(sorted(qn.standards, key=lambda s: s.number), start=2):
         ws.cell(row, 1, standard.number)
         ws.cell(row, 2, standard.short_name)
-        ws.cell(row, 3, f"=COUNTIF({nr},A{row})")
-        ws.cell(row, 4, f'=COUNTIFS({nr},A{row},{answer},"op orde")+COUNTIFS({nr},A{row},{answer},"niet op orde")')
-        ws.cell(row, 5, f'=COUNTIFS({nr},A{row},{answer},"op orde")')
-        share = ws.cell(row, 6, f'=IF(D{row}=0,"",E{row}/D{row})')
+        formula(ws, row, 3, f"=COUNTIF({nr},A{row})")
+        formula(ws, row, 4, f'=COUNTIFS({nr},A{row},{answer},"op orde")+COUNTIFS({nr},A{row},{answer},"niet op orde")')
+        formula(ws, row, 5, f'=COUNTIFS({nr},A{row},{answer},"op orde")')
+        share = formula(ws, row, 6, f'=IF(D{row}=0,"",E{row}/D{row})')
         share.number_format = "0%"
     ws.cell(13, 1, "Een lege cel bij 'Deel op orde': nog geen vraag van die standaard beantwoord.")
     ws.cell(14, 1, "Het deel op orde telt alleen beantwoorde vragen; een lege vraag telt niet als 'niet op orde'.")
@@ -165,12 +164,7 @@ def _about(ws: Worksheet, qn: Questionnaire) -> None:
 
 
 def _save(wb: Workbook, title: str) -> bytes:
-    wb.properties.creator = PRODUCER
-    wb.properties.lastModifiedBy = PRODUCER
-    wb.properties.title = title
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb, title=title)
 
 
 def archive_workbook(
@@ -182,7 +176,7 @@ def archive_workbook(
 
     Scans with the same sheet_title go on the same sheet, in the order given.
     """
-    wb = Workbook()
+    wb = new_workbook()
     about = wb.active
     assert about is not None
     about.title = ABOUT_SHEET

@@ -1,41 +1,101 @@
-"""Read a filled-in zelfscan workbook: ours, or the common variants of hand-made ones.
+"""Read a filled-in zelfscan workbook as a person sees it in Excel: ours, or a hand-made one.
 
-Accepted: answers as "op orde"/"niet op orde" or "ja"/"nee" in one answer column, or an
-"x" in one of two columns headed "op orde" and "niet op orde"; questions identified by
-their number 1-31 in the first column; blank rows anywhere. Everything else is reported
-as a problem with sheet, cell and a plain Dutch explanation. Nothing here touches the
-database: the caller decides what to store.
+What a person sees is what is read: only visible sheets, a merged cell's value in every cell
+it covers, booleans and dates as Excel shows them. Anything that cannot be read for sure is
+a problem with sheet, cell and a plain Dutch explanation, or the whole file is refused with
+one. Nothing here touches the database: the caller decides what to store.
+
+Accepted, per part of the workbook:
+- the questions sheet: a visible sheet named "Vragen", or any visible sheet with the question
+  numbers 1 to 31 in its first column; with several such sheets the caller must choose;
+- question numbers as 7, 7.0, "7", "7.", "7)", "vraag 7", "V7" or "nr. 7";
+- answers as "op orde" / "niet op orde" / "ja" / "nee" (any case, spaces or hyphens) in a
+  column headed "Antwoord" (else column E), or a mark (x, ✓, WAAR) in one of two columns headed
+  "op orde" and "niet op orde";
+- "Gemeente", "Datum" and "Doel" above the questions, with or without a colon; the date as a
+  date cell, a date serial, 5-3-2026, 2026-03-05, 5/3/2026 or "5 maart 2026".
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import re
+import unicodedata
 import zipfile
 from datetime import date, datetime
 
 import openpyxl
+from openpyxl.utils.datetime import from_excel
+from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel, ConfigDict
 
 from analysis.answers import AnswerValue
+from domain.text import clean_name, clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNZIPPED = 50 * 1024 * 1024
 MAX_RATIO = 100
+MAX_ROWS = 2000
 QUESTION_COUNT = 31
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 VALUES = {
     "op orde": AnswerValue.OP_ORDE,
+    "oporde": AnswerValue.OP_ORDE,
+    "in orde": AnswerValue.OP_ORDE,
     "ja": AnswerValue.OP_ORDE,
+    "✓": AnswerValue.OP_ORDE,
+    "✔": AnswerValue.OP_ORDE,
     "niet op orde": AnswerValue.NIET_OP_ORDE,
+    "nietoporde": AnswerValue.NIET_OP_ORDE,
+    "niet in orde": AnswerValue.NIET_OP_ORDE,
     "nee": AnswerValue.NIET_OP_ORDE,
+    "✗": AnswerValue.NIET_OP_ORDE,
+    "✘": AnswerValue.NIET_OP_ORDE,
 }
-PURPOSES = {"nulmeting", "evaluatie", "toetsingsmoment"}
+MARKS = {"x", "✓", "✔", "v", "ja", "waar", "true", "1"}
+PURPOSES = {"nulmeting": "nulmeting", "evaluatie": "evaluatie", "toetsingsmoment": "toetsingsmoment"}
+LABELS = {
+    "gemeente": ("gemeente", "naam gemeente", "naam van de gemeente"),
+    "datum": ("datum", "datum ronde", "datum van de ronde", "datum scan", "datum van de scan"),
+    "doel": ("doel", "doel ronde", "doel van de ronde", "soort ronde"),
+}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januari", "jan"),
+            ("februari", "feb"),
+            ("maart", "mrt", "mar"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("augustus", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_NUMBER = re.compile(r"(?:vraag|v|nr\.?|nummer)?\s*0*(\d{1,3})\s*[.):]?", re.IGNORECASE)
 
 
 class WorkbookRefused(ValueError):
     """The file cannot be read at all; the message says why and what to do."""
+
+
+class ChooseSheet(WorkbookRefused):
+    """Several visible sheets hold the questions: the person chooses which one is the scan."""
+
+    def __init__(self, sheets: list[str]) -> None:
+        self.sheets = sheets
+        names = ", ".join(f"'{s}'" for s in sheets)
+        super().__init__(f"Op meer dan één blad staan de vragen ({names}). Kies welk blad u wilt inlezen.")
 
 
 class Problem(BaseModel):
@@ -58,11 +118,13 @@ class ParsedWorkbook(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     file_hash: str
+    sheet: str
     gemeente: str | None
     held_on: date | None
     purpose: str | None
     answers: tuple[ParsedAnswer, ...]
     problems: tuple[Problem, ...]
+    cells: dict[str, str] = {}  # where gemeente, datum and doel were found (or belong)
 
     @property
     def answered(self) -> int:
@@ -72,21 +134,31 @@ class ParsedWorkbook(BaseModel):
     def toelichtingen(self) -> int:
         return sum(1 for a in self.answers if a.toelichting)
 
+    @property
+    def is_empty(self) -> bool:
+        return self.answered == 0 and self.toelichtingen == 0
 
-def read_workbook(data: bytes) -> ParsedWorkbook:
+    @property
+    def digest(self) -> str:
+        """What would be stored, in one value: the preview and the store must agree on it."""
+        return hashlib.sha256(self.model_dump_json(exclude={"problems", "cells"}).encode()).hexdigest()
+
+
+def read_workbook(data: bytes, *, sheet: str | None = None) -> ParsedWorkbook:
+    """Parse the workbook; `sheet` names the questions sheet when the workbook has several."""
     _refuse_unsafe(data)
     try:
-        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=True)
-        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for broken files
         raise WorkbookRefused(
             "Dit bestand kan niet worden gelezen als Excel-werkboek. Open het in Excel of LibreOffice "
             "en sla het opnieuw op als .xlsx."
         ) from exc
-    sheet_name = _questions_sheet(values)
-    rows = [list(r) for r in values[sheet_name].iter_rows(values_only=True)]
-    formula_rows = [list(r) for r in formulas[sheet_name].iter_rows(values_only=True)]
-    return _parse(hashlib.sha256(data).hexdigest(), sheet_name, rows, formula_rows)
+    name = _questions_sheet(values, sheet)
+    rows = _rows(values[name])
+    formula_rows = _rows(formulas[name])
+    return _parse(hashlib.sha256(data).hexdigest(), name, rows, formula_rows)
 
 
 def _refuse_unsafe(data: bytes) -> None:
@@ -119,18 +191,52 @@ def _refuse_unsafe(data: bytes) -> None:
         )
 
 
-def _questions_sheet(wb: openpyxl.Workbook) -> str:
-    for name in wb.sheetnames:
-        if name.strip().casefold() == "vragen":
-            return name
-    for name in wb.sheetnames:  # a hand-made workbook: the sheet whose first column counts 1..31
-        numbers = {_number(row[0]) for row in wb[name].iter_rows(max_col=1, values_only=True) if row}
-        if set(range(1, QUESTION_COUNT + 1)) <= numbers:
-            return name
+def _rows(ws: Worksheet) -> list[list]:
+    """The sheet's values as a person sees them: a merged cell's value in every cell it covers."""
+    if ws.max_row > MAX_ROWS:
+        raise WorkbookRefused(
+            f"Blad '{ws.title}' heeft {ws.max_row} regels; een zelfscan heeft er nog geen honderd. "
+            "Haal wat niet bij de scan hoort weg en lees het opnieuw in."
+        )
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        top_left = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else None
+        for r in range(merged.min_row, min(merged.max_row, len(rows)) + 1):
+            row = rows[r - 1]
+            for c in range(merged.min_col, merged.max_col + 1):
+                if c - 1 < len(row):
+                    row[c - 1] = top_left
+    return rows
+
+
+def _questions_sheet(wb: openpyxl.Workbook, wanted: str | None) -> str:
+    visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    if wanted is not None:
+        if wanted not in visible:
+            raise WorkbookRefused(f"Het blad '{wanted}' staat niet (zichtbaar) in dit werkboek.")
+        return wanted
+    named = [name for name in visible if _label(name) == "vragen"]
+    numbered = [name for name in visible if _has_all_numbers(wb[name])]
+    candidates = list(dict.fromkeys([*named, *numbered]))
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        raise ChooseSheet(candidates)
+    hidden = [ws.title for ws in wb.worksheets if ws.sheet_state != "visible" and _has_all_numbers(ws)]
+    if hidden:
+        raise WorkbookRefused(
+            f"De vragen staan op het verborgen blad '{hidden[0]}'. Maak het blad zichtbaar (in Excel: rechtsklik "
+            "op een bladtab, Zichtbaar maken), controleer wat erop staat en lees het werkboek opnieuw in."
+        )
     raise WorkbookRefused(
         "Er staat geen blad 'Vragen' in dit werkboek, en geen blad met de vraagnummers 1 tot en met 31 in de "
         "eerste kolom. Gebruik het werkboek van de zelfscan."
     )
+
+
+def _has_all_numbers(ws: Worksheet) -> bool:
+    numbers = {_number(row[0]) for row in ws.iter_rows(max_col=1, max_row=MAX_ROWS, values_only=True) if row}
+    return set(range(1, QUESTION_COUNT + 1)) <= numbers
 
 
 def _number(value: object) -> int | None:
@@ -140,13 +246,28 @@ def _number(value: object) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    if isinstance(value, str):
+        match = _NUMBER.fullmatch(clean_name(value))
+        return int(match.group(1)) if match else None
     return None
 
 
 def _text(value: object) -> str:
-    return "" if value is None else str(value).strip()
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "WAAR" if value else "ONWAAR"
+    if isinstance(value, datetime | date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean_text(str(value)).strip()
+
+
+def _label(value: object) -> str:
+    """A label or answer as compared: lower case, accents kept, punctuation and odd spaces gone."""
+    text = unicodedata.normalize("NFC", _text(value)).casefold().replace("-", " ").replace("_", " ")
+    return " ".join(re.sub(r"[.:;*()\[\]]", " ", text).split())
 
 
 def _cell(row: int, column: int) -> str:
@@ -157,7 +278,7 @@ def _parse(file_hash: str, sheet: str, rows: list[list], formula_rows: list[list
     problems: list[Problem] = []
     header = _header_row(rows)
     columns = _columns(rows[header] if header is not None else [])
-    info = _info(rows[: header if header is not None else 6])
+    info, cells = _info(sheet, rows[: header if header is not None else 6], problems)
     answers: dict[int, ParsedAnswer] = {}
     for r, row in enumerate(rows):
         number = _number(row[0]) if row else None
@@ -180,44 +301,52 @@ def _parse(file_hash: str, sheet: str, rows: list[list], formula_rows: list[list
             problems.append(Problem(sheet=sheet, cell="kolom A", message=f"Vraag {number} ontbreekt in het werkboek."))
     return ParsedWorkbook(
         file_hash=file_hash,
+        sheet=sheet,
         gemeente=info.get("gemeente"),
         held_on=info.get("datum"),
         purpose=info.get("doel"),
         answers=tuple(sorted(answers.values(), key=lambda a: a.number)),
         problems=tuple(problems),
+        cells=cells,
     )
 
 
 def _header_row(rows: list[list]) -> int | None:
     for r, row in enumerate(rows[:30]):
-        labels = {_text(v).casefold() for v in row}
-        if "vraag" in labels or "nr" in labels or {"op orde", "niet op orde"} <= labels:
+        labels = {_label(v) for v in row}
+        if labels & {"vraag", "nr", "nummer", "vraagnummer"} or {"op orde", "niet op orde"} <= labels:
             return r
     return None
 
 
 def _columns(header: list) -> dict[str, int]:
     """Where the answer and toelichting are; our own layout when there is no recognisable header."""
-    labels = [_text(v).casefold() for v in header]
     found = {"answer": 4, "toelichting": 5, "op": -1, "niet": -1}
-    for i, label in enumerate(labels):
-        if label == "antwoord":
+    for i, value in enumerate(header):
+        label = _label(value)
+        if label in ("antwoord", "uw antwoord", "antwoord op orde niet op orde"):
             found["answer"] = i
-        elif label == "toelichting":
+        elif label in ("toelichting", "opmerking", "opmerkingen", "toelichting niet verplicht"):
             found["toelichting"] = i
-        elif label == "op orde":
+        elif label in ("op orde", "in orde", "ja"):
             found["op"] = i
-        elif label == "niet op orde":
+        elif label in ("niet op orde", "niet in orde", "nee"):
             found["niet"] = i
     return found
+
+
+def _marked(row: list, column: int) -> bool:
+    value = row[column] if 0 <= column < len(row) else None
+    if isinstance(value, bool):
+        return value
+    return _label(value) in MARKS
 
 
 def _answer(
     sheet: str, r: int, row: list, formula_row: list, columns: dict[str, int], problems: list
 ) -> AnswerValue | None:
-    if columns["op"] >= 0 and columns["niet"] >= 0:  # an "x" in one of two columns
-        op = _text(row[columns["op"]]) if columns["op"] < len(row) else ""
-        niet = _text(row[columns["niet"]]) if columns["niet"] < len(row) else ""
+    if columns["op"] >= 0 and columns["niet"] >= 0:  # a mark in one of two columns
+        op, niet = _marked(row, columns["op"]), _marked(row, columns["niet"])
         if op and niet:
             problems.append(
                 Problem(
@@ -227,6 +356,17 @@ def _answer(
                 )
             )
             return None
+        for column in (columns["op"], columns["niet"]):
+            raw = row[column] if column < len(row) else None
+            if raw not in (None, False, "") and not _marked(row, column):
+                problems.append(
+                    Problem(
+                        sheet=sheet,
+                        cell=_cell(r, column),
+                        message=f"Hier staat '{_text(raw)}'. Zet een x in de kolom 'op orde' of 'niet op orde'.",
+                    )
+                )
+                return None
         return AnswerValue.OP_ORDE if op else AnswerValue.NIET_OP_ORDE if niet else None
     column = columns["answer"]
     raw = row[column] if column < len(row) else None
@@ -241,10 +381,10 @@ def _answer(
             )
         )
         return None
-    text = _text(raw).casefold()
+    text = _label(raw)
     if not text:
         return None
-    if text in VALUES:
+    if text in VALUES and not isinstance(raw, bool):
         return VALUES[text]
     problems.append(
         Problem(
@@ -256,32 +396,77 @@ def _answer(
     return None
 
 
-def _info(rows: list[list]) -> dict:
+def _info(sheet: str, rows: list[list], problems: list[Problem]) -> tuple[dict, dict[str, str]]:
+    """Gemeente, datum and doel from the rows above the questions, and the cell each came from."""
     info: dict = {}
-    for row in rows:
-        cells = [v for v in row if v is not None and _text(v)]
-        if len(cells) < 2:
+    cells: dict[str, str] = {}
+    for r, row in enumerate(rows):
+        filled = [(c, v) for c, v in enumerate(row) if _text(v)]
+        if not filled:
             continue
-        label, value = _text(cells[0]).casefold(), cells[1]
-        if label == "gemeente":
-            info["gemeente"] = _text(value)
-        elif label == "datum":
-            info["datum"] = _date(value)
-        elif label == "doel" and _text(value).casefold() in PURPOSES:
-            info["doel"] = _text(value).casefold()
-    return info
+        label = _label(filled[0][1])
+        key = next((k for k, names in LABELS.items() if label in names), None)
+        if key is None or key in cells:
+            continue
+        if len(filled) < 2:
+            cells[key] = _cell(r, filled[0][0] + 1)
+            continue
+        column, value = filled[1]
+        cells[key] = _cell(r, column)
+        if key == "gemeente":
+            info["gemeente"] = clean_name(_text(value))
+        elif key == "datum":
+            held_on = _date(value)
+            if held_on is None:
+                problems.append(
+                    Problem(
+                        sheet=sheet,
+                        cell=cells[key],
+                        message=f"De datum '{_text(value)}' kunnen we niet lezen. We nemen de datum van vandaag. "
+                        "Schrijf de datum als 5-3-2026 als u een andere wilt.",
+                    )
+                )
+            info["datum"] = held_on
+        else:
+            purpose = PURPOSES.get(_label(value).replace(" ", ""))
+            if purpose is None:
+                problems.append(
+                    Problem(
+                        sheet=sheet,
+                        cell=cells[key],
+                        message=f"Het doel '{_text(value)}' kennen we niet. We nemen 'nulmeting'. Gebruik "
+                        "nulmeting, evaluatie of toetsingsmoment als u een ander doel wilt.",
+                    )
+                )
+            info["doel"] = purpose
+    return info, cells
 
 
 def _date(value: object) -> date | None:
-    """A real date cell, or a date typed as text: 5-3-2026, 05-03-2026 or 2026-03-05."""
+    """A date as Excel shows it: a date cell, a serial number, or text in the usual Dutch ways."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = _text(value).replace("/", "-")
-    for pattern in ("%d-%m-%Y", "%Y-%m-%d"):
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
+        serial = float(value)
+        if 20000 <= serial <= 80000:  # 1954 to 2119: a date serial, not a year or a count
+            converted = from_excel(serial)
+            return converted.date() if isinstance(converted, datetime) else None
+        return None
+    text = " ".join(_text(value).casefold().split())
+    numeric = text.replace("/", "-").replace(".", "-").replace(" ", "")
+    for pattern in ("%d-%m-%Y", "%Y-%m-%d", "%d-%m-%y"):
         try:
-            return datetime.strptime(text, pattern).date()
+            return datetime.strptime(numeric, pattern).date()
         except ValueError:
             continue
+    match = re.fullmatch(r"(?:[a-z]+dag,?\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", text)
+    if match and match.group(2) in MONTHS:
+        try:
+            return date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
+        except ValueError:
+            return None
     return None

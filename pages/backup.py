@@ -8,6 +8,7 @@ from domain.access import Role
 from services import ServiceError
 from services.backup import backup_file, backup_file_name, installation_is_empty, restore_file
 from ui import auth, runtime
+from ui.text import md
 
 principal = auth.require(Role.BEHEERDER)
 engine = runtime.engine()
@@ -48,7 +49,7 @@ if upload is not None and st.button("Back-up terugzetten", type="primary", disab
     try:
         report = restore_file(engine, principal, upload.getvalue())
     except ServiceError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
     else:
         st.success(
             f"De back-up van {report.created_at[:10]} is teruggezet: " + ", ".join(report.lines()) + ". "

@@ -42,7 +42,7 @@ def show(action, success: str) -> bool:  # type: ignore[no-untyped-def]
     try:
         action()
     except ServiceError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         return False
     st.success(success)
     return True
@@ -132,7 +132,7 @@ with st.form("nieuwe_code", enter_to_submit=False):
                 expires_at=expires_at,
             )
         except ServiceError as exc:
-            st.error(str(exc))
+            st.error(md(str(exc)))
         else:
             st.rerun()
 
@@ -178,6 +178,6 @@ if codes:
             try:
                 st.session_state[NEW_CODE_KEY] = replace_code(engine, principal, code_id=chosen)
             except ServiceError as exc:
-                st.error(str(exc))
+                st.error(md(str(exc)))
             else:
                 st.rerun()

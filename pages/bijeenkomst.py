@@ -28,7 +28,7 @@ from services.meeting import (
     spin_wheel,
 )
 from services.regio import list_gemeenten
-from ui import auth, runtime
+from ui import auth, params, runtime
 from ui.text import md, table
 
 principal = auth.require(Role.FACILITATOR)
@@ -41,7 +41,7 @@ def act(action, success: str = "") -> None:  # type: ignore[no-untyped-def]
     try:
         action()
     except ServiceError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         return
     if success:
         st.toast(success)
@@ -59,8 +59,8 @@ def parse_programme(text: str) -> list[ProgrammeItem]:
 
 st.title("Bijeenkomst")
 meetings = list_meetings(engine, principal, regio_id=regio_id)
-raw = st.query_params.get("bijeenkomst")
-chosen = int(raw) if raw and raw.isdigit() and int(raw) in {m.id for m in meetings} else None
+wanted = params.id_param("bijeenkomst")
+chosen = wanted if wanted in {m.id for m in meetings} else None
 
 if chosen is None:
     st.write(
@@ -82,12 +82,24 @@ if chosen is None:
     with st.form("nieuwe_bijeenkomst"):
         title = st.text_input("Titel", value=f"{kind.label} zelfscan Werken aan veiligheid", max_chars=200)
         held_on = st.date_input("Datum", value=date.today(), format="DD-MM-YYYY")
-        chosen_gemeenten = st.multiselect(
-            "Gemeenten die meedoen",
-            [g.id for g in gemeenten],
-            default=[g.id for g in gemeenten],
-            format_func={g.id: g.name for g in gemeenten}.__getitem__,
-        )
+        names = {g.id: g.name for g in gemeenten}
+        chosen_gemeenten: list[int] = []
+        fresh: list[int] = []
+        if kind is MeetingKind.START:
+            chosen_gemeenten = st.multiselect(
+                "Gemeenten die meedoen", list(names), default=list(names), format_func=names.__getitem__
+            )
+            fresh = st.multiselect(
+                "Gemeenten die een nieuwe ronde beginnen (de andere gaan verder met hun onafgemaakte ronde, "
+                "als ze die hebben)",
+                list(names),
+                format_func=names.__getitem__,
+            )
+        else:
+            st.write(
+                "Bij een vervolg kijken de gemeenten terug en maken ze plannen. Er komen geen nieuwe rondes en geen "
+                "codes: de cijfers van de regio blijven zoals ze zijn."
+            )
         programme = st.text_area(
             "Programma (één onderdeel per regel: tijd, spatie, onderdeel)",
             value="\n".join(f"{t} {i}" for t, i in default),
@@ -104,9 +116,10 @@ if chosen is None:
                     kind=kind,
                     gemeente_ids=chosen_gemeenten,
                     programme=parse_programme(programme),
+                    new_round_for=set(fresh),
                 )
             except ServiceError as exc:
-                st.error(str(exc))
+                st.error(md(str(exc)))
             else:
                 st.query_params["bijeenkomst"] = str(new_id)
                 st.rerun()
@@ -114,7 +127,7 @@ if chosen is None:
 
 meeting = get_meeting(engine, principal, meeting_id=chosen)
 mid = meeting.id
-st.header(meeting.title)
+st.header(md(meeting.title))
 st.write(f"{meeting.kind.label} op {long_date(meeting.held_on)}.")
 if st.button("Terug naar alle bijeenkomsten", icon=":material/arrow_back:"):
     del st.query_params["bijeenkomst"]
@@ -187,8 +200,8 @@ if meeting.kind is MeetingKind.VERVOLG:
     for breakout in meeting.breakouts:
         with st.container(border=True), st.form(f"breakout_{breakout.id}"):
             st.markdown(f"**{md(breakout.name)}**")
-            new_theme = st.text_input(f"Thema van {breakout.name}", value=breakout.theme)
-            notes = st.text_area(f"Aantekeningen van {breakout.name}", value=breakout.notes, height=100)
+            new_theme = st.text_input(f"Thema van {md(breakout.name)}", value=breakout.theme)
+            notes = st.text_area(f"Aantekeningen van {md(breakout.name)}", value=breakout.notes, height=100)
             if st.form_submit_button("Opslaan"):
                 act(
                     lambda b=breakout, t=new_theme, n=notes: save_breakout(

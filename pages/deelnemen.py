@@ -6,11 +6,11 @@ import streamlit as st
 
 from services import ServiceError
 from services.meeting import join
-from ui import auth, runtime
+from ui import auth, params, runtime
+from ui.text import md
 
 engine = runtime.engine()
-raw = st.query_params.get("bijeenkomst")
-meeting_id = int(raw) if raw and raw.isdigit() else None
+meeting_id = params.id_param("bijeenkomst")
 
 st.title("Meedoen aan een bijeenkomst")
 st.write(
@@ -19,13 +19,13 @@ st.write(
 )
 with st.form("meedoen"):
     code = st.text_input(
-        "Code van uw groep", value=st.query_params.get("code", ""), placeholder="ABC-DEF", max_chars=12
+        "Code van uw groep", value=params.text_param("code", max_length=12), placeholder="ABC-DEF", max_chars=12
     )
     if st.form_submit_button("Meedoen", type="primary"):
         try:
             result = join(engine, meeting_id=meeting_id, code=code, client_key=runtime.client_key())
         except ServiceError as exc:
-            st.error(str(exc))
+            st.error(md(str(exc)))
         else:
             auth.remember(result)
             st.query_params.clear()

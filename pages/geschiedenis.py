@@ -10,7 +10,7 @@ from services import ServiceError
 from services.scan import history, open_scan, restore
 from ui import auth, runtime
 from ui.round_header import round_header
-from ui.text import plain
+from ui.text import md, plain
 
 MAX_SHOWN = 100
 FIELD_NAMES = {"value": "Antwoord", "toelichting": "Toelichting"}
@@ -28,7 +28,7 @@ try:
     snapshot = open_scan(engine, principal, round_id=round_id)
 except ServiceError as exc:
     st.title("Geschiedenis")
-    st.error(str(exc))
+    st.error(md(str(exc)))
     st.stop()
 
 round_header(snapshot.info, "Geschiedenis")
@@ -65,7 +65,7 @@ for change in changes[:MAX_SHOWN]:
             try:
                 restore(engine, principal, change_id=change.id)
             except ServiceError as exc:
-                st.error(str(exc))
+                st.error(md(str(exc)))
             else:
                 st.success(f"Vraag {change.question_number} is teruggezet.")
                 st.rerun()

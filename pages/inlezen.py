@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
-from analysis.formatting import long_date
+from analysis.answers import ANSWER_LABELS
+from analysis.formatting import count_of, long_date
 from domain.access import Role
 from imports.xlsx_zelfscan import MAX_BYTES
 from services import ServiceError
-from services.excel_import import preview, store
+from services.excel_import import FilePreview, preview, store
 from ui import auth, runtime
 from ui.text import md, table
 
@@ -23,10 +26,11 @@ st.write(
 )
 with st.expander("Welke werkboeken kunnen worden ingelezen?"):
     st.write(
-        "Het werkboek dat u hier downloadt, en zelfgemaakte varianten: een blad 'Vragen' (of een blad met de "
-        "vraagnummers 1 tot en met 31 in de eerste kolom), het antwoord als 'op orde' of 'niet op orde' (of 'ja' "
+        "Het werkboek dat u hier downloadt, en zelfgemaakte varianten: een zichtbaar blad 'Vragen' (of een blad met "
+        "de vraagnummers 1 tot en met 31 in de eerste kolom), het antwoord als 'op orde' of 'niet op orde' (of 'ja' "
         "en 'nee') in een kolom 'Antwoord', of een kruisje in een kolom 'op orde' of 'niet op orde', en een kolom "
-        "'Toelichting'. Lege regels mogen. Boven de vragen: 'Gemeente', 'Datum' en 'Doel'."
+        "'Toelichting'. Lege regels en samengevoegde cellen mogen. Boven de vragen: 'Gemeente', 'Datum' (bijvoorbeeld "
+        "5-3-2026 of 5 maart 2026) en 'Doel'. Verborgen bladen worden niet gelezen."
     )
 uploads = st.file_uploader(
     "Kies de werkboeken (.xlsx)",
@@ -39,37 +43,72 @@ if not uploads:
     st.stop()
 
 files = [(upload.name, upload.getvalue()) for upload in uploads]
-previews = [preview(engine, principal, file_name=name, data=data) for name, data in files]
+# Keys from the place in the list and the content: two files with one name never share a widget.
+keys = [f"{i}_{hashlib.sha256(data).hexdigest()[:12]}" for i, (_, data) in enumerate(files)]
+previews: list[FilePreview] = []
 accepted: dict[str, bool] = {}
-for item in previews:
+for key, (name, data) in zip(keys, files, strict=True):
+    item = preview(engine, principal, file_name=name, data=data)
     with st.container(border=True):
-        st.subheader(md(item.file_name))
-        if item.refused:
-            st.error(item.refused)
+        st.subheader(md(name), anchor=False)
+        if item.sheets:
+            st.info(md(item.refused or ""))
+            sheet = st.selectbox("Welk blad is de scan?", item.sheets, index=None, key=f"blad_{key}")
+            if sheet is not None:
+                item = preview(engine, principal, file_name=name, data=data, sheet=sheet)
+        previews.append(item)
+        if item.refused and not item.sheets:
+            st.error(md(item.refused))
+            continue
+        if item.sheets:
             continue
         assert item.held_on is not None and item.purpose is not None
         st.write(
-            f"Gemeente: {md(item.gemeente_name or '')} · datum: {long_date(item.held_on)} · doel: "
-            f"{item.purpose.short_label} · {item.answered} van 31 vragen beantwoord · "
-            f"{item.toelichtingen} toelichtingen."
+            f"Gemeente: {md(item.gemeente_name or '')} · blad: {md(item.sheet or '')} · datum: "
+            f"{long_date(item.held_on)} · doel: {item.purpose.short_label} · {item.answered} van 31 vragen "
+            f"beantwoord · {count_of(item.toelichtingen, 'toelichting', 'toelichtingen')}."
         )
-        if item.problems:
-            st.warning(f"Er zijn {len(item.problems)} problemen. Die vragen blijven leeg als u dit bestand inleest.")
-            table([{"Blad": p.sheet, "Cel": p.cell, "Uitleg": p.message} for p in item.problems])
-            accepted[item.file_name] = st.checkbox(
-                f"Ik accepteer wat ontbreekt en wil {item.file_name} toch inlezen", key=f"accepteer_{item.file_name}"
+        with st.expander("Bekijk de antwoorden zoals ze worden bewaard"):
+            table(
+                [
+                    {
+                        "Vraag": a.number,
+                        "Antwoord": ANSWER_LABELS[a.value] if a.value else "niet beantwoord",
+                        "Toelichting": a.toelichting,
+                    }
+                    for a in item.answers
+                ]
             )
+        if item.problems:
+            st.warning(
+                f"Er {'is' if len(item.problems) == 1 else 'zijn'} "
+                f"{count_of(len(item.problems), 'probleem', 'problemen')}. Wat niet te lezen is, blijft leeg als u "
+                "dit bestand inleest."
+            )
+            table([{"Blad": p.sheet, "Cel": p.cell, "Uitleg": p.message} for p in item.problems])
+            accepted[key] = st.checkbox(f"Ik accepteer dit en wil {md(name)} toch inlezen", key=f"accepteer_{key}")
         else:
             st.success("Geen problemen gevonden.")
-            accepted[item.file_name] = True
+            accepted[key] = True
 
-ready = [item for item in previews if item.can_store and accepted.get(item.file_name)]
+ready = [
+    (key, item, data)
+    for key, item, (_, data) in zip(keys, previews, files, strict=True)
+    if item.can_store and accepted.get(key)
+]
 if st.button(f"Inlezen bevestigen ({len(ready)} van {len(previews)} bestanden)", type="primary", disabled=not ready):
-    data_by_name = dict(files)
-    for item in ready:
+    for _, item, data in ready:
         try:
-            store(engine, principal, file_name=item.file_name, data=data_by_name[item.file_name], accept_problems=True)
+            store(
+                engine,
+                principal,
+                file_name=item.file_name,
+                data=data,
+                accept_problems=True,
+                sheet=item.sheet,
+                digest=item.digest,
+            )
         except ServiceError as exc:
-            st.error(str(exc))
+            st.error(md(str(exc)))
         else:
-            st.success(f"{item.file_name} is ingelezen als nieuwe ronde van {item.gemeente_name}.")
+            st.success(f"{md(item.file_name)} is ingelezen als nieuwe ronde van {md(item.gemeente_name or '')}.")

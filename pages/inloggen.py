@@ -20,7 +20,7 @@ def sign_in(code: str) -> None:
     try:
         result = login(engine, code=code, client_key=runtime.client_key())
     except LoginError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         return
     auth.remember(result)
     st.rerun()

@@ -12,7 +12,15 @@ from analysis.regional_charts import WITHHELD, multiples_table, regio_radar, reg
 from domain.access import Role
 from services import ServiceError
 from services.regio import get_regio
-from services.regio_exports import FORMATS, anonymised, anonymised_file, internal_file, internal_file_name
+from services.regio_exports import (
+    FORMATS,
+    anonymised,
+    anonymised_file,
+    internal_file,
+    internal_file_name,
+    masked_summary,
+    parse_extra_words,
+)
 from services.regio_report import regio_report, regio_rounds
 from services.workbooks import regio_archive
 from ui import auth, runtime
@@ -43,7 +51,7 @@ if choice == "periode":
 try:
     report = regio_report(engine, principal, regio_id=principal.regio_id, period=period)
 except ServiceError as exc:
-    st.error(str(exc))
+    st.error(md(str(exc)))
     st.stop()
 
 minimum = report.regio.min_gemeenten
@@ -166,8 +174,22 @@ st.write(
 )
 include = st.checkbox("Toelichtingen meenemen (namen van gemeenten worden vervangen door [gemeente])")
 duiding = st.text_area("Duiding door de regio (komt in de factsheet en het werkboek)", max_chars=5000)
-figures = anonymised(report, include_toelichtingen=include, duiding=duiding)
+extra_words: tuple[str, ...] = ()
 if include:
+    extra_words = parse_extra_words(
+        st.text_area(
+            "Ook deze woorden weglaten (bijvoorbeeld een wijk, een team of een persoon; één per regel of met komma's)",
+            max_chars=2000,
+        )
+    )
+figures = anonymised(report, include_toelichtingen=include, duiding=duiding, extra_words=extra_words)
+if include:
+    found = masked_summary(report, extra_words)
+    if found:
+        st.write("Deze woorden worden vervangen door [gemeente]:")
+        table([{"Woord zoals getypt": word, "Aantal keer": count} for word, count in found])
+    else:
+        st.write("In de toelichtingen staat geen naam van een gemeente.")
     with st.expander(f"Bekijk de toelichtingen zoals ze in de bestanden komen ({len(figures.toelichtingen)})"):
         for note in figures.toelichtingen:
             st.markdown(f"Standaard {note.standard}, vraag {note.question_number}:")

@@ -12,7 +12,7 @@ from services.scan import round_report
 from ui import auth, runtime
 from ui.radar import radar_with_table
 from ui.round_header import progress_bar, round_header
-from ui.text import plain
+from ui.text import md, plain
 
 principal = auth.require(Role.GEMEENTE, Role.REGIO)
 engine = runtime.engine()
@@ -28,7 +28,7 @@ try:
     regional = average_for(engine, principal, regio_id=report.info.regio_id)
 except ServiceError as exc:
     st.title("Resultaten")
-    st.error(str(exc))
+    st.error(md(str(exc)))
     st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
     st.stop()
 

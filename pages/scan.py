@@ -11,7 +11,7 @@ from services.scan import BlockClosed, SaveReport, open_scan, update_round_detai
 from ui import auth, autosave, live, runtime
 from ui.round_form import round_details_form
 from ui.round_header import help_text, participants_line, progress_bar, round_header
-from ui.text import plain
+from ui.text import md, plain
 
 OPTION_LABELS = {
     AnswerValue.OP_ORDE.value: f"✓ {ANSWER_LABELS[AnswerValue.OP_ORDE].capitalize()}",
@@ -36,7 +36,7 @@ try:
     snapshot = open_scan(engine, principal, round_id=round_id)
 except ServiceError as exc:
     st.title("Scan invullen")
-    st.error(str(exc))
+    st.error(md(str(exc)))
     st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
     st.stop()
 
@@ -96,7 +96,7 @@ runtime.write_query("blok", block)
 shown = [q.number for q in qn.questions_of_block(block)]
 notices = autosave.sync_widgets(round_id, snapshot.answers, sorted(qn.questions_by_number), principal.actor, shown)
 for notice in notices + autosave.overwritten_notices(report):
-    notice_area.warning(notice, icon=":material/group:")
+    notice_area.warning(md(notice), icon=":material/group:")
 
 frozen = snapshot.in_meeting and block != snapshot.meeting_block  # at a bijeenkomst: only the open block
 for standard in qn.standards_of_block(block):

@@ -11,7 +11,8 @@ from analysis.regional_charts import regio_radar
 from domain.access import Role
 from services import ServiceError
 from services.meeting import list_meetings, projector
-from ui import auth, runtime
+from ui import auth, params, runtime
+from ui.errors import calm
 from ui.text import md, table
 
 REFRESH_SECONDS = 2  # the issue asks for every answer on screen within 3 seconds
@@ -19,8 +20,7 @@ WHEEL_SECONDS = 4
 
 principal = auth.require(Role.FACILITATOR)
 engine = runtime.engine()
-raw = st.query_params.get("bijeenkomst")
-meeting_id = int(raw) if raw and raw.isdigit() else None
+meeting_id = params.id_param("bijeenkomst")
 if meeting_id is None:
     running = [m for m in list_meetings(engine, principal, regio_id=principal.regio_id or 0) if not m.ended]
     meeting_id = running[0].id if running else None
@@ -48,11 +48,12 @@ st.html(
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
+@calm
 def screen() -> None:
     try:
         view = projector(engine, principal, meeting_id=meeting_id)
     except ServiceError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         return
     meeting = view.meeting
     st.title(meeting.title)

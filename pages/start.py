@@ -103,7 +103,7 @@ if writer:
         try:
             round_id = start_round(engine, principal, gemeente_id=gemeente_id, **dict(details))
         except ServiceError as exc:
-            st.error(str(exc))
+            st.error(md(str(exc)))
         else:
             runtime.remember_round(round_id)
             st.switch_page("pages/scan.py", query_params={"ronde": str(round_id), "blok": "1"})

@@ -15,13 +15,12 @@ from services.plan_edits import add_action, move_action, set_action_removed
 from services.plan_exports import DOCX, XLSX, plan_document, plan_file_name, plan_workbook
 from services.plans import create_gemeente_plan, create_regional_plan, list_plans, open_plan
 from services.scan import list_rounds
-from ui import auth, plan_autosave, plan_form, runtime
+from ui import auth, params, plan_autosave, plan_form, runtime
 from ui.text import md
 
 principal = auth.require(Role.GEMEENTE, Role.REGIO)
 engine = runtime.engine()
-raw_plan = st.query_params.get("plan")
-plan_id = int(raw_plan) if raw_plan and raw_plan.isdigit() else None
+plan_id = params.id_param("plan")
 
 
 def open_link(info: PlanInfo, whose: str = "") -> None:
@@ -29,7 +28,9 @@ def open_link(info: PlanInfo, whose: str = "") -> None:
         scope = "alle standaarden" if info.clusters == ALL_CLUSTERS else f"cluster {info.clusters}"
         prefix = f"{md(whose)}: " if whose else ""
         st.markdown(f"**{prefix}{md(info.title or 'Verbeterplan zonder titel')}**")
-        st.write(f"Periode {info.period or 'nog niet ingevuld'} · {scope} · gemaakt op {long_date(info.created_at)}")
+        st.write(
+            f"Periode {md(info.period) or 'nog niet ingevuld'} · {scope} · gemaakt op {long_date(info.created_at)}"
+        )
         if st.button("Openen", key=f"open_{info.id}", icon=":material/open_in_new:"):
             st.query_params["plan"] = str(info.id)
             st.rerun()
@@ -63,7 +64,7 @@ if plan_id is None:
     try:
         lists = list_plans(engine, principal, regio_id=principal.regio_id or 0, gemeente_id=principal.gemeente_id)
     except ServiceError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         st.stop()
     st.header("Uw plannen")
     if not lists.own:
@@ -81,13 +82,13 @@ if plan_id is None:
         if not rounds:
             st.info("Vul eerst een scan in. Het plan begint bij de uitkomsten daarvan.")
             st.stop()
-        wanted = st.query_params.get("ronde")
+        wanted = params.optional_id_param("ronde")
         ids = [r.id for r in rounds]
         with st.form("nieuw_plan"):
             chosen = st.selectbox(
                 "Van welke ronde maakt u het plan?",
                 ids,
-                index=ids.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in ids else 0,
+                index=ids.index(wanted) if wanted in ids else 0,
                 format_func=lambda i: next(
                     f"{long_date(r.held_on)} – {r.purpose.short_label} ({r.answered} van {r.total} beantwoord)"
                     for r in rounds
@@ -99,7 +100,7 @@ if plan_id is None:
                 try:
                     new_id = create_gemeente_plan(engine, principal, round_id=chosen, clusters=clusters, layout=layout)
                 except ServiceError as exc:
-                    st.error(str(exc))
+                    st.error(md(str(exc)))
                 else:
                     st.query_params["plan"] = str(new_id)
                     st.rerun()
@@ -128,7 +129,7 @@ if plan_id is None:
                         layout=layout,
                     )
                 except ServiceError as exc:
-                    st.error(str(exc))
+                    st.error(md(str(exc)))
                 else:
                     st.query_params["plan"] = str(new_id)
                     st.rerun()
@@ -146,7 +147,7 @@ try:
     view = open_plan(engine, principal, plan_id=plan_id)
 except ServiceError as exc:
     st.title("Verbeterplan")
-    st.error(str(exc))
+    st.error(md(str(exc)))
     back_to_list()
     st.stop()
 
@@ -161,15 +162,15 @@ def command(kind: str, target: int) -> None:
         else:
             set_action_removed(engine, principal, plan_id=plan_id, action_id=target, removed=kind == "remove")
     except ServiceError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         return
     st.rerun()
 
 
-st.title(view.plan.texts["title"] or "Verbeterplan")
-st.write(f"Voor {view.subject} · gebaseerd op {view.based_on} · periode {view.plan.texts['period'] or '–'}")
+st.title(md(view.plan.texts["title"]) or "Verbeterplan")
+st.write(f"Voor {md(view.subject)} · gebaseerd op {md(view.based_on)} · periode {md(view.plan.texts['period']) or '–'}")
 for notice in report.overwritten:
-    st.warning(notice, icon=":material/group:")
+    st.warning(md(notice), icon=":material/group:")
 if view.editable:
     st.write("Alles wat u typt, wordt vanzelf bewaard zodra u een veld verlaat.")
 else:

@@ -11,6 +11,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
@@ -26,13 +29,14 @@ PUBLIC_LENGTH, SECRET_LENGTH = 4, 12
 SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 SESSION_HOURS = 12
 WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_CLIENT = 10
-MAX_FAILURES_PER_CODE = 5
+MAX_FAILURES_PER_CLIENT = 20  # then this client (not the code's owner) is refused for a while
+FREE_FAILURES = 3  # typing errors that cost nothing
+MAX_DELAY = 8.0  # seconds; the longest a right code can be kept waiting after strangers guessed
 COOKIE_NAME = "zelfscan_sessie"
 
 WRONG_CODE = "Deze code klopt niet. Controleer de code en probeer het opnieuw."
 TOO_MANY = (
-    "Te veel mislukte pogingen. Wacht 15 minuten en probeer het dan opnieuw. "
+    "Te veel mislukte pogingen vanaf dit apparaat. Wacht 15 minuten en probeer het dan opnieuw. "
     "Lukt het daarna niet? Vraag de beheerder van uw regio om een nieuwe code."
 )
 EXPIRED = "Deze code is verlopen. Vraag de beheerder van uw regio om een nieuwe code."
@@ -68,33 +72,59 @@ def hash_secret(secret: str, salt: bytes) -> bytes:
 # --- login -----------------------------------------------------------------------------
 
 
-def login(engine: Engine, *, code: str, client_key: str) -> Login:
+def delay_for(failures: int) -> float:
+    """Seconds to wait before a code is checked, after this many recent failures: none for the
+    first few typing errors, then doubling up to MAX_DELAY."""
+    if failures < FREE_FAILURES:
+        return 0.0
+    return min(2.0 ** (failures - FREE_FAILURES), MAX_DELAY)
+
+
+def login(engine: Engine, *, code: str, client_key: str, sleep: Callable[[float], None] = time.sleep) -> Login:
+    """Check a code. Guessing is slowed per client and per code with growing delays; only the
+    guessing client is refused after many failures. A right code always logs in, whatever a
+    stranger tried against it (OWASP ASVS 2.2.1: no lockout a stranger can cause)."""
     plain = normalise(code)
     public_id = plain[:PUBLIC_LENGTH] if len(plain) == PUBLIC_LENGTH + SECRET_LENGTH else None
     since = now() - WINDOW
     with writing(engine) as session:
         access_repo.forget_failures(session, before=now() - 4 * WINDOW)
-        too_many = access_repo.count_failures(session, since=since, client_key=client_key) >= MAX_FAILURES_PER_CLIENT
-        if public_id is not None:
-            too_many |= access_repo.count_failures(session, since=since, public_id=public_id) >= MAX_FAILURES_PER_CODE
-        if too_many:
-            raise LoginError(TOO_MANY)
-        row = access_repo.find_code(session, public_id=public_id) if public_id else None
-        if row is None:
-            # Hash anyway, so a wrong public id takes as long as a wrong secret.
-            hash_secret(plain[PUBLIC_LENGTH:] or "x", b"0" * 16)
-            access_repo.add_failure(session, client_key=client_key, public_id=public_id)
-            failure = WRONG_CODE
-        elif not hmac.compare_digest(hash_secret(plain[PUBLIC_LENGTH:], row.salt), row.secret_hash):
-            access_repo.add_failure(session, client_key=client_key, public_id=public_id)
-            failure = WRONG_CODE
-        elif row.revoked_at is not None:
-            failure = REVOKED
-        elif row.expires_at is not None and aware_utc(row.expires_at) <= now():
-            failure = EXPIRED
-        else:
-            return start_session(session, row)
+        by_client = access_repo.count_failures(session, since=since, client_key=client_key)
+        by_code = access_repo.count_failures(session, since=since, public_id=public_id) if public_id else 0
+    if by_client >= MAX_FAILURES_PER_CLIENT:
+        raise LoginError(TOO_MANY)
+    wait = max(delay_for(by_client), delay_for(by_code))
+    with _code_lock(public_id or ""):  # guesses at one code wait their turn, within this process
+        if wait:
+            sleep(wait)
+        with writing(engine) as session:
+            row = access_repo.find_code(session, public_id=public_id) if public_id else None
+            if row is None:
+                # Hash anyway, so a wrong public id takes as long as a wrong secret.
+                hash_secret(plain[PUBLIC_LENGTH:] or "x", b"0" * 16)
+                access_repo.add_failure(session, client_key=client_key, public_id=public_id)
+                failure = WRONG_CODE
+            elif not hmac.compare_digest(hash_secret(plain[PUBLIC_LENGTH:], row.salt), row.secret_hash):
+                access_repo.add_failure(session, client_key=client_key, public_id=public_id)
+                failure = WRONG_CODE
+            elif row.revoked_at is not None:
+                failure = REVOKED
+            elif row.expires_at is not None and aware_utc(row.expires_at) <= now():
+                failure = EXPIRED
+            else:
+                return start_session(session, row)
     raise LoginError(failure)
+
+
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _code_lock(public_id: str) -> threading.Lock:
+    with _LOCKS_GUARD:
+        if len(_LOCKS) > 10_000:
+            _LOCKS.clear()
+        return _LOCKS.setdefault(public_id, threading.Lock())
 
 
 def start_session(session, row) -> Login:  # type: ignore[no-untyped-def]

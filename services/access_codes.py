@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from domain.access import CodeInfo, IssuedCode, Principal, Role
+from domain.text import clean_name
 from services import ServiceError
 from services.access import (
     NO_ACCESS,
@@ -96,7 +97,7 @@ def issue_code(
     expires_at: datetime | None = None,
 ) -> IssuedCode:
     require_beheerder(principal, regio_id)
-    label = label.strip()
+    label = clean_name(label)
     if not label:
         raise ServiceError("Geef de code een naam, bijvoorbeeld 'team Jeugd Aalsveen'.")
     if role is Role.GEMEENTE and gemeente_id is None:

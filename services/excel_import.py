@@ -1,4 +1,8 @@
-"""Read filled-in workbooks in: show what was found, store only on confirmation, never twice."""
+"""Read filled-in workbooks in: show what was found, store only on confirmation, never twice.
+
+What is stored is exactly what the preview showed: the preview carries a digest of the parsed
+content, and storing parses the file again and refuses when the digest differs.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,21 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
 import questionnaire
+from analysis.anonymise import fold
 from analysis.formatting import long_date
 from domain.access import Principal, Role
-from domain.models import Purpose
-from imports.xlsx_zelfscan import ParsedWorkbook, Problem, WorkbookRefused, read_workbook
+from domain.models import Gemeente, Purpose
+from imports.xlsx_zelfscan import ChooseSheet, ParsedAnswer, ParsedWorkbook, Problem, WorkbookRefused, read_workbook
 from services import ServiceError
 from services.authz import Forbidden, require_regio
 from store import answers_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
+
+EMPTY = (
+    "In dit werkboek staat geen enkel antwoord en geen toelichting. Er wordt niets ingelezen. "
+    "Kijk of u het goede bestand koos, en of de antwoorden in kolom E staan (of onder 'Antwoord')."
+)
 
 
 class FilePreview(BaseModel):
@@ -26,51 +36,74 @@ class FilePreview(BaseModel):
 
     file_name: str
     refused: str | None = None  # the file cannot be read in at all
+    sheets: tuple[str, ...] = ()  # several sheets hold questions: the person chooses one
+    sheet: str | None = None
     gemeente_id: int | None = None
     gemeente_name: str | None = None
     held_on: date | None = None
     purpose: Purpose | None = None
     answered: int = 0
     toelichtingen: int = 0
+    answers: tuple[ParsedAnswer, ...] = ()
     problems: tuple[Problem, ...] = ()
+    digest: str = ""
 
     @property
     def can_store(self) -> bool:
-        return self.refused is None
+        return self.refused is None and not self.sheets
 
 
-def preview(engine: Engine, principal: Principal, *, file_name: str, data: bytes) -> FilePreview:
+def preview(
+    engine: Engine, principal: Principal, *, file_name: str, data: bytes, sheet: str | None = None
+) -> FilePreview:
     try:
-        parsed, gemeente_id, gemeente_name, problems = _check(engine, principal, data)
+        parsed, gemeente, problems = _check(engine, principal, data, sheet)
+    except ChooseSheet as exc:
+        return FilePreview(file_name=file_name, refused=str(exc), sheets=tuple(exc.sheets))
     except (WorkbookRefused, ServiceError) as exc:
         return FilePreview(file_name=file_name, refused=str(exc))
     return FilePreview(
         file_name=file_name,
-        gemeente_id=gemeente_id,
-        gemeente_name=gemeente_name,
+        sheet=parsed.sheet,
+        gemeente_id=gemeente.id,
+        gemeente_name=gemeente.name,
         held_on=parsed.held_on or date.today(),
         purpose=Purpose(parsed.purpose) if parsed.purpose else Purpose.NULMETING,
         answered=parsed.answered,
         toelichtingen=parsed.toelichtingen,
+        answers=parsed.answers,
         problems=tuple(problems),
+        digest=parsed.digest,
     )
 
 
-def store(engine: Engine, principal: Principal, *, file_name: str, data: bytes, accept_problems: bool) -> int:
-    """Store the file as a new round of its gemeente; refuses when problems were not accepted."""
+def store(
+    engine: Engine,
+    principal: Principal,
+    *,
+    file_name: str,
+    data: bytes,
+    accept_problems: bool,
+    sheet: str | None = None,
+    digest: str | None = None,
+) -> int:
+    """Store the file as a new round of its gemeente; refuses when problems were not accepted, and
+    when `digest` (from the preview) differs from what the file holds now."""
     try:
-        parsed, gemeente_id, _, problems = _check(engine, principal, data)
+        parsed, gemeente, problems = _check(engine, principal, data, sheet)
     except WorkbookRefused as exc:
         raise ServiceError(str(exc)) from exc
+    if digest is not None and digest != parsed.digest:
+        raise ServiceError(f"{file_name}: de inhoud is anders dan wat u zag. Bekijk het bestand opnieuw.")
     if problems and not accept_problems:
         raise ServiceError(f"{file_name}: er zijn problemen. Bekijk ze en geef aan dat u ze accepteert.")
     actor = f"{principal.actor}, ingelezen uit {file_name}"
     with writing(engine) as session:
-        if repo.round_from_file(session, gemeente_id=gemeente_id, source_hash=parsed.file_hash):
+        if repo.round_from_file(session, gemeente_id=gemeente.id, source_hash=parsed.file_hash):
             raise ServiceError(f"{file_name} is al eerder ingelezen. Er komt geen tweede ronde bij.")
         round_id = repo.create_round(
             session,
-            gemeente_id=gemeente_id,
+            gemeente_id=gemeente.id,
             held_on=parsed.held_on or date.today(),
             purpose=Purpose(parsed.purpose) if parsed.purpose else Purpose.NULMETING,
             questionnaire_version=questionnaire.current().version,
@@ -96,27 +129,43 @@ def store(engine: Engine, principal: Principal, *, file_name: str, data: bytes, 
     return round_id
 
 
-def _check(engine: Engine, principal: Principal, data: bytes) -> tuple[ParsedWorkbook, int, str, list[Problem]]:
+def match_gemeente(written: str, gemeenten: list[Gemeente]) -> Gemeente | None:
+    """The gemeente a workbook names, however its name was typed (case, accents, spaces, hyphens,
+    a leading 'Gemeente')."""
+
+    def key(name: str) -> str:
+        folded = " ".join(fold(name)[0].replace("-", " ").replace("\u2019", "'").split())
+        return folded.removeprefix("gemeente ").strip()
+
+    by_key = {key(g.name): g for g in gemeenten}
+    return by_key.get(key(written))
+
+
+def _check(
+    engine: Engine, principal: Principal, data: bytes, sheet: str | None
+) -> tuple[ParsedWorkbook, Gemeente, list[Problem]]:
     """Parse, find the gemeente, check who may read it in, and list every problem."""
     if principal.role not in (Role.GEMEENTE, Role.REGIO) or principal.regio_id is None:
         raise Forbidden()
     require_regio(principal, principal.regio_id, roles=(Role.GEMEENTE, Role.REGIO))
-    parsed = read_workbook(data)
+    parsed = read_workbook(data, sheet=sheet)
+    if parsed.is_empty:
+        raise WorkbookRefused(EMPTY)
+    where = f"blad '{parsed.sheet}', cel {parsed.cells.get('gemeente', 'C2')}"
     with reading(engine) as session:
         regio = repo.get_regio(session, regio_id=principal.regio_id)
         gemeenten = repo.list_gemeenten(session, regio_id=principal.regio_id)
-        by_name = {g.name.casefold(): g for g in gemeenten}
         if parsed.gemeente:
-            gemeente = by_name.get(parsed.gemeente.casefold())
+            gemeente = match_gemeente(parsed.gemeente, gemeenten)
             if gemeente is None:
                 raise ServiceError(
-                    f"Gemeente '{parsed.gemeente}' hoort niet bij {regio.name}. Controleer de naam op het blad "
-                    "'Vragen' (cel C2)."
+                    f"In {where} staat gemeente '{parsed.gemeente}'. Die hoort niet bij {regio.name}. "
+                    f"Controleer de naam; de gemeenten van de regio zijn: {', '.join(g.name for g in gemeenten)}."
                 )
         elif principal.role is Role.GEMEENTE:
             gemeente = next(g for g in gemeenten if g.id == principal.gemeente_id)
         else:
-            raise ServiceError("In dit werkboek staat geen gemeente (blad 'Vragen', cel C2). Vul de naam in.")
+            raise ServiceError(f"In dit werkboek staat geen gemeente ({where}). Vul de naam in.")
         if principal.role is Role.GEMEENTE and gemeente.id != principal.gemeente_id:
             raise Forbidden("Dit werkboek is van een andere gemeente. U kunt alleen uw eigen gemeente inlezen.")
         earlier = repo.round_from_file(session, gemeente_id=gemeente.id, source_hash=parsed.file_hash)
@@ -125,12 +174,26 @@ def _check(engine: Engine, principal: Principal, data: bytes) -> tuple[ParsedWor
             f"Dit bestand is al ingelezen als de ronde van {long_date(earlier[1])}. Er komt geen tweede ronde bij."
         )
     problems = list(parsed.problems)
-    if parsed.held_on is None:
+    if parsed.held_on is None and not _reported(parsed, "datum"):
         problems.append(
-            Problem(sheet="Vragen", cell="C3", message="De datum ontbreekt. We nemen de datum van vandaag.")
+            Problem(
+                sheet=parsed.sheet,
+                cell=parsed.cells.get("datum", "C3"),
+                message="De datum ontbreekt. We nemen de datum van vandaag.",
+            )
         )
-    if parsed.purpose is None:
+    if parsed.purpose is None and not _reported(parsed, "doel"):
         problems.append(
-            Problem(sheet="Vragen", cell="C4", message="Het doel ontbreekt of is onbekend. We nemen 'nulmeting'.")
+            Problem(
+                sheet=parsed.sheet,
+                cell=parsed.cells.get("doel", "C4"),
+                message="Het doel ontbreekt. We nemen 'nulmeting'.",
+            )
         )
-    return parsed, gemeente.id, gemeente.name, problems
+    return parsed, gemeente, problems
+
+
+def _reported(parsed: ParsedWorkbook, key: str) -> bool:
+    """The parser already named a problem in this cell (e.g. a date it could not read)."""
+    cell = parsed.cells.get(key)
+    return cell is not None and any(p.cell == cell for p in parsed.problems)

@@ -18,12 +18,13 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
-from analysis.formatting import AMSTERDAM
+from analysis.formatting import AMSTERDAM, percent
 from analysis.regional import Highlights, QuestionXY, StandardAverage, highlights, questions_xy, regional_average
 from analysis.scoring import score_round
 from domain.access import Principal, Role
 from domain.meeting import REFLECTION_QUESTIONS, FaqItem, Meeting, MeetingKind, ProgrammeItem
 from domain.models import Purpose
+from domain.text import clean_name, clean_text
 from services import ServiceError
 from services.access import Login, note_failure, start_session, too_many_failures
 from services.access_codes import add_participant_code
@@ -89,13 +90,17 @@ def create_meeting(
     gemeente_ids: list[int],
     programme: list[ProgrammeItem],
     purpose: Purpose = Purpose.NULMETING,
+    new_round_for: set[int] | None = None,
 ) -> int:
-    """The bijeenkomst, a new round and a join code per gemeente, and the wheel's questions."""
+    """The bijeenkomst and the wheel's questions. A startbijeenkomst gives every gemeente a join code
+    for a round: its newest unfinished round (so no rounds pile up), or a new one with `purpose` for
+    the gemeenten in `new_round_for` and those without an unfinished round. A vervolg looks back and
+    plans: it makes no rounds and no join codes, so it never changes what the regio's figures count."""
     _require_facilitator(principal, regio_id)
-    title = title.strip()
+    title = clean_name(title)
     if not title:
         raise ServiceError("Geef de bijeenkomst een titel.")
-    if not gemeente_ids:
+    if not gemeente_ids and kind is MeetingKind.START:
         raise ServiceError("Kies de gemeenten die meedoen.")
     until = datetime.combine(held_on + timedelta(days=1), time(3, 0), tzinfo=AMSTERDAM)  # the night after
     with writing(engine) as session:
@@ -105,16 +110,20 @@ def create_meeting(
         meeting_id = meeting_repo.create_meeting(
             session, regio_id=regio_id, title=title, held_on=held_on, kind=kind, programme=programme
         )
-        version = questionnaire.current().version
-        for gemeente_id in gemeente_ids:
-            round_id = repo.create_round(
-                session,
-                gemeente_id=gemeente_id,
-                held_on=held_on,
-                purpose=purpose,
-                questionnaire_version=version,
-                participants=[],
-            )
+        qn = questionnaire.current()
+        ids = gemeente_ids if kind is MeetingKind.START else []
+        unfinished = repo.unfinished_round_ids(session, gemeente_ids=ids, question_count=len(qn.questions))
+        for gemeente_id in ids:
+            round_id = unfinished.get(gemeente_id)
+            if round_id is None or gemeente_id in (new_round_for or set()):
+                round_id = repo.create_round(
+                    session,
+                    gemeente_id=gemeente_id,
+                    held_on=held_on,
+                    purpose=purpose,
+                    questionnaire_version=qn.version,
+                    participants=[],
+                )
             code_id = add_participant_code(
                 session,
                 label=f"{title}: {gemeenten[gemeente_id].name}",
@@ -217,12 +226,13 @@ def end_meeting(engine: Engine, principal: Principal, *, meeting_id: int) -> Non
 
 
 def add_faq(engine: Engine, principal: Principal, *, meeting_id: int, question: str, answer: str) -> None:
-    if not question.strip():
+    question, answer = clean_text(question).strip(), clean_text(answer).strip()
+    if not question:
         raise ServiceError("Vul de vraag in.")
     with writing(engine) as session:
         meeting = _meeting(session, meeting_id)
         _require_facilitator(principal, meeting.regio_id)
-        meeting_repo.add_faq(session, meeting_id=meeting_id, question=question.strip(), answer=answer.strip())
+        meeting_repo.add_faq(session, meeting_id=meeting_id, question=question, answer=answer)
 
 
 def spin_wheel(engine: Engine, principal: Principal, *, meeting_id: int, rng: random.Random | None = None) -> str:
@@ -239,12 +249,13 @@ def spin_wheel(engine: Engine, principal: Principal, *, meeting_id: int, rng: ra
 
 
 def add_breakout(engine: Engine, principal: Principal, *, meeting_id: int, name: str, theme: str) -> None:
-    if not name.strip():
+    name, theme = clean_name(name), clean_text(theme)
+    if not name:
         raise ServiceError("Geef de groep een naam.")
     with writing(engine) as session:
         meeting = _meeting(session, meeting_id)
         _require_facilitator(principal, meeting.regio_id)
-        meeting_repo.add_breakout(session, meeting_id=meeting_id, name=name.strip(), theme=theme)
+        meeting_repo.add_breakout(session, meeting_id=meeting_id, name=name, theme=theme)
 
 
 def save_breakout(
@@ -253,7 +264,9 @@ def save_breakout(
     with writing(engine) as session:
         meeting = _meeting(session, meeting_id)
         _require_facilitator(principal, meeting.regio_id)
-        meeting_repo.save_breakout(session, meeting_id=meeting_id, breakout_id=breakout_id, theme=theme, notes=notes)
+        meeting_repo.save_breakout(
+            session, meeting_id=meeting_id, breakout_id=breakout_id, theme=clean_text(theme), notes=clean_text(notes)
+        )
 
 
 def join(engine: Engine, *, meeting_id: int | None, code: str, client_key: str) -> Login:
@@ -334,7 +347,7 @@ def follow_up_themes(engine: Engine, principal: Principal, *, meeting_id: int) -
     found = highlights(results, minimum)
     qn = questionnaire.current()
     themes = [
-        f"Standaard {s.number}: {s.short_name} (gemiddeld {round((s.mean_share or 0) * 100)}% op orde)"
+        f"Standaard {s.number}: {s.short_name} (gemiddeld {percent(s.mean_share or 0)} op orde)"
         for s in found.lowest_standards
     ]
     themes += [

@@ -11,6 +11,7 @@ from analysis.regional import StandardAverage, regional_average
 from analysis.scoring import score_round
 from domain.access import Principal, Role
 from domain.models import Gemeente, Regio
+from domain.text import clean_name
 from services import ServiceError
 from services.authz import Forbidden, require_regio
 from store import answers_repo
@@ -62,14 +63,15 @@ def list_gemeenten(engine: Engine, principal: Principal, *, regio_id: int) -> li
 
 def parse_gemeente_names(text: str) -> list[str]:
     """One name per line (or separated by commas); blank entries are dropped."""
-    names = [part.strip() for line in text.splitlines() for part in line.split(",")]
+    names = [clean_name(part) for line in text.splitlines() for part in line.split(",")]
     return [n for n in names if n]
 
 
 def create_regio(engine: Engine, principal: Principal, *, name: str, gemeente_names: list[str]) -> Regio:
     if principal.role is not Role.BEHEERDER or principal.regio_id is not None:
         raise Forbidden("Alleen de beheerder van de installatie kan een regio aanmaken.")
-    name = name.strip()
+    name = clean_name(name)
+    gemeente_names = [clean_name(n) for n in gemeente_names if clean_name(n)]
     if not name:
         raise ServiceError("Vul de naam van de regio in.")
     if not gemeente_names:
@@ -87,6 +89,7 @@ def create_regio(engine: Engine, principal: Principal, *, name: str, gemeente_na
 
 def add_gemeenten(engine: Engine, principal: Principal, *, regio_id: int, names: list[str]) -> None:
     require_regio(principal, regio_id, roles=(Role.BEHEERDER,))
+    names = [clean_name(n) for n in names if clean_name(n)]
     if not names:
         raise ServiceError("Vul minstens één gemeente in.")
     with writing(engine) as session:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from analysis.anonymise import AnonymisedFigures, anonymise
+from analysis.anonymise import AnonymisedFigures, anonymise, masked_words
 from analysis.formatting import long_date
+from domain.text import clean_name, clean_text
 from exports.csv_figures import figures_csv
 from exports.factsheet_html import factsheet_html
 from exports.xlsx_anonymised import anonymised_workbook
@@ -21,7 +22,12 @@ def period_label(report: RegioReport) -> str:
 
 
 def anonymised(
-    report: RegioReport, *, include_toelichtingen: bool = False, duiding: str = "", made_on: date | None = None
+    report: RegioReport,
+    *,
+    include_toelichtingen: bool = False,
+    duiding: str = "",
+    made_on: date | None = None,
+    extra_words: tuple[str, ...] = (),
 ) -> AnonymisedFigures:
     """The figures as they may leave the regio team: small numbers withheld, names masked."""
     return anonymise(
@@ -38,7 +44,8 @@ def anonymised(
         toelichtingen=[(t.standard, t.question_number, t.text) for t in report.toelichtingen]
         if include_toelichtingen
         else (),
-        duiding=duiding,
+        duiding=clean_text(duiding),
+        extra_words=extra_words,
     )
 
 
@@ -48,6 +55,21 @@ FORMATS = {
     "csv": ("zelfscan-regiocijfers-{stamp}.csv", figures_csv, "text/csv"),
     "html": ("zelfscan-factsheet-{stamp}.html", factsheet_html, "text/html"),
 }
+
+
+def masked_summary(report: RegioReport, extra_words: tuple[str, ...] = ()) -> list[tuple[str, int]]:
+    """Which words the masking takes out of the toelichtingen, as typed, and how often."""
+    names = [*(g.gemeente_name for g in report.gemeenten), *extra_words]
+    counts: dict[str, int] = {}
+    for note in report.toelichtingen:
+        for word in masked_words(note.text, names):
+            counts[word] = counts.get(word, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+
+
+def parse_extra_words(text: str) -> tuple[str, ...]:
+    """Words the regio wants left out too: separated by commas or on their own lines."""
+    return tuple(w for w in (clean_name(part) for line in text.splitlines() for part in line.split(",")) if w)
 
 
 def anonymised_file(figures: AnonymisedFigures, kind: str) -> tuple[str, bytes, str]:

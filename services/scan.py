@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from analysis.results import RoundResult
 from analysis.scoring import score_round
 from domain.access import Principal
 from domain.models import Participant, Purpose, RoundInfo, RoundSummary
+from domain.text import clean_text
 from questionnaire import Questionnaire
 from services import ServiceError
 from services.authz import require_gemeente, require_progress, require_round
@@ -52,7 +54,7 @@ class ToelichtingChange(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     question_number: int
-    toelichting: str
+    toelichting: Annotated[str, AfterValidator(clean_text)]
     expected: str = ""
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 import questionnaire
 from domain.access import Principal, Role
-from exports.xlsx_internal import sheet_name
+from exports.xlsx_writer import sheet_title as sheet_name
 from exports.xlsx_zelfscan import ScanSheet, archive_workbook, zelfscan_workbook
 from services import ServiceError
 from services.authz import require_gemeente, require_regio
@@ -56,7 +56,7 @@ def regio_archive(engine: Engine, principal: Principal, *, regio_id: int) -> tup
     with reading(engine) as session:
         regio = repo.get_regio(session, regio_id=regio_id)
         names = {g.id: g.name for g in repo.list_gemeenten(session, regio_id=regio_id)}
-        rounds = repo.rounds_of_regio(session, regio_id=regio_id)
+        rounds = repo.rounds_of_regio(session, regio_id=regio_id, counting_only=False)
         answers = answers_repo.answers_of_rounds(session, round_ids=[r[0] for r in rounds])
     taken: set[str] = {"uitleg"}
     sheets = {gemeente_id: sheet_name(name, taken) for gemeente_id, name in sorted(names.items(), key=lambda i: i[1])}

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.orm import Session
 
 from domain.models import Gemeente, Participant, Purpose, Regio, RoundInfo
-from store.tables import AntwoordRow, DeelnemerRow, GemeenteRow, RegioRow, RondeRow
+from store.tables import AntwoordRow, BijeenkomstGroepRow, DeelnemerRow, GemeenteRow, RegioRow, RondeRow
 
 
 class NotFound(LookupError):
@@ -175,11 +175,11 @@ def round_access(session: Session, *, round_id: int) -> tuple[int, int, str] | N
 
 
 def latest_round_ids(session: Session, *, regio_id: int) -> list[int]:
-    """Per gemeente of the regio, its latest round (by date, then by creation)."""
+    """Per gemeente of the regio, its latest round that counts (by date, then by creation)."""
     rows = session.execute(
         select(RondeRow.id, RondeRow.gemeente_id)
         .join(GemeenteRow, RondeRow.gemeente_id == GemeenteRow.id)
-        .where(GemeenteRow.regio_id == regio_id)
+        .where(GemeenteRow.regio_id == regio_id, _has_an_answer())
         .order_by(RondeRow.gemeente_id, RondeRow.held_on.desc(), RondeRow.id.desc())
     )
     latest: dict[int, int] = {}
@@ -225,15 +225,25 @@ def answered_numbers(session: Session, *, round_ids: list[int]) -> dict[int, lis
     return result
 
 
-def rounds_of_regio(session: Session, *, regio_id: int) -> list[tuple[int, int, date, str, str]]:
-    """(round id, gemeente id, date, purpose, questionnaire version) of every round of a regio."""
-    rows = session.execute(
+def _has_an_answer():  # type: ignore[no-untyped-def]
+    """A round counts in figures only once it holds at least one answer (op orde or niet op orde)."""
+    return exists().where(AntwoordRow.ronde_id == RondeRow.id, AntwoordRow.value.is_not(None))
+
+
+def rounds_of_regio(
+    session: Session, *, regio_id: int, counting_only: bool = True
+) -> list[tuple[int, int, date, str, str]]:
+    """(round id, gemeente id, date, purpose, questionnaire version) of the rounds of a regio, newest
+    first: only rounds with at least one answer (they count in figures), or every round."""
+    query = (
         select(RondeRow.id, RondeRow.gemeente_id, RondeRow.held_on, RondeRow.purpose, RondeRow.questionnaire_version)
         .join(GemeenteRow, RondeRow.gemeente_id == GemeenteRow.id)
         .where(GemeenteRow.regio_id == regio_id)
         .order_by(RondeRow.held_on.desc(), RondeRow.id.desc())
     )
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    if counting_only:
+        query = query.where(_has_an_answer())
+    return [tuple(r) for r in session.execute(query)]  # type: ignore[misc]
 
 
 def round_from_file(session: Session, *, gemeente_id: int, source_hash: str) -> tuple[int, date] | None:
@@ -244,3 +254,27 @@ def round_from_file(session: Session, *, gemeente_id: int, source_hash: str) -> 
         )
     ).first()
     return (found[0], found[1]) if found else None
+
+
+def unfinished_round_ids(session: Session, *, gemeente_ids: list[int], question_count: int) -> dict[int, int]:
+    """Per gemeente its newest round with fewer than question_count answers that no bijeenkomst
+    has taken yet (a round belongs to at most one bijeenkomst), if it has one."""
+    answered = (
+        select(func.count())
+        .select_from(AntwoordRow)
+        .where(AntwoordRow.ronde_id == RondeRow.id, AntwoordRow.value.is_not(None))
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(RondeRow.id, RondeRow.gemeente_id)
+        .where(
+            RondeRow.gemeente_id.in_(gemeente_ids),
+            answered < question_count,
+            ~exists().where(BijeenkomstGroepRow.ronde_id == RondeRow.id),
+        )
+        .order_by(RondeRow.held_on.desc(), RondeRow.id.desc())
+    )
+    found: dict[int, int] = {}
+    for round_id, gemeente_id in rows:
+        found.setdefault(gemeente_id, round_id)
+    return found

@@ -8,10 +8,11 @@ from sqlalchemy import select, update
 from domain.access import Role
 from services import ServiceError
 from services.access import (
+    MAX_DELAY,
     MAX_FAILURES_PER_CLIENT,
-    MAX_FAILURES_PER_CODE,
     LoginError,
     cookie_for_handoff,
+    delay_for,
     login,
     logout,
     principal_for,
@@ -91,22 +92,39 @@ def test_revoking_a_code_ends_its_sessions_at_once(engine, code):
     assert principal_for(engine, token) is None
 
 
-def test_too_many_failures_from_one_client_block_even_the_right_code(engine, code):
+def no_wait(seconds: float) -> None:
+    """Tests do not wait out the delays; they record them (see waits)."""
+
+
+def test_too_many_failures_from_one_client_refuse_that_client_only(engine, code):
     for i in range(MAX_FAILURES_PER_CLIENT):  # a different wrong code each time: only the client limit applies
         with pytest.raises(LoginError, match="klopt niet"):
-            login(engine, code=f"{ALPHABET[i]}AAA-AAAA-AAAA-AAAA", client_key="6.6.6.6")
-    with pytest.raises(LoginError, match="Te veel mislukte pogingen"):
-        login(engine, code=code.code, client_key="6.6.6.6")
-    assert login(engine, code=code.code, client_key="1.2.3.4").principal.code_id == code.id
+            login(engine, code=f"{ALPHABET[i % 20]}AA{i % 10}-AAAA-AAAA-AAAA", client_key="6.6.6.6", sleep=no_wait)
+    with pytest.raises(LoginError, match="Te veel mislukte pogingen vanaf dit apparaat"):
+        login(engine, code=code.code, client_key="6.6.6.6", sleep=no_wait)
+    assert login(engine, code=code.code, client_key="1.2.3.4", sleep=no_wait).principal.code_id == code.id
 
 
-def test_too_many_failures_on_one_code_block_it_from_every_client(engine, code):
+def test_strangers_guessing_a_code_never_lock_its_owner_out(engine, code):
     wrong = code.code[:-1] + ("A" if code.code[-1] != "A" else "B")
-    for client in range(MAX_FAILURES_PER_CODE):
+    for client in range(50):
+        with pytest.raises(LoginError, match="klopt niet"):
+            login(engine, code=wrong, client_key=f"10.0.0.{client}", sleep=no_wait)
+    assert login(engine, code=code.code, client_key="1.2.3.4", sleep=no_wait).principal.code_id == code.id
+
+
+def test_guessing_a_code_makes_every_next_try_at_it_wait_longer(engine, code):
+    wrong = code.code[:-1] + ("A" if code.code[-1] != "A" else "B")
+    waits: list[float] = []
+    for client in range(8):
         with pytest.raises(LoginError):
-            login(engine, code=wrong, client_key=f"10.0.0.{client}")
-    with pytest.raises(LoginError, match="Te veel mislukte pogingen"):
-        login(engine, code=code.code, client_key="1.2.3.4")
+            login(engine, code=wrong, client_key=f"10.0.1.{client}", sleep=waits.append)
+    login(engine, code=code.code, client_key="1.2.3.4", sleep=waits.append)
+    assert waits == [1.0, 2.0, 4.0, 8.0, 8.0, MAX_DELAY]
+
+
+def test_a_few_typing_errors_cost_no_waiting():
+    assert [delay_for(n) for n in range(6)] == [0.0, 0.0, 0.0, 1.0, 2.0, 4.0]
 
 
 def test_a_tampered_session_token_is_not_accepted(engine, code):
@@ -176,3 +194,20 @@ def test_a_code_cannot_expire_in_the_past(engine, regio):
             regio_id=regio.id,
             expires_at=datetime.now(UTC) - timedelta(days=1),
         )
+
+
+@pytest.mark.parametrize(
+    ("peer", "header", "trusted", "counted_as"),
+    [
+        ("203.0.113.5", "1.1.1.1", "", "203.0.113.5"),  # no trusted proxy: the header is ignored
+        ("127.0.0.1", "1.1.1.1", "", "127.0.0.1"),  # not even from the machine itself
+        ("127.0.0.1", "1.1.1.1", "127.0.0.1", "1.1.1.1"),  # through our own proxy
+        ("127.0.0.1", "9.9.9.9, 1.1.1.1", "127.0.0.1", "1.1.1.1"),  # the client's own left part is ignored
+        ("127.0.0.1", "nonsense", "127.0.0.1", "127.0.0.1"),
+        ("10.0.0.2", "1.1.1.1, 10.0.0.3", "10.0.0.2,10.0.0.3", "1.1.1.1"),  # two proxies in a row
+    ],
+)
+def test_a_forwarded_address_counts_only_when_it_came_through_a_trusted_proxy(peer, header, trusted, counted_as):
+    from services.client_address import client_address
+
+    assert client_address(peer, header, trusted) == counted_as

@@ -155,7 +155,12 @@ PROBLEMS = [
         "kolom A",
         "Vraag 31 ontbreekt",
     ),
-    ("an unknown answer value", lambda: ours({2: "misschien"}), "E6", "Het antwoord 'misschien' kennen we niet"),
+    (
+        "an unknown answer value",
+        lambda: ours({1: "ja", 2: "misschien"}),
+        "E6",
+        "Het antwoord 'misschien' kennen we niet",
+    ),
     ("formulas without cached values", formulas_without_values, "E5", "formule zonder berekende waarde"),
 ]
 

@@ -11,6 +11,7 @@ from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.meeting import DEFAULT_PROGRAMME, MeetingKind, ProgrammeItem
 from services import ServiceError
+from services.access import MAX_FAILURES_PER_CLIENT
 from services.access import principal_for as principal_of_token
 from services.meeting import (
     create_meeting,
@@ -100,7 +101,7 @@ def test_a_join_code_expires_the_night_after_the_bijeenkomst(engine, regio, geme
 
 
 def test_many_wrong_join_codes_are_stopped(engine, meeting_id):
-    for _ in range(10):
+    for _ in range(MAX_FAILURES_PER_CLIENT):
         with pytest.raises(ServiceError, match="klopt niet"):
             join(engine, meeting_id=meeting_id, code="AAA-AAA", client_key="raden")
     with pytest.raises(ServiceError, match="Te veel verkeerde codes"):

@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 
 from domain.access import Principal
 from services.meeting import live_state
+from ui.errors import calm
 from ui.text import md, plain
 
 POLL_SECONDS = 15  # each check is a Streamlit rerun of ~0.1 s CPU: 60 devices every 3 s would fill a core
@@ -17,6 +18,7 @@ def meeting_banner(engine: Engine, principal: Principal, round_id: int, shown_bl
     closes a block, the whole page is drawn again so the right questions can be answered."""
 
     @st.fragment(run_every=POLL_SECONDS)
+    @calm
     def banner() -> None:
         state = live_state(engine, principal, round_id=round_id)
         if state is None or state.open_block != shown_block:

@@ -38,7 +38,7 @@ def progress_bar(result: RoundResult) -> None:
 def participants_line(info: RoundInfo) -> str:
     if not info.participants:
         return "Deelnemers: nog niet ingevuld."
-    people = [f"{p.role} ({md(p.name)})" if p.name else p.role for p in info.participants]
+    people = [f"{md(p.role)} ({md(p.name)})" if p.name else md(p.role) for p in info.participants]
     return "Deelnemers: " + ", ".join(people) + "."
 
 

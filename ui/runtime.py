@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
+from services.client_address import client_address
 from settings import get_settings
 from store.engine import shared_engine
+from ui import params
 
 
 def engine() -> Engine:
@@ -31,10 +33,10 @@ def set_page_language() -> None:
 
 def current_round_id() -> int | None:
     """The round the person is working on: from the URL (survives a reload), else from the session."""
-    raw = st.query_params.get("ronde")
-    if raw is not None and raw.isdigit():
-        st.session_state["ronde"] = int(raw)
-        return int(raw)
+    from_url = params.id_param("ronde")
+    if from_url is not None:
+        st.session_state["ronde"] = from_url
+        return from_url
     remembered = st.session_state.get("ronde")
     if not isinstance(remembered, int):
         remembered = getattr(st.session_state.get("ingelogd_als"), "round_id", None)  # a deelnemer has one round
@@ -59,11 +61,11 @@ def init_from_query(key: str, options: list[int]) -> None:
     written = f"_url_{key}"
     if key not in st.session_state:
         st.session_state[written] = set()
-    raw = st.query_params.get(key)
-    if raw is None or not raw.isdigit() or int(raw) not in options:
+    value = params.optional_id_param(key)
+    if value is None or value not in options:
         return
-    if raw not in st.session_state.get(written, set()):
-        st.session_state[key] = int(raw)
+    if str(value) not in st.session_state.get(written, set()):
+        st.session_state[key] = value
 
 
 def write_query(key: str, value: int) -> None:
@@ -72,6 +74,9 @@ def write_query(key: str, value: int) -> None:
 
 
 def client_key() -> str:
-    """Who is trying to log in, for the rate limit: the client's address when known."""
-    address = st.context.ip_address
-    return address if isinstance(address, str) and address else "onbekend"
+    """Who is trying to log in, for the rate limits: see services.client_address."""
+    peer = st.context.ip_address
+    peer = peer if isinstance(peer, str) and peer else "127.0.0.1"  # Streamlit hides loopback as None
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    forwarded = forwarded if isinstance(forwarded, str) else None
+    return client_address(peer, forwarded, get_settings().trusted_proxies)

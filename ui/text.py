@@ -1,4 +1,12 @@
-"""Show free text exactly as typed: never as markdown or HTML."""
+"""The one way user text reaches the page: shown exactly as typed, never as markdown, HTML or a link.
+
+Streamlit renders titles, headers, captions, notices, expander and radio labels and table
+cells as GitHub markdown. Escaping markdown's special characters is not enough: GitHub
+markdown also turns bare addresses (www.…, https://…, name@example.org) into links after
+the escapes are read. `md()` therefore also puts an invisible word joiner (U+2060) where a
+link would start, so no link is made and the text looks the same. Every page writes user
+text through `md()` (inside markdown we write), `plain()` (a paragraph) or `table()`.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +15,25 @@ import re
 
 import streamlit as st
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+from domain.text import clean_text
+
+WORD_JOINER = "\u2060"
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&=\"'])")
+# Where GitHub's autolink literal extension starts a link: www., a scheme's colon, an e-mail's @.
+_AUTOLINK_STARTS = re.compile(
+    r"(?i)(?<=www)(?=\.)|(?<=https)(?=:)|(?<=http)(?=:)|(?<=ftp)(?=:)|(?<=mailto)(?=:)|(?<=xmpp)(?=:)|(?=@)"
+)
 
 
 def md(text: str) -> str:
-    """Escape user text (names, labels) for use inside a markdown string we write."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    """User text (names, labels, titles) made safe to put inside a markdown string we write."""
+    text = clean_text(str(text)).replace("\n", " ")
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", _AUTOLINK_STARTS.sub(WORD_JOINER, text))
 
 
 def plain(text: str) -> None:
     """Render user text literally, in the normal font, keeping line breaks."""
-    escaped = html.escape(text).replace("\n", "<br>")
+    escaped = html.escape(clean_text(text)).replace("\n", "<br>")
     st.html(f'<p class="zs-plain">{escaped}</p>')
 
 

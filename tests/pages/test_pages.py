@@ -207,7 +207,7 @@ def test_the_regio_drafts_a_regional_plan(app_engine, demo):
 
 def test_an_unknown_plan_gets_a_dutch_message(app_engine, demo):
     at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/verbeterplan.py", plan=999)
-    assert any("bestaat niet (meer)" in e.value for e in at.error)
+    assert any("bestaat niet (meer)" in e.value.replace("\\", "") for e in at.error)  # as shown, unescaped
 
 
 def test_the_installation_beheerder_gets_the_backup_page(app_engine, demo):

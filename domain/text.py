@@ -1,0 +1,24 @@
+"""Free text as people type or paste it, made safe to store and to write into any file format.
+
+Control characters (other than tab and line breaks) have no meaning in a toelichting or a
+name, and they make .xlsx and .docx files unreadable, so they are removed where text enters
+the app. Everything else (accents, right-to-left text, zero-width characters, emoji) is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 and C1 controls except tab and line feed, lone surrogates, and non-characters XML forbids.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """The text with Windows and old Mac line breaks as \\n and without control characters."""
+    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_name(text: str) -> str:
+    """A name on one line: control characters removed, every run of white space one space."""
+    return " ".join(unicodedata.normalize("NFC", clean_text(text)).split())

@@ -1,0 +1,98 @@
+"""Figures say what they count: whole standards decided, shares rounded half up, withheld never 'changed',
+and rounds without answers count nowhere."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from analysis.answers import AnswerValue
+from analysis.compare import regio_changes
+from analysis.formatting import percent
+from analysis.regional import QuestionXY, highlights, standards_xy
+from analysis.results import Progress, RoundResult, StandardScore
+from domain.access import Role
+from domain.meeting import MeetingKind
+from domain.models import Purpose
+from services.meeting import create_meeting
+from services.regio_report import regio_report
+from services.scan import ValueChange, list_rounds, save_changes, start_round
+from tests.conftest import principal_for
+
+
+def result(*scores: tuple[int, int, int, int]) -> RoundResult:
+    """(standard, question_count, answered, op_orde) per standard."""
+    return RoundResult(
+        questionnaire_version="test",
+        standards=tuple(
+            StandardScore(number=n, short_name=f"S{n}", cluster="A", question_count=c, answered=a, op_orde=o)
+            for n, c, a, o in scores
+        ),
+        questions=(),
+        blocks=(),
+        total=Progress(label="totaal", answered=0, total=0),
+    )
+
+
+def test_a_gemeente_with_an_open_question_and_one_niet_op_orde_counts_as_not_wholly_op_orde():
+    rows = standards_xy([result((3, 3, 2, 1)), result((3, 3, 3, 3))])
+    assert (rows[0].x, rows[0].y) == (1, 2)
+
+
+def test_a_gemeente_with_only_op_orde_and_an_open_question_is_left_out_of_y():
+    rows = standards_xy([result((3, 3, 2, 2)), result((3, 3, 3, 3))])
+    assert (rows[0].x, rows[0].y) == (1, 1)
+
+
+def test_a_half_way_share_is_rounded_up_as_readers_expect():
+    assert [percent(0.625), percent(0.125), percent(0.375), percent(2 / 3)] == ["63%", "13%", "38%", "67%"]
+
+
+def test_standards_tied_with_the_third_lowest_are_named_too():
+    shares = [(1, 4, 4, 1), (2, 4, 4, 2), (3, 4, 4, 2), (4, 4, 4, 2), (5, 4, 4, 4)]
+    found = highlights([result(*shares), result(*shares)])
+    assert [s.number for s in found.lowest_standards] == [1, 2, 3, 4]
+
+
+def test_a_withheld_figure_is_never_listed_as_a_change():
+    shown = QuestionXY(number=1, standard=1, text="v", x=2, y=4)
+    hidden = QuestionXY(number=1, standard=1, text="v", x=0, y=2, withheld=True)
+    assert [c.changed for c in regio_changes([shown], [hidden], "niet getoond")] == [False]
+    assert [c.changed for c in regio_changes([shown], [shown.model_copy(update={"x": 3})], "-")] == [True]
+
+
+def test_an_empty_round_never_becomes_the_round_that_counts(engine, regio, gemeenten, three_answered):
+    viewer = principal_for(Role.REGIO, regio)
+    before = regio_report(engine, viewer, regio_id=regio.id)
+    me = principal_for(Role.GEMEENTE, regio, gemeenten[0])
+    start_round(engine, me, gemeente_id=me.gemeente_id, held_on=date(2026, 9, 1), purpose=Purpose.EVALUATIE,
+                participants=[])  # fmt: skip
+    after = regio_report(engine, viewer, regio_id=regio.id)
+    assert [g.round_id for g in after.gemeenten] == [g.round_id for g in before.gemeenten]
+    assert after.standards == before.standards
+
+
+def test_a_vervolg_makes_no_rounds_and_leaves_the_regional_figures_as_they_were(
+    engine, regio, gemeenten, three_answered
+):
+    viewer = principal_for(Role.REGIO, regio)
+    before = regio_report(engine, viewer, regio_id=regio.id)
+    counts = {g.id: len(list_rounds(engine, viewer, gemeente_id=g.id)) for g in gemeenten}
+    facilitator = principal_for(Role.FACILITATOR, regio)
+    create_meeting(engine, facilitator, regio_id=regio.id, title="Vervolg", held_on=date(2026, 10, 1),
+                   kind=MeetingKind.VERVOLG, gemeente_ids=[g.id for g in gemeenten], programme=[])  # fmt: skip
+    assert {g.id: len(list_rounds(engine, viewer, gemeente_id=g.id)) for g in gemeenten} == counts
+    assert regio_report(engine, viewer, regio_id=regio.id).standards == before.standards
+
+
+def test_a_startbijeenkomst_continues_an_unfinished_round_instead_of_stacking_a_new_one(engine, regio, gemeenten):
+    me = principal_for(Role.GEMEENTE, regio, gemeenten[0])
+    started = start_round(engine, me, gemeente_id=me.gemeente_id, held_on=date(2026, 3, 1),
+                          purpose=Purpose.NULMETING, participants=[])  # fmt: skip
+    save_changes(engine, me, round_id=started, changes=[ValueChange(question_number=1, value=AnswerValue.OP_ORDE)])
+    facilitator = principal_for(Role.FACILITATOR, regio)
+    create_meeting(engine, facilitator, regio_id=regio.id, title="Start", held_on=date(2026, 10, 1),
+                   kind=MeetingKind.START, gemeente_ids=[gemeenten[0].id, gemeenten[1].id], programme=[],
+                   new_round_for={gemeenten[1].id})  # fmt: skip
+    viewer = principal_for(Role.REGIO, regio)
+    assert [r.id for r in list_rounds(engine, viewer, gemeente_id=gemeenten[0].id)] == [started]
+    assert len(list_rounds(engine, viewer, gemeente_id=gemeenten[1].id)) == 1

@@ -1,0 +1,196 @@
+"""Hostile text in every field goes into every file the app writes, and comes out as typed:
+never a formula, never markup, never a broken file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date
+from html.parser import HTMLParser
+
+import openpyxl
+import pytest
+from docx import Document
+
+from analysis.answers import AnswerValue
+from domain.access import Role
+from domain.models import Participant, Purpose
+from domain.plan import PlanLayout
+from services.plan_edits import PlanChange, save_plan_changes
+from services.plan_exports import plan_document, plan_workbook
+from services.plans import create_gemeente_plan, open_plan
+from services.regio import create_regio, list_gemeenten
+from services.regio_exports import anonymised, anonymised_file, internal_file
+from services.regio_report import regio_report
+from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
+from services.workbooks import blank_workbook, regio_archive, round_workbook
+from tests.conftest import ADMIN, principal_for
+from tests.hostile import CORPUS, FORMULAS, as_stored
+
+OURS = ("=COUNTIF(", "=COUNTIFS(", "=IF(")
+NAMES = ["=Hoorn|' /C calc'!A0", "**Vet**dorp", "www.voorbeeld.nl", "@Bergen [op] Zoom", "Aa'rdorp"]
+
+
+@pytest.fixture
+def hostile(engine):
+    """A regio whose gemeenten have hostile names, each with a round full of hostile toelichtingen."""
+    regio = create_regio(engine, ADMIN, name="Regio =Proef", gemeente_names=NAMES)
+    rounds = {}
+    for gemeente in list_gemeenten(engine, ADMIN, regio_id=regio.id):
+        me = principal_for(Role.GEMEENTE, regio, gemeente, label="=team <b>")
+        round_id = start_round(
+            engine,
+            me,
+            gemeente_id=gemeente.id,
+            held_on=date(2026, 3, 5),
+            purpose=Purpose.NULMETING,
+            participants=[Participant(name=CORPUS[0], role=CORPUS[9])],
+        )
+        changes = [ValueChange(question_number=n, value=AnswerValue.NIET_OP_ORDE) for n in range(1, 32)]
+        changes += [ToelichtingChange(question_number=n, toelichting=t) for n, t in enumerate(CORPUS, start=1)]
+        save_changes(engine, me, round_id=round_id, changes=changes)
+        rounds[gemeente.name] = (me, round_id)
+    return regio, rounds
+
+
+def xlsx_texts(data: bytes) -> tuple[set[str], list[str]]:
+    """Every text cell of every sheet, and every formula that is not one of our own."""
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    texts, foreign = set(), []
+    for ws in wb.worksheets:
+        texts.add(ws.title)
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and not str(cell.value).startswith(OURS):
+                    foreign.append(f"{ws.title}!{cell.coordinate}: {cell.value}")
+                elif isinstance(cell.value, str):
+                    texts.add(cell.value)
+    return texts, foreign
+
+
+def assert_kept_as_text(data: bytes, expected: list[str]) -> None:
+    texts, foreign = xlsx_texts(data)
+    assert foreign == []
+    joined = "\n".join(texts)
+    for text in expected:
+        assert as_stored(text) in joined, text[:40]
+
+
+def test_a_round_workbook_keeps_every_hostile_toelichting_as_text(engine, hostile):
+    _, rounds = hostile
+    me, round_id = rounds[NAMES[0]]
+    assert_kept_as_text(round_workbook(engine, me, round_id=round_id)[1], [*CORPUS, NAMES[0]])
+
+
+def test_a_blank_workbook_keeps_a_hostile_gemeente_name_as_text(engine, hostile):
+    _, rounds = hostile
+    me, _ = rounds[NAMES[0]]
+    assert_kept_as_text(blank_workbook(engine, me, gemeente_id=me.gemeente_id)[1], [NAMES[0]])
+
+
+def test_the_regio_archive_keeps_hostile_names_and_texts_as_text_and_sheet_names_legal(engine, hostile):
+    regio, _ = hostile
+    regio_user = principal_for(Role.REGIO, regio)
+    data = regio_archive(engine, regio_user, regio_id=regio.id)[1]
+    assert_kept_as_text(data, [*CORPUS, *NAMES])
+    titles = openpyxl.load_workbook(io.BytesIO(data)).sheetnames
+    assert all(t[:1] not in "=+-@'" and len(t) <= 31 for t in titles), titles
+
+
+def test_the_internal_workbook_keeps_hostile_names_as_text(engine, hostile):
+    regio, _ = hostile
+    report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
+    assert_kept_as_text(internal_file(report)[1], NAMES)
+
+
+def test_the_anonymised_workbook_keeps_hostile_toelichtingen_as_text(engine, hostile):
+    regio, _ = hostile
+    report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
+    figures = anonymised(report, include_toelichtingen=True, duiding=FORMULAS[1])
+    assert_kept_as_text(anonymised_file(figures, "xlsx")[1], [*CORPUS, FORMULAS[1]])
+
+
+def test_the_anonymised_csv_quotes_every_cell_that_would_be_a_formula(engine, hostile):
+    regio, _ = hostile
+    report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
+    data = anonymised_file(anonymised(report), "csv")[1]
+    cells = [cell for row in csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";") for cell in row]
+    assert not [c for c in cells if c.lstrip()[:1] in ("=", "+", "-", "@", "\t", "\r", "\uff1d")]
+
+
+def test_the_csv_writer_keeps_what_was_typed_after_its_quote(engine):
+    from exports.csv_writer import csv_bytes
+
+    data = csv_bytes([FORMULAS, [3, 2.5, None, "gewoon"]])
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["'" + as_stored(f) for f in FORMULAS]
+    assert rows[1] == ["3", "2,5", "", "gewoon"]
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        self.tags.append(tag)
+
+    def handle_data(self, data):  # type: ignore[no-untyped-def]
+        self.text.append(data)
+
+
+def test_the_factsheet_shows_hostile_text_as_text_and_makes_no_element_of_it(engine, hostile):
+    regio, _ = hostile
+    report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
+    figures = anonymised(report, include_toelichtingen=True, duiding=CORPUS[9])
+    parser = _Tags()
+    parser.feed(anonymised_file(figures, "html")[1].decode())
+    assert not {"script", "img", "a", "b"} & set(parser.tags)
+    text = "".join(parser.text)
+    for item in CORPUS:
+        assert as_stored(item).replace("\n", "") in text.replace("\n", ""), item[:40]
+
+
+@pytest.fixture
+def hostile_plan(engine, hostile):
+    _, rounds = hostile
+    me, round_id = rounds[NAMES[1]]
+    plan_id = create_gemeente_plan(engine, me, round_id=round_id, layout=PlanLayout.PER_STANDAARD)
+    action = open_plan(engine, me, plan_id=plan_id).clusters[0].standards[0].actions[0]
+    changes = [PlanChange(target="plan", field="title", value=CORPUS[0], expected="")]
+    changes += [PlanChange(target="plan", field="period", value=CORPUS[9], expected="")]
+    changes += [PlanChange(target="action", key=action.id, field="owner", value=CORPUS[1], expected="")]
+    changes += [PlanChange(target="action", key=action.id, field="description", value=CORPUS[8], expected="")]
+    save_plan_changes(engine, me, plan_id=plan_id, changes=changes)
+    return me, plan_id
+
+
+def test_the_plan_workbook_keeps_hostile_fields_as_text(engine, hostile_plan):
+    me, plan_id = hostile_plan
+    assert_kept_as_text(
+        plan_workbook(engine, me, plan_id=plan_id, today=date(2026, 11, 28))[1], [CORPUS[0], CORPUS[1], CORPUS[8]]
+    )
+
+
+def test_the_plan_document_opens_and_shows_hostile_fields_as_typed(engine, hostile_plan):
+    me, plan_id = hostile_plan
+    data = plan_document(engine, me, plan_id=plan_id, today=date(2026, 11, 28))[1]
+    document = Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    for item in (CORPUS[0], CORPUS[1], CORPUS[8]):
+        assert as_stored(item).replace("\n", "") in text.replace("\n", ""), item[:40]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert "<script>" not in archive.read("word/document.xml").decode()
+
+
+def test_control_characters_never_reach_the_database(engine, hostile):
+    _, rounds = hostile
+    me, round_id = rounds[NAMES[0]]
+    from services.scan import open_scan
+
+    stored = {n: a.toelichting for n, a in open_scan(engine, me, round_id=round_id).answers.items()}
+    assert all("\x00" not in t and "\x07" not in t for t in stored.values())
+    assert stored[CORPUS.index("controle\x00tekens\x07\x1b erin") + 1] == "controletekens erin"
