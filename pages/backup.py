@@ -6,7 +6,7 @@ import streamlit as st
 
 from domain.access import Role
 from services import ServiceError
-from services.backup import backup_file, backup_file_name, installation_is_empty, restore_file
+from services.backup import MAX_BACKUP_BYTES, backup_file, backup_file_name, installation_is_empty, restore_file
 from ui import auth, runtime
 from ui.text import md
 
@@ -44,7 +44,9 @@ if not empty:
         "Deze installatie heeft al gegevens. Terugzetten kan alleen in een lege installatie, zodat er niets "
         "verloren gaat."
     )
-upload = st.file_uploader("Back-upbestand (.zip)", type=["zip"], disabled=not empty)
+upload = st.file_uploader(
+    "Back-upbestand (.zip)", type=["zip"], disabled=not empty, max_upload_size=MAX_BACKUP_BYTES // (1024 * 1024)
+)
 if upload is not None and st.button("Back-up terugzetten", type="primary", disabled=not empty):
     try:
         report = restore_file(engine, principal, upload.getvalue())

@@ -14,7 +14,7 @@ from services.authz import Forbidden
 from services.scan import forget_cached_rounds
 from store import backup
 
-MAX_BACKUP_BYTES = 500 * 1024 * 1024
+MAX_BACKUP_BYTES = 25 * 1024 * 1024  # the server refuses larger uploads anyway (.streamlit/config.toml)
 TABLE_LABELS = {
     "regio": "regio's",
     "gemeente": "gemeenten",

@@ -1,0 +1,114 @@
+"""Hostile text in every free-text field, looked at in a real browser on every page that shows it:
+shown exactly as typed, and no link, bold, image, script or heading made from it."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from playwright.sync_api import Page
+
+from analysis.answers import AnswerValue
+from domain.access import Role
+from domain.models import Participant, Purpose
+from domain.plan import PlanLayout
+from services.access_codes import issue_code
+from services.plan_edits import PlanChange, save_plan_changes
+from services.plans import create_gemeente_plan
+from services.regio import create_regio, list_gemeenten
+from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
+from tests.browser.test_scan_in_browser import log_in
+from tests.conftest import ADMIN, principal_for
+
+pytestmark = pytest.mark.browser
+
+# Each text carries a marker (ZQ…) so the check can find whatever the browser made of it.
+NAME = "ZQ1 **Vet** www.zq.example.org"
+TEXTS = {
+    "participant": "ZQ2 [klik](http://example.org) <b>vet</b>",
+    "toelichting": "ZQ3 https://example.org/x iemand@example.org **vet** _schuin_ `code`",
+    "title": "ZQ4 # **Plan** [link](http://example.org) ![beeld](x.png)",
+    "period": 'ZQ5 <script>alert(1)</script> =HYPERLINK("x")',
+}
+ALL = [NAME, *TEXTS.values()]
+
+
+@pytest.fixture(scope="module")
+def hostile(app):
+    return seed_hostile(app.engine)
+
+
+def seed_hostile(engine):
+    """A regio whose gemeente, participant, toelichting and plan carry hostile text; login codes."""
+    app = SimpleNamespace(engine=engine)
+    regio = create_regio(app.engine, ADMIN, name="Regio ZQ", gemeente_names=[NAME, "Buurdorp", "Derdedorp"])
+    gemeente = next(g for g in list_gemeenten(app.engine, ADMIN, regio_id=regio.id) if g.name == NAME)
+    me = principal_for(Role.GEMEENTE, regio, gemeente, label="team")
+    round_id = start_round(
+        app.engine, me, gemeente_id=gemeente.id, held_on=date(2026, 3, 5), purpose=Purpose.NULMETING,
+        participants=[Participant(name=TEXTS["participant"], role="Teamleider")],
+    )  # fmt: skip
+    changes = [ValueChange(question_number=n, value=AnswerValue.NIET_OP_ORDE) for n in range(1, 32)]
+    changes.append(ToelichtingChange(question_number=1, toelichting=TEXTS["toelichting"]))
+    save_changes(app.engine, me, round_id=round_id, changes=changes)
+    plan_id = create_gemeente_plan(app.engine, me, round_id=round_id, layout=PlanLayout.PER_STANDAARD)
+    save_plan_changes(
+        app.engine, me, plan_id=plan_id,
+        changes=[PlanChange(target="plan", field=f, value=TEXTS[f], expected="") for f in ("title", "period")],
+    )  # fmt: skip
+    codes = {
+        role: issue_code(
+            app.engine, ADMIN, role=role, label="zq", regio_id=regio.id,
+            gemeente_id=gemeente.id if role is Role.GEMEENTE else None,
+        ).code
+        for role in (Role.GEMEENTE, Role.REGIO)
+    }  # fmt: skip
+    return round_id, plan_id, codes
+
+
+def shown_as_typed(page: Page, texts: list[str]) -> None:
+    """Every text stands on the page as typed, and no element was made from any part of it.
+
+    Our own wrappers (a bold title, a heading) hold a whole text with its ZQ marker; an element
+    made *from* the text (a link, bold, image) holds only a piece of it, without the marker.
+    """
+    body = page.locator("[data-testid='stMain']").first
+    deadline = time.monotonic() + 15
+    while True:
+        visible = body.inner_text().replace("\u2060", "")
+        missing = [t for t in texts if t.split(" ", 1)[1] not in visible]
+        if not missing:
+            break
+        assert time.monotonic() < deadline, f"not shown as typed: {missing}"
+        page.wait_for_timeout(200)
+    made = page.evaluate(
+        """() => [...document.querySelectorAll('a, img, script, strong, em, code, del, li, blockquote, h1, h2, h3')]
+            .filter(e => !e.closest('[data-testid="stSidebar"]'))
+            .map(e => e.tagName + ': ' + e.textContent)
+            .filter(t => /example|\\b[vV]et\\b|klik|schuin|beeld|alert|: Plan$/.test(t))
+            .filter(t => /^(A|IMG|SCRIPT):/.test(t) ? /ZQ|example|klik/.test(t) : !/ZQ/.test(t))"""
+    )
+    assert made == [], made
+
+
+@pytest.mark.parametrize(
+    ("role", "path", "texts", "open"),
+    [
+        (Role.GEMEENTE, "/", [NAME], None),
+        (Role.GEMEENTE, "/scan?ronde={round_id}&blok=1", [NAME, TEXTS["participant"]], None),
+        (Role.GEMEENTE, "/resultaten?ronde={round_id}", [TEXTS["toelichting"]], None),
+        (Role.GEMEENTE, "/geschiedenis?ronde={round_id}", [TEXTS["toelichting"]], None),
+        (Role.GEMEENTE, "/verbeterplan", [TEXTS["title"], TEXTS["period"]], None),
+        (Role.GEMEENTE, "/verbeterplan?plan={plan_id}", [TEXTS["title"], TEXTS["period"]], None),
+        (Role.REGIO, "/", [NAME, TEXTS["toelichting"]], "Standaard 1: Integrale visie"),
+    ],
+)
+def test_hostile_text_is_shown_as_typed_and_never_as_markup(app, page, hostile, role, path, texts, open):
+    round_id, plan_id, codes = hostile
+    log_in(page, app.url, codes[role])
+    page.goto(app.url + path.format(round_id=round_id, plan_id=plan_id))
+    if open:
+        page.get_by_text(open).first.click()
+    shown_as_typed(page, texts)
