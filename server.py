@@ -9,6 +9,7 @@
   itself cannot set cookies.
 - On first start the installation's beheerder code is created and printed once.
 - No proxy header is trusted by uvicorn (see services/client_address.py).
+- Downloads are served by /bestand/<token>, only to the login that made them (services/downloads.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
+from services import downloads
 from services.access import COOKIE_NAME, cookie_for_handoff, logout
 from services.access_codes import ensure_first_beheerder_code
 from settings import get_settings
@@ -61,6 +63,24 @@ async def set_session_cookie(request: Request) -> Response:
     return response
 
 
+async def get_file(request: Request) -> Response:
+    """A download made on a page, for the same login only (services/downloads.py); else 404, empty."""
+    offered = downloads.fetch(
+        _engine(), token=request.path_params["token"], session_token=request.cookies.get(COOKIE_NAME)
+    )
+    if offered is None:
+        return Response(status_code=404, headers={"Cache-Control": "no-store"})
+    return Response(
+        offered.data,
+        media_type=offered.mime,
+        headers={
+            "Content-Disposition": downloads.content_disposition(offered.file_name),
+            "Cache-Control": "no-store, private",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
 async def end_session_cookie(request: Request) -> Response:
     logout(_engine(), request.cookies.get(COOKIE_NAME))
     response = Response(status_code=204)
@@ -87,5 +107,6 @@ app = st.App(
     routes=[
         Route(SESSION_ROUTE, set_session_cookie, methods=["POST"]),
         Route(LOGOUT_ROUTE, end_session_cookie, methods=["POST"]),
+        Route(downloads.ROUTE + "/{token}", get_file, methods=["GET"]),
     ],
 )

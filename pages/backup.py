@@ -8,6 +8,7 @@ from domain.access import Role
 from services import ServiceError
 from services.backup import MAX_BACKUP_BYTES, backup_file, backup_file_name, installation_is_empty, restore_file
 from ui import auth, runtime
+from ui.downloads import download_button
 from ui.text import md
 
 principal = auth.require(Role.BEHEERDER)
@@ -24,13 +25,11 @@ st.write(
     "verbeterplannen en toegangscodes (alleen versleuteld). Bewaar het op een veilige plek: het bevat "
     "de antwoorden en toelichtingen van alle gemeenten. Inlogsessies zitten er niet in."
 )
-st.download_button(
+download_button(
     "Back-up downloaden (.zip)",
-    data=lambda: backup_file(engine, principal)[1],
+    make=lambda: backup_file(engine, principal)[1],
     file_name=backup_file_name(),
     mime="application/zip",
-    icon=":material/download:",
-    on_click="ignore",
 )
 
 st.header("Back-up terugzetten")

@@ -29,7 +29,7 @@ from services.meeting import (
 )
 from services.regio import list_gemeenten
 from ui import auth, params, runtime
-from ui.text import md, table
+from ui.text import inline_image, md, table
 
 principal = auth.require(Role.FACILITATOR)
 engine = runtime.engine()
@@ -176,7 +176,8 @@ for group in meeting.groups:
     left.markdown(f"**{md(group.gemeente_name)}**: code **{show_join_code(group.join_code)}**")
     buffer = io.BytesIO()
     segno.make(link, error="m").save(buffer, kind="png", scale=4, border=2)
-    right.image(buffer.getvalue(), caption=f"QR-code voor {group.gemeente_name}", width=120)
+    # Inline, not through Streamlit's /media/ address: that would work for anyone, without a login.
+    right.html(inline_image(buffer.getvalue(), f"QR-code voor {group.gemeente_name}", width=120))
 
 st.subheader("Veelgestelde vragen")
 for item in meeting.faq:

@@ -24,6 +24,7 @@ from services.regio_exports import (
 from services.regio_report import regio_report, regio_rounds
 from services.workbooks import regio_archive
 from ui import auth, runtime
+from ui.downloads import download_button
 from ui.round_header import DEMO_NOTICE
 from ui.text import md, plain, table
 
@@ -201,32 +202,30 @@ labels = {
 }
 for column, (kind, label) in zip(st.columns(3), labels.items(), strict=True):
     file_name, _, mime = FORMATS[kind]
-    column.download_button(
+    download_button(
         label,
-        data=lambda kind=kind: anonymised_file(figures, kind)[1],  # made on click, not on every run
+        make=lambda kind=kind: anonymised_file(figures, kind)[1],  # made on click, not on every run
         file_name=file_name.format(stamp=figures.made_on.isoformat()),
         mime=mime,
-        on_click="ignore",
+        container=column,
     )
 
 st.header("Werkboek per gemeente (intern)")
 st.write(
     "Een blad per gemeente met haar spinnenweb, voor gesprekken met de gemeenten zelf. Dit bestand noemt gemeenten."
 )
-st.download_button(
+download_button(
     "Werkboek per gemeente (.xlsx)",
-    data=lambda: internal_file(report)[1],
+    make=lambda: internal_file(report)[1],
     file_name=internal_file_name(),
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    on_click="ignore",
 )
 
 st.header("Archief")
 st.write("Alle rondes van alle gemeenten in één Excel-werkboek, een blad per ronde. Dit bestand noemt gemeenten.")
-st.download_button(
+download_button(
     "Alle rondes als één werkboek (.xlsx)",
-    data=lambda: regio_archive(engine, principal, regio_id=regio.id)[1],
+    make=lambda: regio_archive(engine, principal, regio_id=regio.id)[1],
     file_name=f"zelfscan-archief-{date.today().isoformat()}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    on_click="ignore",
 )

@@ -9,8 +9,9 @@ from domain.access import Role
 from services import ServiceError
 from services.regio import get_regio, list_gemeenten
 from services.scan import list_rounds, start_round
-from services.workbooks import XLSX, blank_workbook, round_workbook, workbook_file_name
+from services.workbooks import XLSX, blank_workbook, blank_workbook_name, round_workbook, workbook_file_name
 from ui import auth, runtime
+from ui.downloads import download_button
 from ui.round_form import round_details_form
 from ui.round_header import DEMO_NOTICE
 from ui.text import md
@@ -77,23 +78,19 @@ for summary in rounds:
                 query_params={"ronde": str(summary.id)},
             )
         with right:
-            st.download_button(
+            download_button(
                 "Excel-werkboek van deze ronde",
-                data=lambda round_id=summary.id: round_workbook(engine, principal, round_id=round_id)[1],
+                make=lambda round_id=summary.id: round_workbook(engine, principal, round_id=round_id)[1],
                 file_name=workbook_file_name(names[gemeente_id], summary.held_on),
                 mime=XLSX,
-                on_click="ignore",
-                icon=":material/download:",
                 key=f"excel_{summary.id}",
             )
 
-st.download_button(
+download_button(
     "Leeg Excel-werkboek om offline in te vullen",
-    data=lambda: blank_workbook(engine, principal, gemeente_id=gemeente_id)[1],
-    file_name=f"zelfscan-{names[gemeente_id].lower().replace(' ', '-')}-leeg.xlsx",
+    make=lambda: blank_workbook(engine, principal, gemeente_id=gemeente_id)[1],
+    file_name=blank_workbook_name(names[gemeente_id]),
     mime=XLSX,
-    on_click="ignore",
-    icon=":material/download:",
 )
 
 if writer:

@@ -16,6 +16,7 @@ from services.plan_exports import DOCX, XLSX, plan_document, plan_file_name, pla
 from services.plans import create_gemeente_plan, create_regional_plan, list_plans, open_plan
 from services.scan import list_rounds
 from ui import auth, params, plan_autosave, plan_form, runtime
+from ui.downloads import download_button
 from ui.text import md
 
 principal = auth.require(Role.GEMEENTE, Role.REGIO)
@@ -178,21 +179,21 @@ else:
 back_to_list()
 today = date.today()
 left, right = st.columns(2)
-left.download_button(
+download_button(
     "Download als Word (.docx)",
-    data=lambda: plan_document(engine, principal, plan_id=plan_id, today=today)[1],
+    make=lambda: plan_document(engine, principal, plan_id=plan_id, today=today)[1],
     file_name=plan_file_name(view, today, "docx"),
     mime=DOCX,
     icon=":material/description:",
-    on_click="ignore",
+    container=left,
 )
-right.download_button(
+download_button(
     "Download als actielijst (.xlsx)",
-    data=lambda: plan_workbook(engine, principal, plan_id=plan_id, today=today)[1],
+    make=lambda: plan_workbook(engine, principal, plan_id=plan_id, today=today)[1],
     file_name=plan_file_name(view, today, "xlsx"),
     mime=XLSX,
     icon=":material/table_view:",
-    on_click="ignore",
+    container=right,
 )
 
 names = plan_form.parts(view)

@@ -28,6 +28,10 @@ def workbook_file_name(gemeente: str, held_on: date) -> str:
     return f"zelfscan-{_slug(gemeente)}-{held_on.isoformat()}.xlsx"
 
 
+def blank_workbook_name(gemeente: str) -> str:
+    return f"zelfscan-{_slug(gemeente)}-leeg.xlsx"
+
+
 def round_workbook(engine: Engine, principal: Principal, *, round_id: int) -> tuple[str, bytes]:
     """The workbook of one round, filled in as it is stored now."""
     snapshot = open_scan(engine, principal, round_id=round_id)
@@ -47,7 +51,7 @@ def blank_workbook(engine: Engine, principal: Principal, *, gemeente_id: int) ->
             raise ServiceError("Deze gemeente bestaat niet (meer).") from exc
     require_gemeente(principal, gemeente_id=gemeente.id, regio_id=gemeente.regio_id)
     scan = ScanSheet(gemeente=gemeente.name, held_on=None, purpose="")
-    return f"zelfscan-{_slug(gemeente.name)}-leeg.xlsx", zelfscan_workbook(questionnaire.current(), scan)
+    return blank_workbook_name(gemeente.name), zelfscan_workbook(questionnaire.current(), scan)
 
 
 def regio_archive(engine: Engine, principal: Principal, *, regio_id: int) -> tuple[str, bytes]:

@@ -40,3 +40,15 @@ def plain(text: str) -> None:
 def table(rows: list[dict]) -> None:
     """st.table renders cells as markdown ("10. ..." becomes a list); show every cell as typed."""
     st.table([{key: md(v) if isinstance(v, str) else v for key, v in row.items()} for row in rows], hide_index=True)
+
+
+def inline_image(png: bytes, caption: str, *, width: int) -> str:
+    """A picture with data in it, inside the page itself: no address that outlives the login."""
+    import base64
+
+    source = base64.b64encode(png).decode("ascii")
+    text = html.escape(clean_text(caption))
+    return (
+        f'<figure style="margin:0"><img src="data:image/png;base64,{source}" alt="{text}" width="{width}">'
+        f'<figcaption style="font-size:0.875rem">{text}</figcaption></figure>'
+    )

@@ -193,3 +193,17 @@ def test_a_gemeente_fills_in_the_scan_through_caddy(caddy, replicas, setup, brow
         time.sleep(0.1)
     assert answer.value is AnswerValue.OP_ORDE
     page.context.close()
+
+
+def test_a_download_through_caddy_works_for_its_session_only(caddy, replicas, setup, browser):
+    _, _, _, codes = setup
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(page, caddy, codes["gemeente"])
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Leeg Excel-werkboek om offline in te vullen").click()
+    address = info.value.url
+    assert page.request.get(address).status == 200  # the sticky cookie brings it to the replica that made it
+    stranger = browser.new_context()
+    assert stranger.request.get(address).status == 404
+    stranger.close()
+    page.context.close()

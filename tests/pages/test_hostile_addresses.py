@@ -19,7 +19,7 @@ def test_only_plain_digits_within_range_are_ids():
     assert [parse_id(v) for v in BAD] == [None] * len(BAD)
 
 
-@pytest.mark.parametrize("value", ["²", "1" * 25, "9" * 5000, "-1"])
+@pytest.mark.parametrize("value", ["²", "9" * 5000])  # every wrong id takes one path: parse_id (tested above)
 @pytest.mark.parametrize(
     ("role", "page"),
     [(role, page) for role, pages in PAGES_BY_ROLE.items() if role for page in pages],

@@ -1,0 +1,62 @@
+"""A download's address works only for the login that made it, only for a short while."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.access import Role
+from services import downloads
+from services.access import login, logout
+from services.access_codes import issue_code, revoke_code
+from tests.conftest import ADMIN
+
+
+@pytest.fixture
+def two_logins(engine, regio, gemeenten):
+    codes = [
+        issue_code(engine, ADMIN, role=Role.GEMEENTE, label=f"team {i}", regio_id=regio.id, gemeente_id=g.id)
+        for i, g in enumerate(gemeenten[:2])
+    ]
+    return codes, [login(engine, code=c.code, client_key="1.2.3.4").session_token for c in codes]
+
+
+def test_the_login_that_made_a_file_gets_it(engine, two_logins):
+    codes, tokens = two_logins
+    token = downloads.offer(code_id=codes[0].id, file_name="a.xlsx", mime="x", data=b"inhoud")
+    assert downloads.fetch(engine, token=token, session_token=tokens[0]).data == b"inhoud"
+
+
+@pytest.mark.parametrize("who", ["nobody", "another code", "a made-up cookie"])
+def test_nobody_else_gets_the_file(engine, two_logins, who):
+    codes, tokens = two_logins
+    token = downloads.offer(code_id=codes[0].id, file_name="a.xlsx", mime="x", data=b"inhoud")
+    cookie = {"nobody": None, "another code": tokens[1], "a made-up cookie": "abc.def"}[who]
+    assert downloads.fetch(engine, token=token, session_token=cookie) is None
+
+
+def test_after_logging_out_the_address_gives_nothing(engine, two_logins):
+    codes, tokens = two_logins
+    token = downloads.offer(code_id=codes[0].id, file_name="a.xlsx", mime="x", data=b"inhoud")
+    logout(engine, tokens[0])
+    assert downloads.fetch(engine, token=token, session_token=tokens[0]) is None
+
+
+def test_after_the_code_is_revoked_the_address_gives_nothing(engine, two_logins):
+    codes, tokens = two_logins
+    token = downloads.offer(code_id=codes[0].id, file_name="a.xlsx", mime="x", data=b"inhoud")
+    revoke_code(engine, ADMIN, code_id=codes[0].id)
+    assert downloads.fetch(engine, token=token, session_token=tokens[0]) is None
+
+
+def test_an_address_stops_working_after_its_lifetime(engine, two_logins):
+    codes, tokens = two_logins
+    token = downloads.offer(code_id=codes[0].id, file_name="a.xlsx", mime="x", data=b"inhoud", now=1000.0)
+    assert downloads.fetch(engine, token=token, session_token=tokens[0], now=1000.0 + downloads.LIFETIME - 1)
+    assert downloads.fetch(engine, token=token, session_token=tokens[0], now=1000.0 + downloads.LIFETIME + 1) is None
+
+
+def test_a_file_name_of_any_kind_becomes_a_safe_header():
+    header = downloads.content_disposition('zelfscan-"Súdwest";\r\nX: y.xlsx')
+    assert "\r" not in header and "\n" not in header
+    assert header.startswith('attachment; filename="zelfscan-_S_dwest___')
+    assert "filename*=UTF-8''zelfscan-%22S%C3%BAdwest%22%3B%0D%0AX%3A%20y.xlsx" in header

@@ -1,0 +1,52 @@
+"""The one download button of the app: the file is made on the click and fetched from an address
+only this login can use, for two minutes (services/downloads.py), never from Streamlit's open
+/media/ addresses. For the person it works as before: one click, the file downloads; a link
+beside it starts it again for who needs that (or whose browser stopped the automatic start)."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+
+import streamlit as st
+from streamlit import config
+
+from services import ServiceError, downloads
+from ui.auth import PRINCIPAL_KEY
+from ui.text import md
+
+
+def download_button(
+    label: str,
+    *,
+    make: Callable[[], bytes],
+    file_name: str,
+    mime: str,
+    key: str | None = None,
+    container=None,  # type: ignore[no-untyped-def]  # a column or st itself
+    icon: str = ":material/download:",
+) -> None:
+    where = container if container is not None else st
+    if not where.button(label, key=key or f"download_{label}_{file_name}", icon=icon):
+        return
+    principal = st.session_state.get(PRINCIPAL_KEY)
+    if principal is None:
+        where.error("U bent niet meer ingelogd. Log opnieuw in om dit bestand te downloaden.")
+        return
+    try:
+        data = make()
+    except ServiceError as exc:
+        where.error(md(str(exc)))
+        return
+    token = downloads.offer(code_id=principal.code_id, file_name=file_name, mime=mime, data=data)
+    base = "/" + str(config.get_option("server.baseUrlPath") or "").strip("/")
+    address = f"{base.rstrip('/')}{downloads.ROUTE}/{token}"
+    where.html(
+        f'<p class="zs-plain">De download begint vanzelf. Gebeurt er niets? '
+        f'<a href="{html.escape(address)}" download="{html.escape(file_name)}">Download {html.escape(file_name)}</a> '
+        "(dit adres werkt twee minuten, alleen voor u).</p>"
+        f"<script>(() => {{ const a = document.createElement('a'); a.href = {json.dumps(address)}; "
+        f"a.download = {json.dumps(file_name)}; document.body.appendChild(a); a.click(); a.remove(); }})();</script>",
+        unsafe_allow_javascript=True,
+    )
