@@ -141,12 +141,15 @@ def standards_xy(results: Sequence[RoundResult], min_gemeenten: int = 1) -> list
     return rows
 
 
-def highlights(results: Sequence[RoundResult], min_gemeenten: int = 1, top: int = 5) -> Highlights:
+def highlights(
+    results: Sequence[RoundResult], min_gemeenten: int = 1, top: int = 5, only: set[int] | None = None
+) -> Highlights:
     """The questions most often niet op orde, the lowest standards, and where gemeenten differ most.
 
-    Withheld figures never appear here.
+    Withheld figures never appear here. `only`: look at these questions only (e.g. the open block).
     """
-    questions = [q for q in questions_xy(results, min_gemeenten) if not q.withheld and q.niet_op_orde > 0]
+    per_question = [q for q in questions_xy(results, min_gemeenten) if only is None or q.number in only]
+    questions = [q for q in per_question if not q.withheld and q.niet_op_orde > 0]
     questions.sort(key=lambda q: (-q.niet_op_orde / q.y, -q.niet_op_orde, q.number))
     standards = [s for s in standards_xy(results, min_gemeenten) if not s.withheld and s.mean_share is not None]
     standards.sort(key=lambda s: (s.mean_share, s.number))
@@ -165,7 +168,7 @@ def highlights(results: Sequence[RoundResult], min_gemeenten: int = 1, top: int 
                 )
             )
     spreads.sort(key=lambda s: (-s.stdev, s.number))
-    split = [q for q in questions_xy(results, min_gemeenten) if not q.withheld and 0 < q.x < q.y]
+    split = [q for q in per_question if not q.withheld and 0 < q.x < q.y]
     split.sort(key=lambda q: (abs(q.x / q.y - 0.5), -q.y, q.number))
     return Highlights(
         most_split=tuple(split[:3]),

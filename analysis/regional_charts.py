@@ -20,14 +20,18 @@ def regio_axis_label(avg: StandardAverage) -> str:
 
 
 def regio_radar(
-    average: list[StandardAverage], title: str, overlay: tuple[str, RoundResult] | None = None, min_gemeenten: int = 1
+    average: list[StandardAverage],
+    title: str,
+    overlay: tuple[str, RoundResult] | None = None,
+    min_gemeenten: int = 1,
+    legend: str = "Gemiddelde van de regio",
 ) -> go.Figure:
     """The regional mean per standard; an axis resting on too few gemeenten gets no point."""
     labels = [regio_axis_label(a) for a in average]
     values = [None if a.gemeenten < min_gemeenten else _percent(a.mean_share) for a in average]
     fig = go.Figure()
     hover = [_hover(a, min_gemeenten) for a in average]
-    fig.add_trace(_trace(values, labels, "Gemiddelde van de regio", dashed=True, hover=hover))
+    fig.add_trace(_trace(values, labels, legend, dashed=True, hover=hover))
     if overlay is not None:
         name, result = overlay
         fig.add_trace(_trace([_percent(s.share) for s in result.standards], labels, name, dashed=False))

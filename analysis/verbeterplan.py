@@ -266,7 +266,7 @@ def gemeente_figures(qn: Questionnaire, result: RoundResult) -> list[StandardFig
     figures = []
     for score in result.standards:
         standard = qn.standards_by_number[score.number]
-        line = f"{score.op_orde} van {score.question_count} vragen op orde."
+        line = f"{score.op_orde} van de {score.answered} beantwoorde vragen op orde."
         if score.status in (StandardStatus.ONVOLLEDIG, StandardStatus.NIET_BEANTWOORD):
             line += f" Nog niet beantwoord: {score.question_count - score.answered}."
         gaps = tuple(
@@ -289,7 +289,7 @@ def regional_figures(
         else:
             line = f"{xy.x} van {xy.y} gemeenten hebben deze standaard helemaal op orde."
             if xy.mean_share is not None:
-                line += f" Gemiddeld is {percent(xy.mean_share)} van de vragen op orde."
+                line += f" Gemiddeld is {percent(xy.mean_share)} van de beantwoorde vragen op orde."
             share, whole = xy.mean_share, xy.y > 0 and xy.x == xy.y
         gaps = tuple(
             f"Vraag {q.number}. {qn.questions_by_number[q.number].topic}: niet op orde bij {q.niet_op_orde} van {q.y} "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from analysis import definitions
 from analysis.anonymise import AnonymisedFigures
 from analysis.formatting import percent
 from exports import WITHHELD_TEXT
@@ -27,4 +28,5 @@ def figures_csv(figures: AnonymisedFigures) -> bytes:
         rows.append(["standaard", s.number, s.number, s.name, s.x, s.y, share, withheld if s.withheld else ""])
     for q in figures.questions:
         rows.append(["vraag", q.number, q.standard, q.text, q.x, q.y, "", withheld if q.withheld else ""])
+    rows += [["uitleg", "", "", line, "", "", "", ""] for line in definitions.ALL]
     return csv_bytes(rows)

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table
 
+from analysis.definitions import MEAN_SHARE, SHARE_OF_ROUND
 from analysis.formatting import long_date, percent
 from analysis.verbeterplan import ClusterSection, PlanView, StandardSection
 from domain.plan import ACTION_COLUMNS, PLAN_TEXT_FIELDS, PlanAction, PlanKind, PlanLayout
@@ -44,7 +45,10 @@ def verbeterplan_docx(view: PlanView, radar: bytes, *, today: date) -> bytes:
     document.add_heading("Spinnenweb", level=1)
     document.add_picture(BytesIO(radar), width=Cm(15))
     caption = "het gemiddelde van de gemeenten" if plan.info.kind is PlanKind.REGIO else "deze ronde"
-    document.add_paragraph(f"Per standaard het deel van de vragen dat op orde is ({caption}). Dezelfde cijfers:")
+    document.add_paragraph(
+        f"Per standaard het deel van de beantwoorde vragen dat op orde is ({caption}). Dezelfde cijfers:"
+    )
+    document.add_paragraph(MEAN_SHARE if plan.info.kind is PlanKind.REGIO else SHARE_OF_ROUND)
     _table(
         document,
         ("Standaard", "Op orde", "Score"),

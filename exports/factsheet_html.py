@@ -6,6 +6,7 @@ import math
 from html import escape
 
 from analysis.anonymise import AnonymisedFigures
+from analysis.definitions import MEAN_SHARE, PER_QUESTION, WHOLE_STANDARD
 from analysis.formatting import long_date, percent
 from exports import WITHHELD_TEXT
 
@@ -86,14 +87,17 @@ def factsheet_html(figures: AnonymisedFigures) -> bytes:
 {figures.gemeenten_counted} gemeenten. Een cijfer dat op minder dan {figures.min_gemeenten} gemeenten rust,
 wordt niet getoond. Er staan geen namen van gemeenten in.</p>
 <h2>Spinnenweb van de regio</h2>
-<p>Per standaard het gemiddelde deel van de vragen dat op orde is. De cijfers staan in de tabel eronder.</p>
+<p>Per standaard het gemiddelde deel van de beantwoorde vragen dat op orde is. De cijfers staan in de tabel
+eronder.</p>
 {svg}
 <table><caption>Cijfers per standaard</caption>
 <tr><th>Standaard</th><th>Gemiddeld op orde</th><th>Rust op (gemeenten)</th><th>Helemaal op orde</th></tr>
 {standard_rows}</table>
+<p class="uitleg">{escape(MEAN_SHARE)} {escape(WHOLE_STANDARD)}</p>
 <h2>Wat valt op</h2><ul>{highlights}</ul>
 <h2>x van y gemeenten per vraag</h2>
 <table><tr><th>Vraag</th><th>Vraagtekst</th><th>Op orde</th></tr>{question_rows}</table>
+<p class="uitleg">{escape(PER_QUESTION)}</p>
 {notes}
 <h2>Duiding door de regio</h2>
 <div class="duiding">{escape(figures.duiding)}</div>

@@ -6,6 +6,7 @@ from openpyxl.chart import RadarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from analysis import definitions
 from analysis.anonymise import AnonymisedFigures
 from analysis.formatting import long_date
 from exports import WITHHELD_TEXT
@@ -45,7 +46,7 @@ def _about(ws: Worksheet, figures: AnonymisedFigures) -> None:
         [f"Gemaakt op {long_date(figures.made_on)}. Rondes: {figures.period}."],
         [f"De cijfers rusten op {figures.gemeenten_counted} gemeenten. Er staan geen namen van gemeenten in."],
         [f"Een cijfer dat op minder dan {figures.min_gemeenten} gemeenten rust, wordt niet getoond."],
-        ["x van y: bij x gemeenten is het op orde, van de y gemeenten die de vraag of standaard beantwoordden."],
+        *([line] for line in definitions.ALL),
     ]
     for row in rows:
         ws.append(row)

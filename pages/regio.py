@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from analysis import definitions
 from analysis.charts import standards_table
 from analysis.formatting import long_date, moment, percent
 from analysis.regional_charts import WITHHELD, multiples_table, regio_radar, regio_table, small_multiples
@@ -102,6 +103,7 @@ st.plotly_chart(
 )
 st.markdown("**Tabel bij de spinnenweb van de regio**")
 table(regio_table(list(report.standards), list(report.average), minimum))
+st.caption(f"{definitions.MEAN_SHARE} {definitions.WHOLE_STANDARD}")
 if overlay is not None:
     st.markdown(f"**Tabel bij {md(overlay[0])}**")
     table(standards_table(overlay[1]))
@@ -137,6 +139,7 @@ if not (found.most_niet_op_orde or found.lowest_standards or found.most_differen
     st.write("Er zijn nog te weinig antwoorden om iets te laten opvallen.")
 
 st.header("x van y gemeenten, per vraag")
+st.caption(definitions.PER_QUESTION)
 table(
     [
         {

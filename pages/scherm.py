@@ -56,7 +56,7 @@ def screen() -> None:
         st.error(md(str(exc)))
         return
     meeting = view.meeting
-    st.title(meeting.title)
+    st.title(md(meeting.title))
     st.header(view.block_label)
     for group in view.groups:
         st.progress(
@@ -74,7 +74,11 @@ def screen() -> None:
     st.header("Per vraag: x van y groepen op orde")
     table(
         [
-            {"Vraag": q.number, "Op orde": f"{q.x} van {q.y}", "Niet op orde": f"{q.niet_op_orde} van {q.y}"}
+            {
+                "Vraag": f"{q.number}. {q.text}",
+                "Op orde": f"{q.x} van {q.y}",
+                "Niet op orde": f"{q.niet_op_orde} van {q.y}",
+            }
             for q in view.questions
             if q.y
         ]
@@ -83,11 +87,11 @@ def screen() -> None:
     if view.highlights is not None and (view.highlights.most_niet_op_orde or view.highlights.most_split):
         st.header("Wat valt op")
         lines = [
-            f"- Vraag {q.number}: niet op orde bij {q.niet_op_orde} van {q.y}"
+            f"- Vraag {q.number}, {md(q.text)}: niet op orde bij {q.niet_op_orde} van {q.y} groepen"
             for q in view.highlights.most_niet_op_orde[:3]
         ]
         lines += [
-            f"- Vraag {q.number}: de groepen verschillen ({q.x} op orde, {q.niet_op_orde} niet)"
+            f"- Vraag {q.number}, {md(q.text)}: de groepen verschillen ({q.x} op orde, {q.niet_op_orde} niet)"
             for q in view.highlights.most_split
         ]
         st.markdown("\n".join(lines))
@@ -95,7 +99,7 @@ def screen() -> None:
         st.header("Spinnenweb van de groepen samen")
         average = list(view.average)
         st.plotly_chart(
-            regio_radar(average, "Gemiddelde van de groepen"),
+            regio_radar(average, "Gemiddelde van de groepen", legend="Gemiddelde van de groepen"),
             config={"displaylogo": False, "staticPlot": True},
             alt="Spinnenweb van het gemiddelde van de groepen. De cijfers staan in de tabel eronder.",
             key="scherm_radar",

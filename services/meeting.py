@@ -326,7 +326,7 @@ def projector(engine: Engine, principal: Principal, *, meeting_id: int) -> Proje
         groups=groups,
         questions=tuple(q for q in questions_xy(results) if q.number in shown),
         average=tuple(regional_average(results)),
-        highlights=highlights(results, max(2, min(minimum, len(results)))),
+        highlights=highlights(results, max(2, min(minimum, len(results))), only=set(shown)),
     )
 
 

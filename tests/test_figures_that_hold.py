@@ -96,3 +96,18 @@ def test_a_startbijeenkomst_continues_an_unfinished_round_instead_of_stacking_a_
     viewer = principal_for(Role.REGIO, regio)
     assert [r.id for r in list_rounds(engine, viewer, gemeente_id=gemeenten[0].id)] == [started]
     assert len(list_rounds(engine, viewer, gemeente_id=gemeenten[1].id)) == 1
+
+
+def test_what_stands_out_can_look_at_the_open_block_only():
+    from analysis.results import QuestionResult
+
+    def with_questions(values: dict[int, AnswerValue]) -> RoundResult:
+        base = result((1, 31, 0, 0))
+        questions = tuple(
+            QuestionResult(number=n, standard=1, block=1, text=f"v{n}", value=v, toelichting="")
+            for n, v in values.items()
+        )
+        return base.model_copy(update={"questions": questions})
+
+    rounds = [with_questions({2: AnswerValue.NIET_OP_ORDE, 20: AnswerValue.NIET_OP_ORDE})] * 2
+    assert [q.number for q in highlights(rounds, only={20}).most_niet_op_orde] == [20]

@@ -135,7 +135,8 @@ def test_figures_on_too_few_gemeenten_are_withheld_in_every_format(engine, regio
 def test_the_csv_reads_back_with_a_row_per_standard_and_question(engine, region, viewer):
     _, data, _ = anonymised_file(anonymised(regio_report(engine, viewer, regio_id=region.id)), "csv")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert len(rows) == 1 + 10 + 31
+    assert len(rows) == 1 + 10 + 31 + 3  # and three rows that say what the figures count
+    assert [r[0] for r in rows[-3:]] == ["uitleg"] * 3
     assert rows[11][:6] == ["vraag", "1", "1", rows[11][3], "3", "3"]
 
 

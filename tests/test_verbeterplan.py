@@ -52,7 +52,7 @@ def test_every_standard_has_a_section_in_its_cluster(engine, aadorp, plan_id):
 def test_a_standard_fully_op_orde_is_marked_so(engine, aadorp, plan_id):
     view = open_plan(engine, aadorp, plan_id=plan_id)
     figures = {f.number: f for f in view.figures}
-    assert figures[1].fully_op_orde and figures[1].score_line == "2 van 2 vragen op orde."
+    assert figures[1].fully_op_orde and figures[1].score_line == "2 van de 2 beantwoorde vragen op orde."
     assert not figures[3].fully_op_orde and len(figures[3].gaps) == 2
 
 
@@ -236,3 +236,15 @@ def test_a_gemeente_reads_the_regional_plan_but_cannot_change_it(engine, regio_u
 def test_the_regio_lists_the_plans_of_its_gemeenten_by_name(engine, regio_user, plan_id):
     lists = list_plans(engine, regio_user, regio_id=regio_user.regio_id)
     assert [(name, p.id) for name, p in lists.readable] == [("Aadorp", plan_id)]
+
+
+def test_the_score_line_speaks_of_the_answered_questions_as_the_share_does(engine, aadorp, round_id):
+    from services.scan import ValueChange, save_changes
+
+    save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=1, value=AnswerValue.OP_ORDE)])
+    plan_id = create_gemeente_plan(engine, aadorp, round_id=round_id, layout=PER_STANDAARD)
+    standard_1 = next(f for f in open_plan(engine, aadorp, plan_id=plan_id).figures if f.number == 1)
+    assert (standard_1.share, standard_1.score_line) == (
+        1.0,
+        "1 van de 1 beantwoorde vragen op orde. Nog niet beantwoord: 1.",
+    )
