@@ -47,6 +47,7 @@ class StandardFigures(_Model):
     share: float | None  # for the spinnenweb: share op orde (regio: the mean over gemeenten)
     fully_op_orde: bool
     gaps: tuple[str, ...]  # the questions niet op orde, one line each
+    complete: bool = True  # every question of the standard answered (a gemeente's plan)
 
 
 class StandardSection(_Model):
@@ -274,7 +275,11 @@ def gemeente_figures(qn: Questionnaire, result: RoundResult) -> list[StandardFig
             for q in result.questions
             if q.standard == score.number and q.value is AnswerValue.NIET_OP_ORDE
         )
-        figures.append(_figures(standard, line, score.share, score.whole_standard_op_orde, gaps))
+        figures.append(
+            _figures(standard, line, score.share, score.whole_standard_op_orde, gaps).model_copy(
+                update={"complete": score.complete}
+            )
+        )
     return figures
 
 

@@ -17,9 +17,20 @@ from analysis.charts import GRID_COLOUR, LINE_COLOUR
 from analysis.formatting import percent
 
 
-def radar_png(labels: list[str], shares: list[float | None], title: str, *, dpi: int = 150) -> bytes:
-    """Shares 0-1 per axis; None leaves the axis without a point (the line breaks there)."""
+def radar_png(
+    labels: list[str],
+    shares: list[float | None],
+    title: str,
+    *,
+    incomplete: list[bool] | None = None,
+    dpi: int = 150,
+) -> bytes:
+    """Shares 0-1 per axis; None leaves the axis without a point (the line breaks there). An
+    incomplete standard (open questions) says "(onvolledig)" on its axis and gets an open marker,
+    as on the page."""
     count = len(labels)
+    incomplete = incomplete or [False] * count
+    labels = [f"{label} (onvolledig)" if open_ else label for label, open_ in zip(labels, incomplete, strict=True)]
     angles = [2 * math.pi * i / count for i in range(count)]
     figure = Figure(figsize=(7.5, 6.2), dpi=dpi)
     axes = figure.add_subplot(projection="polar")
@@ -38,8 +49,10 @@ def radar_png(labels: list[str], shares: list[float | None], title: str, *, dpi:
         if s1 is not None and s2 is not None:
             axes.plot([a1, a2], [s1, s2], color=LINE_COLOUR, linewidth=2.2)
     points = [(a, s) for a, s in zip(angles, shares, strict=True) if s is not None]
-    if points:
-        axes.plot([a for a, _ in points], [s for _, s in points], "o", color=LINE_COLOUR, markersize=6)
+    for (angle, share), open_ in zip(zip(angles, shares, strict=True), incomplete, strict=True):
+        if share is not None:
+            face = "white" if open_ else LINE_COLOUR
+            axes.plot([angle], [share], "o", color=LINE_COLOUR, markerfacecolor=face, markersize=7, markeredgewidth=2)
     for angle, share in points:
         axes.annotate(
             percent(share),
@@ -51,7 +64,7 @@ def radar_png(labels: list[str], shares: list[float | None], title: str, *, dpi:
             color=LINE_COLOUR,
             fontweight="bold",
         )
-    axes.set_title(title, fontsize=12, pad=26)
+    axes.set_title(title.replace("$", r"\$"), fontsize=12, pad=26)  # a name is text, never mathtext
     figure.tight_layout()
     buffer = BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")

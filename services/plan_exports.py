@@ -27,7 +27,7 @@ def plan_file_name(view: PlanView, today: date, extension: str) -> str:
 def plan_radar(view: PlanView) -> bytes:
     labels = [f"{f.number}. {f.short_name}" for f in view.figures]
     title = "Gemiddelde van de gemeenten" if view.plan.info.kind is PlanKind.REGIO else f"Spinnenweb {view.subject}"
-    return radar_png(labels, [f.share for f in view.figures], title)
+    return radar_png(labels, [f.share for f in view.figures], title, incomplete=[not f.complete for f in view.figures])
 
 
 def plan_document(
