@@ -37,21 +37,49 @@ st.title(f"Regio: {md(regio.name)}")
 if regio.is_demo:
     st.info(DEMO_NOTICE, icon=":material/info:")
 
+CHOICES = {
+    "laatste": "De laatste ronde van elke gemeente",
+    "periode": "De laatste ronde binnen een periode",
+    "zelf": "Per gemeente zelf kiezen",
+}
 choice = st.radio(
-    "Welke rondes tellen mee?",
-    ["laatste", "periode"],
-    format_func={"laatste": "De laatste ronde van elke gemeente", "periode": "De laatste ronde binnen een periode"}.get,
-    horizontal=True,
-    key="regio_keuze",
+    "Welke rondes tellen mee?", list(CHOICES), format_func=CHOICES.get, horizontal=True, key="regio_keuze"
 )
+all_rounds = regio_rounds(engine, principal, regio_id=regio.id)
 period = None
+chosen_rounds: dict[int, int] = {}
+if choice == "zelf":
+    st.caption(
+        "Alleen rondes met antwoorden kunnen meetellen. Laat 'De laatste ronde met antwoorden' staan om niets te "
+        "veranderen."
+    )
+    for gemeente, rounds in all_rounds:
+        options = [r for r in rounds if r.answered]
+        if not options:
+            continue
+        picked = st.selectbox(
+            f"Ronde van {md(gemeente.name)}",
+            [None, *(r.id for r in options)],
+            format_func=lambda i, options=options: (
+                "De laatste ronde met antwoorden"
+                if i is None
+                else next(
+                    f"{r.purpose.short_label} van {long_date(r.held_on)} ({r.answered} van {r.total} beantwoord)"
+                    for r in options
+                    if r.id == i
+                )
+            ),
+            key=f"regio_ronde_{gemeente.id}",
+        )
+        if picked is not None:
+            chosen_rounds[gemeente.id] = picked
 if choice == "periode":
     left, right = st.columns(2)
     start = left.date_input("Van", value=date(date.today().year - 2, 1, 1), format="DD-MM-YYYY", key="regio_van")
     end = right.date_input("Tot en met", value=date.today(), format="DD-MM-YYYY", key="regio_tot")
     period = (start, end) if isinstance(start, date) and isinstance(end, date) else None
 try:
-    report = regio_report(engine, principal, regio_id=principal.regio_id, period=period)
+    report = regio_report(engine, principal, regio_id=principal.regio_id, period=period, chosen_rounds=chosen_rounds)
 except ServiceError as exc:
     st.error(md(str(exc)))
     st.stop()
@@ -64,17 +92,20 @@ st.write(
 )
 
 st.header("Gemeenten en hun rondes")
+counting = {g.round_id for g in counted}
 rows = []
-for name, rounds in regio_rounds(engine, principal, regio_id=regio.id):
+for gemeente, rounds in all_rounds:
     if not rounds:
         rows.append(
-            {"Gemeente": name, "Ronde": "nog geen ronde", "Blok 1": "–", "Blok 2": "–", "Laatst gewijzigd": "–"}
-        )
+            {"Gemeente": gemeente.name, "Ronde": "nog geen ronde", "Telt mee": "–", "Blok 1": "–", "Blok 2": "–",
+             "Laatst gewijzigd": "–"}
+        )  # fmt: skip
     for summary in rounds:
         rows.append(
             {
-                "Gemeente": name,
+                "Gemeente": gemeente.name,
                 "Ronde": f"{summary.purpose.short_label}, {long_date(summary.held_on)}",
+                "Telt mee": "ja" if summary.id in counting else ("nee, nog leeg" if not summary.answered else "nee"),
                 "Blok 1": f"{summary.answered_by_block.get(1, 0)} van {summary.block_sizes.get(1, 0)}",
                 "Blok 2": f"{summary.answered_by_block.get(2, 0)} van {summary.block_sizes.get(2, 0)}",
                 "Laatst gewijzigd": moment(summary.last_change),

@@ -8,7 +8,7 @@ from analysis.formatting import long_date, moment
 from domain.access import Role
 from services import ServiceError
 from services.regio import get_regio, list_gemeenten
-from services.scan import list_rounds, start_round
+from services.scan import list_rounds, remove_empty_round, start_round
 from services.workbooks import XLSX, blank_workbook, blank_workbook_name, round_workbook, workbook_file_name
 from ui import auth, runtime
 from ui.downloads import download_button
@@ -85,6 +85,15 @@ for summary in rounds:
                 mime=XLSX,
                 key=f"excel_{summary.id}",
             )
+        if summary.answered == 0:
+            st.caption("Deze ronde heeft nog geen antwoorden. Zo telt hij nergens mee, ook niet bij de regio.")
+            if writer and st.button("Deze lege ronde weghalen", key=f"weg_{summary.id}", icon=":material/delete:"):
+                try:
+                    remove_empty_round(engine, principal, round_id=summary.id)
+                except ServiceError as exc:
+                    st.error(md(str(exc)))
+                else:
+                    st.rerun()
 
 download_button(
     "Leeg Excel-werkboek om offline in te vullen",

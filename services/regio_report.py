@@ -21,7 +21,7 @@ from analysis.regional import (
 from analysis.results import RoundResult
 from analysis.scoring import score_round
 from domain.access import Principal, Role
-from domain.models import Purpose, Regio, RoundSummary
+from domain.models import Gemeente, Purpose, Regio, RoundSummary
 from services import ServiceError
 from services.authz import require_regio
 from services.scan import list_rounds
@@ -78,8 +78,11 @@ def regio_report(
     period: tuple[date, date] | None = None,
     purpose: Purpose | None = None,
     only_gemeenten: set[int] | None = None,
+    chosen_rounds: dict[int, int] | None = None,
 ) -> RegioReport:
-    """Per gemeente its latest round (within the period, of the purpose, when given), and the regional figures."""
+    """Per gemeente its latest round with answers (within the period, of the purpose, when given), or
+    the round the regio chose for it in `chosen_rounds` (gemeente id -> round id), and the regional
+    figures. A round without any answer never counts."""
     require_regio(principal, regio_id, roles=(Role.REGIO,))
     if period is not None and period[0] > period[1]:
         raise ServiceError("De begindatum ligt na de einddatum. Kies een andere periode.")
@@ -97,6 +100,14 @@ def regio_report(
             fits = in_period and (purpose is None or purpose.value == purpose_value)
             if fits and gemeente_id not in chosen:  # newest first, so the first one counts
                 chosen[gemeente_id] = (round_id, held_on, purpose_value, version)
+        by_id = {r[0]: r for r in repo.rounds_of_regio(session, regio_id=regio_id)}
+        for gemeente_id, round_id in (chosen_rounds or {}).items():
+            row = by_id.get(round_id)
+            if row is None or row[1] != gemeente_id:
+                raise ServiceError(
+                    "Deze ronde bestaat niet, hoort bij een andere gemeente of heeft nog geen antwoorden."
+                )
+            chosen[gemeente_id] = (row[0], row[2], row[3], row[4])
         answers = answers_repo.answers_of_rounds(session, round_ids=[c[0] for c in chosen.values()])
     rows = []
     for gemeente in gemeenten:
@@ -147,12 +158,12 @@ def _toelichtingen(rows: list[GemeenteResult]) -> list[Toelichting]:
     return sorted(found, key=lambda t: (t.standard, t.question_number, t.gemeente_name))
 
 
-def regio_rounds(engine: Engine, principal: Principal, *, regio_id: int) -> list[tuple[str, list[RoundSummary]]]:
+def regio_rounds(engine: Engine, principal: Principal, *, regio_id: int) -> list[tuple[Gemeente, list[RoundSummary]]]:
     """Every gemeente of the regio with all its rounds and their progress."""
     require_regio(principal, regio_id, roles=(Role.REGIO,))
     with reading(engine) as session:
         gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
-    return [(g.name, list_rounds(engine, principal, gemeente_id=g.id)) for g in gemeenten]
+    return [(g, list_rounds(engine, principal, gemeente_id=g.id)) for g in gemeenten]
 
 
 def compare_moments(

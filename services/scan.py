@@ -14,12 +14,12 @@ import questionnaire
 from analysis.answers import Answer, AnswerValue, Change
 from analysis.results import RoundResult
 from analysis.scoring import score_round
-from domain.access import Principal
+from domain.access import Principal, Role
 from domain.models import Participant, Purpose, RoundInfo, RoundSummary
 from domain.text import clean_text
 from questionnaire import Questionnaire
 from services import ServiceError
-from services.authz import require_gemeente, require_progress, require_round
+from services.authz import Forbidden, require_gemeente, require_progress, require_round
 from store import answers_repo, meeting_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
@@ -138,6 +138,20 @@ def update_round_details(
         repo.update_round_details(
             session, round_id=round_id, held_on=held_on, purpose=purpose, participants=participants
         )
+
+
+def remove_empty_round(engine: Engine, principal: Principal, *, round_id: int) -> None:
+    """A gemeente removes a round it started that has no answer and no toelichting yet (e.g. one made
+    for a bijeenkomst it did not fill in). Anything with content, a running bijeenkomst or a plan stays."""
+    with writing(engine) as session:
+        _readable(session, principal, round_id, write=True)
+        if principal.role is not Role.GEMEENTE:
+            raise Forbidden("Alleen de gemeente zelf kan een lege ronde weghalen.")
+        reason = repo.why_round_must_stay(session, round_id=round_id)
+        if reason is not None:
+            raise ServiceError(reason)
+        repo.delete_round(session, round_id=round_id)
+    _ROUND_ACCESS.pop((str(engine.url), round_id), None)
 
 
 def list_rounds(engine: Engine, principal: Principal, *, gemeente_id: int) -> list[RoundSummary]:

@@ -10,11 +10,20 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, date, datetime
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from domain.models import Gemeente, Participant, Purpose, Regio, RoundInfo
-from store.tables import AntwoordRow, BijeenkomstGroepRow, DeelnemerRow, GemeenteRow, RegioRow, RondeRow
+from store.tables import (
+    AntwoordRow,
+    BijeenkomstGroepRow,
+    BijeenkomstRow,
+    DeelnemerRow,
+    GemeenteRow,
+    PlanRondeRow,
+    RegioRow,
+    RondeRow,
+)
 
 
 class NotFound(LookupError):
@@ -278,3 +287,28 @@ def unfinished_round_ids(session: Session, *, gemeente_ids: list[int], question_
     for round_id, gemeente_id in rows:
         found.setdefault(gemeente_id, round_id)
     return found
+
+
+def why_round_must_stay(session: Session, *, round_id: int) -> str | None:
+    """Why a round cannot be removed, in Dutch; None when it is empty and nothing rests on it."""
+    if session.scalar(
+        select(func.count())
+        .select_from(AntwoordRow)
+        .where(AntwoordRow.ronde_id == round_id, (AntwoordRow.value.is_not(None)) | (AntwoordRow.toelichting != ""))
+    ):
+        return "Deze ronde heeft al antwoorden of toelichtingen. Die blijven bewaard; de ronde kan niet weg."
+    if session.scalar(
+        select(func.count())
+        .select_from(BijeenkomstGroepRow)
+        .join(BijeenkomstRow, BijeenkomstGroepRow.bijeenkomst_id == BijeenkomstRow.id)
+        .where(BijeenkomstGroepRow.ronde_id == round_id, BijeenkomstRow.ended_at.is_(None))
+    ):
+        return "Deze ronde hoort bij een bijeenkomst die nog loopt. Haal hem weg als de bijeenkomst is afgelopen."
+    if session.scalar(select(func.count()).select_from(PlanRondeRow).where(PlanRondeRow.ronde_id == round_id)):
+        return "Er is een verbeterplan op deze ronde gebaseerd. Daarom blijft de ronde bestaan."
+    return None
+
+
+def delete_round(session: Session, *, round_id: int) -> None:
+    """Remove a round; its participants, codes and meeting place go with it (ON DELETE CASCADE)."""
+    session.execute(delete(RondeRow).where(RondeRow.id == round_id))

@@ -111,3 +111,55 @@ def test_what_stands_out_can_look_at_the_open_block_only():
 
     rounds = [with_questions({2: AnswerValue.NIET_OP_ORDE, 20: AnswerValue.NIET_OP_ORDE})] * 2
     assert [q.number for q in highlights(rounds, only={20}).most_niet_op_orde] == [20]
+
+
+def test_the_regio_can_let_an_earlier_round_count_for_one_gemeente(engine, regio, gemeenten, three_answered):
+    viewer = principal_for(Role.REGIO, regio)
+    me = principal_for(Role.GEMEENTE, regio, gemeenten[0])
+    newer = start_round(engine, me, gemeente_id=me.gemeente_id, held_on=date(2026, 9, 1), purpose=Purpose.EVALUATIE,
+                        participants=[])  # fmt: skip
+    save_changes(engine, me, round_id=newer, changes=[ValueChange(question_number=1, value=AnswerValue.OP_ORDE)])
+    earlier = next(r.id for r in list_rounds(engine, viewer, gemeente_id=gemeenten[0].id) if r.id != newer)
+    assert regio_report(engine, viewer, regio_id=regio.id).gemeenten[0].round_id == newer
+    chosen = regio_report(engine, viewer, regio_id=regio.id, chosen_rounds={gemeenten[0].id: earlier})
+    assert chosen.gemeenten[0].round_id == earlier
+
+
+def test_a_round_of_another_gemeente_cannot_be_chosen_for_a_report(engine, regio, gemeenten, three_answered):
+    import pytest
+
+    from services import ServiceError
+
+    viewer = principal_for(Role.REGIO, regio)
+    other = list_rounds(engine, viewer, gemeente_id=gemeenten[1].id)[0].id
+    with pytest.raises(ServiceError, match="andere gemeente"):
+        regio_report(engine, viewer, regio_id=regio.id, chosen_rounds={gemeenten[0].id: other})
+
+
+def test_a_gemeente_removes_its_empty_round(engine, aadorp, round_id):
+    from services.scan import remove_empty_round
+
+    remove_empty_round(engine, aadorp, round_id=round_id)
+    assert list_rounds(engine, aadorp, gemeente_id=aadorp.gemeente_id) == []
+
+
+def test_a_round_with_a_toelichting_is_never_removed(engine, aadorp, round_id):
+    import pytest
+
+    from services import ServiceError
+    from services.scan import ToelichtingChange, remove_empty_round
+
+    save_changes(engine, aadorp, round_id=round_id, changes=[ToelichtingChange(question_number=1, toelichting="x")])
+    with pytest.raises(ServiceError, match="blijven bewaard"):
+        remove_empty_round(engine, aadorp, round_id=round_id)
+    assert len(list_rounds(engine, aadorp, gemeente_id=aadorp.gemeente_id)) == 1
+
+
+def test_the_regio_cannot_remove_a_round(engine, regio, round_id):
+    import pytest
+
+    from services.authz import Forbidden
+    from services.scan import remove_empty_round
+
+    with pytest.raises(Forbidden):
+        remove_empty_round(engine, principal_for(Role.REGIO, regio), round_id=round_id)

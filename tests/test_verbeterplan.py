@@ -253,9 +253,7 @@ def test_the_score_line_speaks_of_the_answered_questions_as_the_share_does(engin
 def test_a_standard_with_open_questions_is_marked_incomplete_for_the_documents_spinnenweb(engine, aadorp, round_id):
     from services.scan import ValueChange, save_changes
 
-    save_changes(
-        engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=1, value=AnswerValue.OP_ORDE)]
-    )
+    save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=1, value=AnswerValue.OP_ORDE)])
     plan_id = create_gemeente_plan(engine, aadorp, round_id=round_id, layout=PER_STANDAARD)
     figures = {f.number: f.complete for f in open_plan(engine, aadorp, plan_id=plan_id).figures}
     assert figures[1] is False
