@@ -12,9 +12,11 @@ from playwright.sync_api import Page
 
 from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.meeting import MeetingKind
 from domain.models import Participant, Purpose
 from domain.plan import PlanLayout
 from services.access_codes import issue_code
+from services.meeting import add_breakout, add_faq, create_meeting
 from services.plan_edits import PlanChange, save_plan_changes
 from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten
@@ -31,6 +33,10 @@ TEXTS = {
     "toelichting": "ZQ3 https://example.org/x iemand@example.org **vet** _schuin_ `code`",
     "title": "ZQ4 # **Plan** [link](http://example.org) ![beeld](x.png)",
     "period": 'ZQ5 <script>alert(1)</script> =HYPERLINK("x")',
+    "meeting": "ZQ6 **Bijeenkomst** www.example.org",
+    "faq": "ZQ7 [klik](http://example.org) _schuin_",
+    "breakout": "ZQ8 <b>vet</b> iemand@example.org",
+    "label": "ZQ9 **team** https://example.org",
 }
 ALL = [NAME, *TEXTS.values()]
 
@@ -58,14 +64,21 @@ def seed_hostile(engine):
         app.engine, me, plan_id=plan_id,
         changes=[PlanChange(target="plan", field=f, value=TEXTS[f], expected="") for f in ("title", "period")],
     )  # fmt: skip
+    facilitator = principal_for(Role.FACILITATOR, regio)
+    meeting_id = create_meeting(
+        app.engine, facilitator, regio_id=regio.id, title=TEXTS["meeting"], held_on=date.today(),
+        kind=MeetingKind.START, gemeente_ids=[gemeente.id], programme=[],
+    )  # fmt: skip
+    add_faq(app.engine, facilitator, meeting_id=meeting_id, question=TEXTS["faq"], answer=TEXTS["faq"])
+    add_breakout(app.engine, facilitator, meeting_id=meeting_id, name=TEXTS["breakout"], theme=TEXTS["breakout"])
     codes = {
         role: issue_code(
-            app.engine, ADMIN, role=role, label="zq", regio_id=regio.id,
+            app.engine, ADMIN, role=role, label=TEXTS["label"], regio_id=regio.id,
             gemeente_id=gemeente.id if role is Role.GEMEENTE else None,
         ).code
-        for role in (Role.GEMEENTE, Role.REGIO)
+        for role in (Role.GEMEENTE, Role.REGIO, Role.FACILITATOR, Role.BEHEERDER)
     }  # fmt: skip
-    return round_id, plan_id, codes
+    return round_id, plan_id, codes, meeting_id
 
 
 def shown_as_typed(page: Page, texts: list[str]) -> None:
@@ -87,7 +100,7 @@ def shown_as_typed(page: Page, texts: list[str]) -> None:
         """() => [...document.querySelectorAll('a, img, script, strong, em, code, del, li, blockquote, h1, h2, h3')]
             .filter(e => !e.closest('[data-testid="stSidebar"]'))
             .map(e => e.tagName + ': ' + e.textContent)
-            .filter(t => /example|\\b[vV]et\\b|klik|schuin|beeld|alert|: Plan$/.test(t))
+            .filter(t => /example|\\b[vV]et\\b|klik|schuin|beeld|alert|^(STRONG|EM): (Plan|Bijeenkomst|team)$/.test(t))
             .filter(t => /^(A|IMG|SCRIPT):/.test(t) ? /ZQ|example|klik/.test(t) : !/ZQ/.test(t))"""
     )
     assert made == [], made
@@ -103,12 +116,15 @@ def shown_as_typed(page: Page, texts: list[str]) -> None:
         (Role.GEMEENTE, "/verbeterplan", [TEXTS["title"], TEXTS["period"]], None),
         (Role.GEMEENTE, "/verbeterplan?plan={plan_id}", [TEXTS["title"], TEXTS["period"]], None),
         (Role.REGIO, "/", [NAME, TEXTS["toelichting"]], "Standaard 1: Integrale visie"),
+        (Role.FACILITATOR, "/?bijeenkomst={meeting_id}", [TEXTS["meeting"], TEXTS["faq"], NAME], None),
+        (Role.FACILITATOR, "/scherm?bijeenkomst={meeting_id}", [TEXTS["meeting"]], None),
+        (Role.BEHEERDER, "/", [NAME, TEXTS["label"]], None),
     ],
 )
 def test_hostile_text_is_shown_as_typed_and_never_as_markup(app, page, hostile, role, path, texts, open):
-    round_id, plan_id, codes = hostile
+    round_id, plan_id, codes, meeting_id = hostile
     log_in(page, app.url, codes[role])
-    page.goto(app.url + path.format(round_id=round_id, plan_id=plan_id))
+    page.goto(app.url + path.format(round_id=round_id, plan_id=plan_id, meeting_id=meeting_id))
     if open:
         page.get_by_text(open).first.click()
     shown_as_typed(page, texts)
