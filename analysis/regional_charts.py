@@ -25,6 +25,7 @@ def regio_radar(
     overlay: tuple[str, RoundResult] | None = None,
     min_gemeenten: int = 1,
     legend: str = "Gemiddelde van de regio",
+    for_a_room: bool = False,
 ) -> go.Figure:
     """The regional mean per standard; an axis resting on too few gemeenten gets no point."""
     labels = [regio_axis_label(a) for a in average]
@@ -37,6 +38,8 @@ def regio_radar(
         fig.add_trace(_trace([_percent(s.share) for s in result.standards], labels, name, dashed=False))
     radar_layout(fig, title, labels)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
+    if for_a_room:  # the projector: readable from the back of the room at 1920 x 1080
+        fig.update_layout(font={"size": 22}, legend={"font": {"size": 24}}, height=900)
     return fig
 
 

@@ -36,6 +36,9 @@ st.html(
     .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer td, .stMainBlockContainer th {
         font-size: 1.6rem !important; color: #000; }
     .stMainBlockContainer h1 { font-size: 3rem !important; }
+    .stMainBlockContainer [data-testid="stTable"] td [data-testid="stMarkdownContainer"] {
+        max-width: none !important; width: auto !important; }
+    .stMainBlockContainer [data-testid="stTable"] td:first-child { width: 65%; }
     .stMainBlockContainer h2 { font-size: 2.2rem !important; }
     .zs-wheel { width: 14rem; height: 14rem; border-radius: 50%; border: 0.4rem solid #000; margin: 1rem auto;
         background: conic-gradient(#1f4e79 0 45deg, #fff 0 90deg, #8a3b00 0 135deg, #fff 0 180deg,
@@ -87,19 +90,21 @@ def screen() -> None:
     if view.highlights is not None and (view.highlights.most_niet_op_orde or view.highlights.most_split):
         st.header("Wat valt op")
         lines = [
-            f"- Vraag {q.number}, {md(q.text)}: niet op orde bij {q.niet_op_orde} van {q.y} groepen"
+            f"- Niet op orde bij {q.niet_op_orde} van {q.y} groepen: vraag {q.number} ({md(q.text)})"
             for q in view.highlights.most_niet_op_orde[:3]
         ]
+        named = {q.number for q in view.highlights.most_niet_op_orde[:3]}
         lines += [
-            f"- Vraag {q.number}, {md(q.text)}: de groepen verschillen ({q.x} op orde, {q.niet_op_orde} niet)"
+            f"- De groepen verschillen ({q.x} op orde, {q.niet_op_orde} niet): vraag {q.number} ({md(q.text)})"
             for q in view.highlights.most_split
+            if q.number not in named
         ]
         st.markdown("\n".join(lines))
     if view.average:
         st.header("Spinnenweb van de groepen samen")
         average = list(view.average)
         st.plotly_chart(
-            regio_radar(average, "Gemiddelde van de groepen", legend="Gemiddelde van de groepen"),
+            regio_radar(average, "Gemiddelde van de groepen", legend="Gemiddelde van de groepen", for_a_room=True),
             config={"displaylogo": False, "staticPlot": True},
             alt="Spinnenweb van het gemiddelde van de groepen. De cijfers staan in de tabel eronder.",
             key="scherm_radar",
