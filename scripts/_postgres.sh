@@ -33,6 +33,9 @@ DO \$\$ BEGIN
     CREATE ROLE $PG_TEST_ROLE LOGIN CREATEDB PASSWORD '$PG_TEST_ROLE';
   END IF;
 END \$\$;
+-- Dropping a test database WITH (FORCE) may have to end an autovacuum worker in it (a superuser
+-- process); without this the drop fails now and then with "must be a member of ... pg_signal_backend".
+GRANT pg_signal_backend TO $PG_TEST_ROLE;
 SQL
   if ! as_postgres psql -p "$port" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_TEST_DB'" | grep -q 1; then
     as_postgres createdb -p "$port" -O "$PG_TEST_ROLE" "$PG_TEST_DB"
