@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from services.client_address import client_address
 from settings import get_settings
 from store.engine import shared_engine
-from ui import params
+from ui import dutch, params
 
 
 def engine() -> Engine:
@@ -27,8 +27,11 @@ div[data-testid="stRadio"] > label[data-testid="stWidgetLabel"] p { font-size: 1
 
 
 def set_page_language() -> None:
-    """Streamlit hard-codes lang="en"; screen readers must read Dutch. Also adds our few styles."""
-    st.html(PAGE_STYLE + "<script>document.documentElement.lang='nl'</script>", unsafe_allow_javascript=True)
+    """Streamlit hard-codes lang="en"; screen readers must read Dutch. Also adds our few styles, and
+    puts Streamlit's own fixed English strings in Dutch (ui/dutch.py)."""
+    st.html(
+        PAGE_STYLE + "<script>document.documentElement.lang='nl'</script>" + dutch.SCRIPT, unsafe_allow_javascript=True
+    )
 
 
 def current_round_id() -> int | None:
