@@ -154,6 +154,16 @@ def remove_empty_round(engine: Engine, principal: Principal, *, round_id: int) -
     _ROUND_ACCESS.pop((str(engine.url), round_id), None)
 
 
+def latest_round_of_gemeente(engine: Engine, principal: Principal) -> int | None:
+    """A gemeente's round that changed last (one with answers first); None when it has no round."""
+    if principal.gemeente_id is None:
+        return None
+    rounds = list_rounds(engine, principal, gemeente_id=principal.gemeente_id)
+    if not rounds:
+        return None
+    return max(rounds, key=lambda r: (r.answered > 0, r.last_change, r.id)).id
+
+
 def list_rounds(engine: Engine, principal: Principal, *, gemeente_id: int) -> list[RoundSummary]:
     with reading(engine) as session:
         try:

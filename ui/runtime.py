@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
+from domain.access import Role
 from services.client_address import client_address
+from services.scan import latest_round_of_gemeente
 from settings import get_settings
 from store.engine import shared_engine
 from ui import dutch, params
@@ -35,15 +37,20 @@ def set_page_language() -> None:
 
 
 def current_round_id() -> int | None:
-    """The round the person is working on: from the URL (survives a reload), else from the session."""
+    """The round the person is working on: from the URL (survives a reload), else from the session,
+    else, for a gemeente, its own round that changed last (a gemeente has one gemeente: no dead end)."""
     from_url = params.id_param("ronde")
     if from_url is not None:
         st.session_state["ronde"] = from_url
         return from_url
     remembered = st.session_state.get("ronde")
+    principal = st.session_state.get("ingelogd_als")
     if not isinstance(remembered, int):
-        remembered = getattr(st.session_state.get("ingelogd_als"), "round_id", None)  # a deelnemer has one round
+        remembered = getattr(principal, "round_id", None)  # a deelnemer has one round
+    if not isinstance(remembered, int) and principal is not None and principal.role is Role.GEMEENTE:
+        remembered = latest_round_of_gemeente(engine(), principal)
     if isinstance(remembered, int):
+        st.session_state["ronde"] = remembered
         st.query_params["ronde"] = str(remembered)
         return remembered
     return None

@@ -223,3 +223,11 @@ def test_the_installation_beheerder_gets_the_backup_page(app_engine, demo):
 def test_a_regio_beheerder_has_no_backup_page(app_engine, demo):
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         logged_in(code_of(app_engine, Role.BEHEERDER), "pages/backup.py")
+
+
+@pytest.mark.parametrize("page", ["pages/scan.py", "pages/resultaten.py", "pages/geschiedenis.py"])
+def test_a_gemeente_lands_on_its_own_round_without_choosing_first(app_engine, demo, page):
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), page)
+    assert not at.exception
+    assert not [i.value for i in at.info if "Kies eerst" in i.value]
+    assert at.query_params.get("ronde")
