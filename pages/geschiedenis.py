@@ -34,12 +34,17 @@ except ServiceError as exc:
 round_header(snapshot.info, "Geschiedenis")
 st.write("Hier staat elke wijziging van een antwoord of toelichting: wie, wanneer, en wat het was en werd.")
 if snapshot.editable:
-    st.write("Met 'Terugzetten' zet u een eerdere waarde terug. Ook dat komt in de geschiedenis.")
+    st.write(
+        "Met 'Ongedaan maken' zet u de laatste wijziging van een vraag terug. Met 'Deze waarde terugzetten' "
+        "zet u een eerdere waarde terug. Ook dat komt in de geschiedenis."
+    )
 numbers = [None, *sorted(snapshot.questionnaire.questions_by_number)]
 question = st.selectbox(
     "Welke vraag?",
     numbers,
-    format_func=lambda n: "Alle vragen" if n is None else f"Vraag {n}",
+    format_func=lambda n: (
+        "Alle vragen" if n is None else f"Vraag {n}. {snapshot.questionnaire.questions_by_number[n].text}"
+    ),
     key="geschiedenis_vraag",
 )
 changes = history(engine, principal, round_id=round_id, question_number=question)
@@ -49,6 +54,15 @@ if len(changes) > MAX_SHOWN:
     st.write(
         f"U ziet de laatste {MAX_SHOWN} van {len(changes)} wijzigingen. Kies een vraag om alles van die vraag te zien."
     )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57].rstrip() + "…"
+
+
+newest = {}
+for change in changes:  # newest first: the first change of a question's field is its latest
+    newest.setdefault((change.question_number, change.field), change.id)
 for change in changes[:MAX_SHOWN]:
     with st.container(border=True):
         st.markdown(f"**Vraag {change.question_number} · {FIELD_NAMES[change.field]}** · {moment(change.at)}")
@@ -58,12 +72,17 @@ for change in changes[:MAX_SHOWN]:
             with column:
                 st.markdown(f"*{title}*")
                 plain(text)
-        if snapshot.editable and st.button(
-            f"Terugzetten: {FIELD_NAMES[change.field].lower()} van vraag {change.question_number} zoals het toen werd",
-            key=f"herstel_{change.id}",
-        ):
+        latest = newest[(change.question_number, change.field)] == change.id
+        label = (
+            f"Ongedaan maken: {FIELD_NAMES[change.field].lower()} van vraag {change.question_number} terug naar "
+            f"'{md(_short(change.shown(change.old)))}'"
+            if latest
+            else f"Deze waarde terugzetten: {FIELD_NAMES[change.field].lower()} van vraag {change.question_number} "
+            f"wordt '{md(_short(change.shown(change.new)))}'"
+        )
+        if snapshot.editable and st.button(label, key=f"herstel_{change.id}"):
             try:
-                restore(engine, principal, change_id=change.id)
+                restore(engine, principal, change_id=change.id, undo=latest)
             except ServiceError as exc:
                 st.error(md(str(exc)))
             else:

@@ -304,8 +304,8 @@ def history(engine: Engine, principal: Principal, *, round_id: int, question_num
         return answers_repo.history(session, round_id=round_id, question_number=question_number)
 
 
-def restore(engine: Engine, principal: Principal, *, change_id: int) -> None:
-    """Put back the value a history entry set."""
+def restore(engine: Engine, principal: Principal, *, change_id: int, undo: bool = False) -> None:
+    """Put back the value a history entry set, or with undo the value it replaced."""
     with reading(engine) as session:
         try:
             round_id, change = answers_repo.get_change(session, change_id=change_id)
@@ -318,13 +318,13 @@ def restore(engine: Engine, principal: Principal, *, change_id: int) -> None:
         now_value = current.value if current else None
         restored: AnswerChange = ValueChange(
             question_number=change.question_number,
-            value=AnswerValue(change.new) if change.new else None,
+            value=AnswerValue(target) if (target := change.old if undo else change.new) else None,
             expected=now_value,
         )
     else:
         restored = ToelichtingChange(
             question_number=change.question_number,
-            toelichting=change.new or "",
+            toelichting=(change.old if undo else change.new) or "",
             expected=current.toelichting if current else "",
         )
     save_changes(engine, principal, round_id=round_id, changes=[restored])

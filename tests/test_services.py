@@ -107,3 +107,19 @@ def test_the_demo_has_a_round_with_an_unfinished_block_2(engine, demo_regio):
         for s in list_rounds(engine, viewer, gemeente_id=g.id)
     ]
     assert any(0 < s.answered_by_block[2] < 17 for s in summaries)
+
+
+def test_undoing_the_newest_change_puts_back_what_it_replaced(engine, aadorp, round_id):
+    from analysis.answers import AnswerValue
+    from services.scan import ValueChange, history, open_scan, restore, save_changes
+
+    save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=4, value=AnswerValue.OP_ORDE)])
+    save_changes(
+        engine,
+        aadorp,
+        round_id=round_id,
+        changes=[ValueChange(question_number=4, value=AnswerValue.NIET_OP_ORDE, expected=AnswerValue.OP_ORDE)],
+    )
+    newest = history(engine, aadorp, round_id=round_id, question_number=4)[0]
+    restore(engine, aadorp, change_id=newest.id, undo=True)
+    assert open_scan(engine, aadorp, round_id=round_id).answers[4].value is AnswerValue.OP_ORDE
