@@ -99,7 +99,7 @@ def test_a_vervolg_and_a_startbijeenkomst_leave_the_regio_figures_and_start_page
     for name in NAMES:
         page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
         log_in(page, app.url, codes[name])
-        starts_before[name] = main_text(page, "/", "Nulmeting van 1 maart 2025")
+        starts_before[name] = main_text(page, "/", "Leeg Excel-werkboek om offline in te vullen")
         page.context.close()
 
     console = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
@@ -113,7 +113,7 @@ def test_a_vervolg_and_a_startbijeenkomst_leave_the_regio_figures_and_start_page
     for name in NAMES:
         page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
         log_in(page, app.url, codes[name])
-        after = main_text(page, "/", "Nulmeting van 1 maart 2025")
+        after = main_text(page, "/", "Leeg Excel-werkboek om offline in te vullen")
         # Still every filled-in round as it was; the startbijeenkomst's new round says it counts nowhere yet.
         assert len(round_cards(after)) == 2 and round_cards(after) == round_cards(starts_before[name])
         assert "telt hij nergens mee" in after
