@@ -82,6 +82,10 @@ MONTHS = {
     )
     for name in names
 }
+UNREADABLE_DATE = "De datum '{}' kunnen we niet lezen. We nemen de datum van vandaag. Schrijf de datum als 5-3-2026"
+UNREADABLE_PURPOSE = (
+    "Het doel '{}' kennen we niet. We nemen 'nulmeting'. Gebruik nulmeting, evaluatie of toetsingsmoment"
+)
 _NUMBER = re.compile(r"(?:vraag|v|nr\.?|nummer)?\s*0*(\d{1,3})\s*[.):]?", re.IGNORECASE)
 
 
@@ -335,6 +339,10 @@ def _columns(header: list) -> dict[str, int]:
     return found
 
 
+def _problem(problems: list[Problem], sheet: str, cell: str, message: str) -> None:
+    problems.append(Problem(sheet=sheet, cell=cell, message=message))
+
+
 def _marked(row: list, column: int) -> bool:
     value = row[column] if 0 <= column < len(row) else None
     if isinstance(value, bool):
@@ -348,23 +356,16 @@ def _answer(
     if columns["op"] >= 0 and columns["niet"] >= 0:  # a mark in one of two columns
         op, niet = _marked(row, columns["op"]), _marked(row, columns["niet"])
         if op and niet:
-            problems.append(
-                Problem(
-                    sheet=sheet,
-                    cell=_cell(r, columns["op"]),
-                    message="Zowel 'op orde' als 'niet op orde' is aangekruist.",
-                )
-            )
+            _problem(problems, sheet, _cell(r, columns["op"]), "Zowel 'op orde' als 'niet op orde' is aangekruist.")
             return None
         for column in (columns["op"], columns["niet"]):
             raw = row[column] if column < len(row) else None
             if raw not in (None, False, "") and not _marked(row, column):
-                problems.append(
-                    Problem(
-                        sheet=sheet,
-                        cell=_cell(r, column),
-                        message=f"Hier staat '{_text(raw)}'. Zet een x in de kolom 'op orde' of 'niet op orde'.",
-                    )
+                _problem(
+                    problems,
+                    sheet,
+                    _cell(r, column),
+                    f"Hier staat '{_text(raw)}'. Zet een x in de kolom 'op orde' of 'niet op orde'.",
                 )
                 return None
         return AnswerValue.OP_ORDE if op else AnswerValue.NIET_OP_ORDE if niet else None
@@ -372,13 +373,12 @@ def _answer(
     raw = row[column] if column < len(row) else None
     formula = formula_row[column] if column < len(formula_row) else None
     if raw is None and isinstance(formula, str) and formula.startswith("="):
-        problems.append(
-            Problem(
-                sheet=sheet,
-                cell=_cell(r, column),
-                message="Hier staat een formule zonder berekende waarde. Open het werkboek in Excel, "
-                "sla het op en lees het opnieuw in, of typ het antwoord in.",
-            )
+        _problem(
+            problems,
+            sheet,
+            _cell(r, column),
+            "Hier staat een formule zonder berekende waarde. Open het werkboek in Excel, "
+            "sla het op en lees het opnieuw in, of typ het antwoord in.",
         )
         return None
     text = _label(raw)
@@ -386,12 +386,11 @@ def _answer(
         return None
     if text in VALUES and not isinstance(raw, bool):
         return VALUES[text]
-    problems.append(
-        Problem(
-            sheet=sheet,
-            cell=_cell(r, column),
-            message=f"Het antwoord '{_text(raw)}' kennen we niet. Gebruik 'op orde' of 'niet op orde' (of ja/nee).",
-        )
+    _problem(
+        problems,
+        sheet,
+        _cell(r, column),
+        f"Het antwoord '{_text(raw)}' kennen we niet. Gebruik 'op orde' of 'niet op orde' (of ja/nee).",
     )
     return None
 
@@ -415,30 +414,20 @@ def _info(sheet: str, rows: list[list], problems: list[Problem]) -> tuple[dict, 
         cells[key] = _cell(r, column)
         if key == "gemeente":
             info["gemeente"] = clean_name(_text(value))
-        elif key == "datum":
-            held_on = _date(value)
-            if held_on is None:
-                problems.append(
-                    Problem(
-                        sheet=sheet,
-                        cell=cells[key],
-                        message=f"De datum '{_text(value)}' kunnen we niet lezen. We nemen de datum van vandaag. "
-                        "Schrijf de datum als 5-3-2026 als u een andere wilt.",
-                    )
-                )
-            info["datum"] = held_on
+            continue
+        if key == "datum":
+            info["datum"] = _date(value)
+            unreadable = (
+                "De datum '{}' kunnen we niet lezen. We nemen de datum van vandaag. Schrijf de datum als 5-3-2026"
+            )
         else:
-            purpose = PURPOSES.get(_label(value).replace(" ", ""))
-            if purpose is None:
-                problems.append(
-                    Problem(
-                        sheet=sheet,
-                        cell=cells[key],
-                        message=f"Het doel '{_text(value)}' kennen we niet. We nemen 'nulmeting'. Gebruik "
-                        "nulmeting, evaluatie of toetsingsmoment als u een ander doel wilt.",
-                    )
-                )
-            info["doel"] = purpose
+            info["doel"] = PURPOSES.get(_label(value).replace(" ", ""))
+            unreadable = (
+                "Het doel '{}' kennen we niet. We nemen 'nulmeting'. Gebruik nulmeting, evaluatie of toetsingsmoment"
+            )
+        if info[key] is None:
+            message = unreadable.format(_text(value)) + " als u iets anders wilt."
+            problems.append(Problem(sheet=sheet, cell=cells[key], message=message))
     return info, cells
 
 
