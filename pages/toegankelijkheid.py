@@ -23,6 +23,9 @@ st.markdown(
 - **Grafieken**: bij elke spinnenweb staat een tabel met dezelfde cijfers. Een test controleert
   dat de tabel dezelfde cijfers heeft als de grafiek.
 - **Taal**: de pagina heeft de taal Nederlands (`lang="nl"`), zodat een schermlezer Nederlands voorleest.
+  Een test leest elke pagina van elke rol, ook de labels voor schermlezers, en keurt elk Engels woord af.
+  Vaste Engelse teksten van Streamlit (zoals de link naar de inhoud en de knoppen van de datumkiezer)
+  vertalen we in de browser naar het Nederlands.
 """
 )
 
