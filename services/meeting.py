@@ -36,7 +36,10 @@ from store.unit_of_work import reading, writing
 
 JOIN_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"  # no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B: easy to read aloud
 MEETING_NOT_FOUND = "Deze bijeenkomst bestaat niet (meer)."
-WRONG_JOIN_CODE = "Deze code klopt niet. Kijk nog eens op het scherm of vraag de facilitator om de code."
+WRONG_JOIN_CODE = (
+    "Deze code klopt niet. Kijk nog eens naar de code die u van de facilitator kreeg (zes tekens, zoals "
+    "K7P-M3X), of vraag de facilitator om de code van uw gemeente."
+)
 
 
 class GroupProgress(BaseModel):

@@ -26,8 +26,9 @@ def meeting_banner(engine: Engine, principal: Principal, round_id: int, shown_bl
         assert state is not None
         if state.open_block:
             st.info(
-                f"{md(state.title)}: blok {state.open_block} is open. U kunt nu de vragen van dit blok beantwoorden. "
-                "Heeft de facilitator een ander blok geopend? Kies het hierboven, of wacht even."
+                f"{md(state.title)}: blok {state.open_block} is open. Alleen de vragen van blok {state.open_block} "
+                "kunt u nu beantwoorden; de andere vragen kunt u wel lezen. Kies hierboven blok "
+                f"{state.open_block} als u dat nog niet ziet."
             )
         else:
             st.info(
