@@ -231,3 +231,13 @@ def test_a_gemeente_lands_on_its_own_round_without_choosing_first(app_engine, de
     assert not at.exception
     assert not [i.value for i in at.info if "Kies eerst" in i.value]
     assert at.query_params.get("ronde")
+
+
+def test_the_regio_can_choose_per_gemeente_which_round_counts(app_engine, demo):
+    at = logged_in(code_of(app_engine, Role.REGIO))
+    at.radio(key="regio_keuze").set_value("zelf").run()
+    assert not at.exception
+    choice = next(s for s in at.selectbox if s.label.startswith("Ronde van Aalsveen"))
+    earlier = choice.options[-1]
+    choice.select(earlier).run()
+    assert not at.exception and not at.error
