@@ -8,7 +8,7 @@ picture with the same figures in a table beside it, and Dutch dates.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from io import BytesIO
 
 from docx import Document
@@ -112,6 +112,8 @@ def _properties(document: Document, title: str, today: date) -> None:
     properties.keywords = ""
     properties.language = "nl-NL"
     properties.revision = 1
+    made = datetime.now(UTC).replace(tzinfo=None, microsecond=0)  # python-docx's template says 2013
+    properties.created = properties.modified = made
 
 
 def _text_section(document: Document, heading: str, text: str) -> None:
@@ -175,6 +177,7 @@ def _action_table(document: Document, view: PlanView, groups: list[tuple[str | N
             cells = table.add_row().cells
             for cell, value in zip(cells, _action_cells(view, action), strict=True):
                 cell.text = value
+    keep_rows_whole(table)
 
 
 def _action_cells(view: PlanView, action: PlanAction) -> list[str]:
@@ -209,8 +212,17 @@ def _table(document: Document, header: tuple[str, ...], rows: list[tuple[str, ..
     for row in rows:
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text
+    keep_rows_whole(table)
     document.add_paragraph()
     return table
+
+
+def keep_rows_whole(table: Table) -> None:
+    """A row never splits over two pages (Word's "Rij mag over pagina's worden afgebroken" off)."""
+    for row in table.rows:
+        properties = row._tr.get_or_add_trPr()
+        if properties.find(qn("w:cantSplit")) is None:
+            properties.append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_header(table: Table) -> None:

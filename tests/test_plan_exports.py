@@ -10,6 +10,7 @@ from datetime import date
 import openpyxl
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from domain.plan import ACTION_COLUMNS, PlanLayout
 from services.plan_edits import PlanChange, save_plan_changes
@@ -162,3 +163,17 @@ def test_a_regional_plan_file_names_no_gemeente(engine, regio_user, gemeenten, t
     text = (name + all_text(data)).lower()
     assert "niet op orde bij 3 van 3 gemeenten" in text
     assert [g.name for g in gemeenten if g.name.lower() in text] == []
+
+
+def test_no_table_row_of_the_document_splits_over_two_pages(engine, aadorp, plan_id):
+    _, _, document = docx_of(engine, aadorp, plan_id)
+    rows = [row for table in document.tables for row in table.rows]
+    assert rows and all(row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+
+
+def test_the_document_says_it_was_made_now_not_in_2013(engine, aadorp, plan_id):
+    from datetime import datetime
+
+    _, _, document = docx_of(engine, aadorp, plan_id)
+    assert document.core_properties.created.year == datetime.now().year
+    assert document.core_properties.modified.year == datetime.now().year
