@@ -7,6 +7,7 @@ questions sheet keeps question numbers in column A: answers map back by number.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from openpyxl import Workbook
@@ -79,16 +80,19 @@ def write_questions(ws: Worksheet, qn: Questionnaire, scan: ScanSheet, top: int 
     for offset, question in enumerate(qn.questions):
         row = FIRST_ROW + shift + offset
         answer = scan.answers.get(question.number)
-        ws.cell(row, 1, question.number)
-        ws.cell(row, 2, question.standard)
-        ws.cell(row, 3, question.block)
+        for column, value in ((1, question.number), (2, question.standard), (3, question.block)):
+            ws.cell(row, column, value).alignment = Alignment(vertical="top", horizontal="left")
         ws.cell(row, 4, question.text).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.cell(row, 5, ANSWER_TEXT[answer.value] if answer and answer.value else None)
+        ws.cell(row, 5, ANSWER_TEXT[answer.value] if answer and answer.value else None).alignment = Alignment(
+            vertical="top"
+        )
         ws.cell(row, 6, answer.toelichting if answer and answer.toelichting else None).alignment = Alignment(
             wrap_text=True, vertical="top"
         )
         for column in (5, 6):
             ws.cell(row, column).protection = Protection(locked=False)
+        note = answer.toelichting if answer and answer.toelichting else ""
+        ws.row_dimensions[row].height = row_height((question.text, 80), (note, 60))
     first = FIRST_ROW + shift
     last = first + len(qn.questions) - 1
     choice = DataValidation(
@@ -103,10 +107,12 @@ def write_questions(ws: Worksheet, qn: Questionnaire, scan: ScanSheet, top: int 
     )
     choice.add(f"E{first}:E{last}")
     ws.add_data_validation(choice)
-    for column, width in zip("ABCDEF", (5, 11, 7, 80, 16, 60), strict=True):
+    for column, width in zip("ABCDEF", (5, 11, 12, 80, 16, 60), strict=True):  # C also holds the date
         ws.column_dimensions[column].width = width
     if top == 1:
         ws.freeze_panes = f"A{FIRST_ROW}"
+        ws.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"  # the header row on every printed page
+    print_on_a4_landscape(ws)
     return last + 3
 
 
@@ -139,7 +145,28 @@ def _results(ws: Worksheet, qn: Questionnaire, source: str) -> None:
     chart.x_axis.delete = False  # openpyxl 3.1 writes deleted axes otherwise; then nothing renders
     chart.y_axis.delete = False
     chart.height, chart.width = 12, 18
+    chart.legend.position = "b"  # below the web, clear of the axis labels
     ws.add_chart(chart, "H2")
+    print_on_a4_landscape(ws)
+
+
+def row_height(*texts: tuple[str, int]) -> float:
+    """Points for a row whose wrapped texts (text, column width in characters) must all show:
+    Excel and LibreOffice keep a stored height, so a row that is too low hides or overlaps text."""
+    lines = max(
+        (sum(max(1, math.ceil(len(part) / max(width - 2, 1))) for part in text.split("\n")) for text, width in texts),
+        default=1,
+    )
+    return min(15.0 * max(lines, 1), 409.0)  # 409 points is the highest row Excel allows
+
+
+def print_on_a4_landscape(ws: Worksheet) -> None:
+    """Printed, a sheet is as wide as an A4 page in landscape, as many pages long as it needs."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _about(ws: Worksheet, qn: Questionnaire) -> None:

@@ -122,3 +122,11 @@ def test_the_regio_archive_has_a_sheet_per_gemeente_with_its_rounds_below_each_o
     second_round_q5 = next(r for r in range(40, 90) if sheet.cell(r, 1).value == 5)
     assert sheet.cell(second_round_q5, 6).value == "Meldcode; stap 5 nog onbekend."
     assert sheet.cell(FIRST_ROW, 5).value == "niet op orde"  # the newer round, question 1
+
+
+def test_the_questions_print_on_landscape_pages_as_wide_as_the_paper_with_the_header_repeated(engine, aadorp, filled):
+    sheet = questions_sheet(round_workbook(engine, aadorp, round_id=filled)[1])
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == f"${FIRST_ROW - 1}:${FIRST_ROW - 1}"
