@@ -71,7 +71,7 @@ def verbeterplan_docx(view: PlanView, radar: bytes, *, today: date) -> bytes:
                 f"{p.code}. {p.name}",
                 str(p.total),
                 *(str(count) for count in p.counts.values()),
-                percent(p.done_share),
+                "nog geen acties" if p.done_share is None else percent(p.done_share),
             )
             for p in view.progress
         ],
