@@ -7,12 +7,13 @@ Each gemeente has its own strength, so the region's picture differs per standard
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, datetime, time
 
 from sqlalchemy import Engine
 
 import questionnaire
 from analysis.answers import AnswerValue
+from analysis.formatting import AMSTERDAM
 from demo.texts import TOELICHTINGEN
 from domain.models import Participant, Purpose, Regio
 from services.access_codes import issue_demo_codes
@@ -85,6 +86,9 @@ def load_demo_region(engine: Engine) -> Regio:
                             actor=f"Demo {name} (gemeente)",
                             code_id=None,
                         )
+                # A round of years ago last changed on its own day, not today.
+                moment = datetime.combine(held_on, time(15, 30), tzinfo=AMSTERDAM)
+                answers_repo.set_moment_of_round(session, round_id=round_id, moment=moment)
         gemeenten = [(g.id, g.name) for g in repo.list_gemeenten(session, regio_id=regio.id)]
         issue_demo_codes(session, regio_id=regio.id, gemeenten=gemeenten)
         return regio

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from analysis.answers import Answer, AnswerValue, Change
 from store.repository import NotFound, now
-from store.tables import AntwoordRow, WijzigingRow
+from store.tables import AntwoordRow, RondeRow, WijzigingRow
 
 
 def load_answers(session: Session, *, round_id: int) -> list[Answer]:
@@ -204,3 +204,10 @@ def _change(row: WijzigingRow) -> Change:
         actor=row.actor,
         at=row.at,
     )
+
+
+def set_moment_of_round(session: Session, *, round_id: int, moment: datetime) -> None:
+    """Date a round, its answers and its history at `moment` (the demo's rounds of years ago)."""
+    session.execute(update(RondeRow).where(RondeRow.id == round_id).values(created_at=moment, updated_at=moment))
+    session.execute(update(AntwoordRow).where(AntwoordRow.ronde_id == round_id).values(updated_at=moment))
+    session.execute(update(WijzigingRow).where(WijzigingRow.ronde_id == round_id).values(at=moment))

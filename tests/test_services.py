@@ -123,3 +123,13 @@ def test_undoing_the_newest_change_puts_back_what_it_replaced(engine, aadorp, ro
     newest = history(engine, aadorp, round_id=round_id, question_number=4)[0]
     restore(engine, aadorp, change_id=newest.id, undo=True)
     assert open_scan(engine, aadorp, round_id=round_id).answers[4].value is AnswerValue.OP_ORDE
+
+
+def test_the_demo_rounds_last_changed_on_their_own_day(engine, demo_regio):
+    from services.regio import list_gemeenten
+    from services.scan import list_rounds
+    from tests.conftest import ADMIN, principal_for
+
+    gemeente = list_gemeenten(engine, ADMIN, regio_id=demo_regio.id)[0]
+    rounds = list_rounds(engine, principal_for(Role.REGIO, demo_regio), gemeente_id=gemeente.id)
+    assert rounds and all(r.last_change.date() == r.held_on for r in rounds if r.answered)
