@@ -42,9 +42,12 @@ def join_on_device(browser: Browser, url: str, meeting_id: int, code: str, gemee
     page = browser.new_context(viewport={"width": 1100, "height": 900}, locale="nl-NL").new_page()
     page.set_default_timeout(20_000)
     page.goto(f"{url}/deelnemen?bijeenkomst={meeting_id}&code={code}")
-    expect(page.get_by_label("Code van uw groep")).to_have_value(code)
+    # Waits as generous as elsewhere in this test: on a loaded machine a page can take over 5 s to draw.
+    expect(page.get_by_label("Code van uw groep")).to_have_value(code, timeout=SHOWN_WITHIN_SECONDS * 1000)
     page.get_by_role("button", name="Meedoen").click()
-    expect(page.get_by_role("heading", name=f"Scan invullen: {gemeente}")).to_be_visible()
+    expect(page.get_by_role("heading", name=f"Scan invullen: {gemeente}")).to_be_visible(
+        timeout=SHOWN_WITHIN_SECONDS * 1000
+    )
     return page
 
 
