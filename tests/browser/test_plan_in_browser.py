@@ -90,7 +90,7 @@ def test_a_row_gets_a_date_and_can_be_added_and_removed(app, page):
     save_changes(app.engine, me, round_id=round_id, changes=[ValueChange(question_number=1, value=AnswerValue.OP_ORDE)])
     plan_id = draft_in_browser(app, page, code, me, gemeente, "Datumdorp", cluster="A")
     page.get_by_role("button", name="Actie toevoegen bij standaard 1").click()
-    page.get_by_role("spinbutton", name="day, Gereed op (actie 1)").click()
+    page.get_by_role("spinbutton", name="dag, Gereed op (actie 1)").click()  # Dutch: ui/dutch.py
     page.keyboard.type("01062027")  # day, month and year: the field moves on by itself
     page.keyboard.press("Escape")  # close the calendar; the date is sent when the field loses focus
     page.get_by_text("Actie 1 van 1").click()
