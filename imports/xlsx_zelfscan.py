@@ -20,18 +20,16 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
-import unicodedata
 import zipfile
-from datetime import date, datetime
+from datetime import date
 
 import openpyxl
-from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel, ConfigDict
 
 from analysis.answers import AnswerValue
-from domain.text import clean_name, clean_text
+from domain.text import clean_name
+from imports.xlsx_values import cell_date, cell_label, cell_number, cell_text
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNZIPPED = 50 * 1024 * 1024
@@ -61,32 +59,10 @@ LABELS = {
     "datum": ("datum", "datum ronde", "datum van de ronde", "datum scan", "datum van de scan"),
     "doel": ("doel", "doel ronde", "doel van de ronde", "soort ronde"),
 }
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("januari", "jan"),
-            ("februari", "feb"),
-            ("maart", "mrt", "mar"),
-            ("april", "apr"),
-            ("mei",),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("augustus", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 UNREADABLE_DATE = "De datum '{}' kunnen we niet lezen. We nemen de datum van vandaag. Schrijf de datum als 5-3-2026"
 UNREADABLE_PURPOSE = (
     "Het doel '{}' kennen we niet. We nemen 'nulmeting'. Gebruik nulmeting, evaluatie of toetsingsmoment"
 )
-_NUMBER = re.compile(r"(?:vraag|v|nr\.?|nummer)?\s*0*(\d{1,3})\s*[.):]?", re.IGNORECASE)
 
 
 class WorkbookRefused(ValueError):
@@ -219,7 +195,7 @@ def _questions_sheet(wb: openpyxl.Workbook, wanted: str | None) -> str:
         if wanted not in visible:
             raise WorkbookRefused(f"Het blad '{wanted}' staat niet (zichtbaar) in dit werkboek.")
         return wanted
-    named = [name for name in visible if _label(name) == "vragen"]
+    named = [name for name in visible if cell_label(name) == "vragen"]
     numbered = [name for name in visible if _has_all_numbers(wb[name])]
     candidates = list(dict.fromkeys([*named, *numbered]))
     if len(candidates) == 1:
@@ -239,39 +215,8 @@ def _questions_sheet(wb: openpyxl.Workbook, wanted: str | None) -> str:
 
 
 def _has_all_numbers(ws: Worksheet) -> bool:
-    numbers = {_number(row[0]) for row in ws.iter_rows(max_col=1, max_row=MAX_ROWS, values_only=True) if row}
+    numbers = {cell_number(row[0]) for row in ws.iter_rows(max_col=1, max_row=MAX_ROWS, values_only=True) if row}
     return set(range(1, QUESTION_COUNT + 1)) <= numbers
-
-
-def _number(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        match = _NUMBER.fullmatch(clean_name(value))
-        return int(match.group(1)) if match else None
-    return None
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "WAAR" if value else "ONWAAR"
-    if isinstance(value, datetime | date):
-        return value.strftime("%d-%m-%Y")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return clean_text(str(value)).strip()
-
-
-def _label(value: object) -> str:
-    """A label or answer as compared: lower case, accents kept, punctuation and odd spaces gone."""
-    text = unicodedata.normalize("NFC", _text(value)).casefold().replace("-", " ").replace("_", " ")
-    return " ".join(re.sub(r"[.:;*()\[\]]", " ", text).split())
 
 
 def _cell(row: int, column: int) -> str:
@@ -285,7 +230,7 @@ def _parse(file_hash: str, sheet: str, rows: list[list], formula_rows: list[list
     info, cells = _info(sheet, rows[: header if header is not None else 6], problems)
     answers: dict[int, ParsedAnswer] = {}
     for r, row in enumerate(rows):
-        number = _number(row[0]) if row else None
+        number = cell_number(row[0]) if row else None
         if number is None or (header is not None and r <= header):
             continue
         if not 1 <= number <= QUESTION_COUNT:
@@ -298,7 +243,7 @@ def _parse(file_hash: str, sheet: str, rows: list[list], formula_rows: list[list
                 f"Blad '{sheet}', cel {_cell(r, 0)}: vraag {number} staat er twee keer in. Haal één van beide weg."
             )
         value = _answer(sheet, r, row, formula_rows[r] if r < len(formula_rows) else [], columns, problems)
-        note = _text(row[columns["toelichting"]]) if columns["toelichting"] < len(row) else ""
+        note = cell_text(row[columns["toelichting"]]) if columns["toelichting"] < len(row) else ""
         answers[number] = ParsedAnswer(number=number, value=value, toelichting=note)
     for number in range(1, QUESTION_COUNT + 1):
         if number not in answers:
@@ -317,7 +262,7 @@ def _parse(file_hash: str, sheet: str, rows: list[list], formula_rows: list[list
 
 def _header_row(rows: list[list]) -> int | None:
     for r, row in enumerate(rows[:30]):
-        labels = {_label(v) for v in row}
+        labels = {cell_label(v) for v in row}
         if labels & {"vraag", "nr", "nummer", "vraagnummer"} or {"op orde", "niet op orde"} <= labels:
             return r
     return None
@@ -327,7 +272,7 @@ def _columns(header: list) -> dict[str, int]:
     """Where the answer and toelichting are; our own layout when there is no recognisable header."""
     found = {"answer": 4, "toelichting": 5, "op": -1, "niet": -1}
     for i, value in enumerate(header):
-        label = _label(value)
+        label = cell_label(value)
         if label in ("antwoord", "uw antwoord", "antwoord op orde niet op orde"):
             found["answer"] = i
         elif label in ("toelichting", "opmerking", "opmerkingen", "toelichting niet verplicht"):
@@ -347,7 +292,7 @@ def _marked(row: list, column: int) -> bool:
     value = row[column] if 0 <= column < len(row) else None
     if isinstance(value, bool):
         return value
-    return _label(value) in MARKS
+    return cell_label(value) in MARKS
 
 
 def _answer(
@@ -365,7 +310,7 @@ def _answer(
                     problems,
                     sheet,
                     _cell(r, column),
-                    f"Hier staat '{_text(raw)}'. Zet een x in de kolom 'op orde' of 'niet op orde'.",
+                    f"Hier staat '{cell_text(raw)}'. Zet een x in de kolom 'op orde' of 'niet op orde'.",
                 )
                 return None
         return AnswerValue.OP_ORDE if op else AnswerValue.NIET_OP_ORDE if niet else None
@@ -381,7 +326,7 @@ def _answer(
             "sla het op en lees het opnieuw in, of typ het antwoord in.",
         )
         return None
-    text = _label(raw)
+    text = cell_label(raw)
     if not text:
         return None
     if text in VALUES and not isinstance(raw, bool):
@@ -390,7 +335,7 @@ def _answer(
         problems,
         sheet,
         _cell(r, column),
-        f"Het antwoord '{_text(raw)}' kennen we niet. Gebruik 'op orde' of 'niet op orde' (of ja/nee).",
+        f"Het antwoord '{cell_text(raw)}' kennen we niet. Gebruik 'op orde' of 'niet op orde' (of ja/nee).",
     )
     return None
 
@@ -400,10 +345,10 @@ def _info(sheet: str, rows: list[list], problems: list[Problem]) -> tuple[dict, 
     info: dict = {}
     cells: dict[str, str] = {}
     for r, row in enumerate(rows):
-        filled = [(c, v) for c, v in enumerate(row) if _text(v)]
+        filled = [(c, v) for c, v in enumerate(row) if cell_text(v)]
         if not filled:
             continue
-        label = _label(filled[0][1])
+        label = cell_label(filled[0][1])
         key = next((k for k, names in LABELS.items() if label in names), None)
         if key is None or key in cells:
             continue
@@ -413,49 +358,19 @@ def _info(sheet: str, rows: list[list], problems: list[Problem]) -> tuple[dict, 
         column, value = filled[1]
         cells[key] = _cell(r, column)
         if key == "gemeente":
-            info["gemeente"] = clean_name(_text(value))
+            info["gemeente"] = clean_name(cell_text(value))
             continue
         if key == "datum":
-            info["datum"] = _date(value)
+            info["datum"] = cell_date(value)
             unreadable = (
                 "De datum '{}' kunnen we niet lezen. We nemen de datum van vandaag. Schrijf de datum als 5-3-2026"
             )
         else:
-            info["doel"] = PURPOSES.get(_label(value).replace(" ", ""))
+            info["doel"] = PURPOSES.get(cell_label(value).replace(" ", ""))
             unreadable = (
                 "Het doel '{}' kennen we niet. We nemen 'nulmeting'. Gebruik nulmeting, evaluatie of toetsingsmoment"
             )
         if info[key] is None:
-            message = unreadable.format(_text(value)) + " als u iets anders wilt."
+            message = unreadable.format(cell_text(value)) + " als u iets anders wilt."
             problems.append(Problem(sheet=sheet, cell=cells[key], message=message))
     return info, cells
-
-
-def _date(value: object) -> date | None:
-    """A date as Excel shows it: a date cell, a serial number, or text in the usual Dutch ways."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
-        serial = float(value)
-        if 20000 <= serial <= 80000:  # 1954 to 2119: a date serial, not a year or a count
-            converted = from_excel(serial)
-            return converted.date() if isinstance(converted, datetime) else None
-        return None
-    text = " ".join(_text(value).casefold().split())
-    numeric = text.replace("/", "-").replace(".", "-").replace(" ", "")
-    for pattern in ("%d-%m-%Y", "%Y-%m-%d", "%d-%m-%y"):
-        try:
-            return datetime.strptime(numeric, pattern).date()
-        except ValueError:
-            continue
-    match = re.fullmatch(r"(?:[a-z]+dag,?\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", text)
-    if match and match.group(2) in MONTHS:
-        try:
-            return date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
-        except ValueError:
-            return None
-    return None
