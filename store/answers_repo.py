@@ -20,18 +20,28 @@ from store.tables import AntwoordRow, RondeRow, WijzigingRow
 
 
 def load_answers(session: Session, *, round_id: int) -> list[Answer]:
-    rows = session.scalars(
-        select(AntwoordRow).where(AntwoordRow.ronde_id == round_id).order_by(AntwoordRow.question_number)
+    # Columns, not ORM objects: this runs on every rerun of the scan page, and building 31
+    # tracked objects cost more than the query (bench/rerun_ratio.py).
+    rows = session.execute(
+        select(
+            AntwoordRow.question_number,
+            AntwoordRow.value,
+            AntwoordRow.toelichting,
+            AntwoordRow.updated_at,
+            AntwoordRow.updated_by,
+        )
+        .where(AntwoordRow.ronde_id == round_id)
+        .order_by(AntwoordRow.question_number)
     )
     return [
         Answer(
-            question_number=r.question_number,
-            value=AnswerValue(r.value) if r.value else None,
-            toelichting=r.toelichting,
-            updated_at=r.updated_at,
-            updated_by=r.updated_by,
+            question_number=number,
+            value=AnswerValue(value) if value else None,
+            toelichting=toelichting,
+            updated_at=updated_at,
+            updated_by=updated_by,
         )
-        for r in rows
+        for number, value, toelichting, updated_at, updated_by in rows
     ]
 
 

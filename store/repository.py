@@ -145,31 +145,46 @@ def _write_participants(session: Session, round_id: int, participants: list[Part
 
 
 def get_round(session: Session, *, round_id: int) -> RoundInfo:
+    # Columns, not ORM objects: this runs on every rerun of the round pages (bench/rerun_ratio.py).
     found = session.execute(
-        select(RondeRow, GemeenteRow, RegioRow)
+        select(
+            RondeRow.id,
+            RondeRow.held_on,
+            RondeRow.purpose,
+            RondeRow.questionnaire_version,
+            RondeRow.created_at,
+            RondeRow.updated_at,
+            GemeenteRow.id,
+            GemeenteRow.name,
+            RegioRow.id,
+            RegioRow.name,
+            RegioRow.is_demo,
+        )
         .join(GemeenteRow, RondeRow.gemeente_id == GemeenteRow.id)
         .join(RegioRow, GemeenteRow.regio_id == RegioRow.id)
         .where(RondeRow.id == round_id)
     ).first()
     if found is None:
         raise NotFound(f"ronde {round_id}")
-    ronde, gemeente, regio = found
-    participants = session.scalars(
-        select(DeelnemerRow).where(DeelnemerRow.ronde_id == round_id).order_by(DeelnemerRow.position)
+    ronde_id, held_on, purpose, version, created_at, updated_at, gemeente_id, gemeente, regio_id, regio, demo = found
+    participants = session.execute(
+        select(DeelnemerRow.name, DeelnemerRow.role)
+        .where(DeelnemerRow.ronde_id == round_id)
+        .order_by(DeelnemerRow.position)
     )
     return RoundInfo(
-        id=ronde.id,
-        gemeente_id=gemeente.id,
-        gemeente_name=gemeente.name,
-        regio_id=regio.id,
-        regio_name=regio.name,
-        is_demo=regio.is_demo,
-        held_on=ronde.held_on,
-        purpose=Purpose(ronde.purpose),
-        questionnaire_version=ronde.questionnaire_version,
-        participants=tuple(Participant(name=p.name, role=p.role) for p in participants),
-        created_at=ronde.created_at,
-        updated_at=ronde.updated_at,
+        id=ronde_id,
+        gemeente_id=gemeente_id,
+        gemeente_name=gemeente,
+        regio_id=regio_id,
+        regio_name=regio,
+        is_demo=demo,
+        held_on=held_on,
+        purpose=Purpose(purpose),
+        questionnaire_version=version,
+        participants=tuple(Participant(name=name, role=role) for name, role in participants),
+        created_at=created_at,
+        updated_at=updated_at,
     )
 
 
