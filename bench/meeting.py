@@ -5,12 +5,19 @@ in bench/replicas.py, and behaves as its browser would: it sends the fragment re
 page asks for (the scan's live banner every 3 s, the projector every 2 s) and clicks
 its answers at a human pace. Devices of one gemeente share that gemeente's questions.
 
-The projector's lag for an answer is the time from the click until the projector first
-shows its group with that many answers (the k-th click of a group counts as shown when
-the group's count reaches k). Server CPU is the app process's CPU time over the run.
+A click's time is from sending it until its rerun has finished: the answer is saved at the
+start of that rerun and the page is drawn again. The projector's lag for an answer is the
+time from the click until the projector first shows its group with that many answers (the
+k-th click of a group counts as shown when the group's count reaches k). Server CPU is the
+app processes' CPU time over the run, as cores; memory is each process's resident size at
+the end. "stored" counts the answers in the database afterwards, "shown" the clicks the
+projector showed, both against the clicks made: every run must report stored = shown =
+clicked.
 
-Usage: .venv/bin/python -m bench.meeting [--people 60] [--groups 12] [--think 60] [--url PG_URL --replicas 2]
-(without --url the app runs on a new SQLite file, as a one-machine installation does)
+Usage: .venv/bin/python -m bench.meeting [--people 60] [--groups 12] [--think 30] [--replicas 2] [--url PG_URL]
+(without --url the app runs on a new SQLite file, as a one-machine installation does;
+with --replicas 2 two app processes share it, each device staying on one, as sticky
+load balancing does)
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ from services.scan import open_scan
 from tests.browser.conftest import start_app
 from tests.conftest import ADMIN, principal_for
 from tests.databases import new_database
+from ui.live import POLL_SECONDS
 
 OP, NIET = "✓ Op orde", "✗ Niet op orde"
 PROGRESS = re.compile(r"^Groep (\d+): (\d+) van \d+ vragen beantwoord")
@@ -212,24 +220,48 @@ def measure(server_url: str | None, people: int, groups: int, think: float, repl
             sum(1 for a in open_scan(engine, reader, round_id=g.round_id).answers.values() if a.value)
             for g in meeting.groups
         )
+        memory = [resident_mb(a.pid) for a in apps]
         for server in servers:
             for _ in server:
                 pass
-    for kind, values in timings.items():
-        if len(values) > 1:
-            t = statistics.quantiles(values, n=100)
-            print(f"  {kind}: {len(values)} reruns, p50 {t[49] * 1000:.0f} ms, p95 {t[94] * 1000:.0f} ms")
     found = lags(clicks, seen)
     total = sum(map(len, clicks.values()))
-    q = statistics.quantiles(found, n=100)
+    reruns = sum(map(len, timings.values()))
     print(
-        f"{people} participants in {groups} groups, think {think:.0f} s, {replicas} replica(s) on "
-        f"{'PostgreSQL' if server_url else 'SQLite'}"
-        f"{'' if poll else ', devices not polling'}: "
-        f"{total} clicks in {elapsed:.0f} s; projector lag p50 {q[49]:.2f} s, p95 {q[94]:.2f} s, "
-        f"max {max(found):.2f} s; server CPU {cpu / elapsed:.2f} of {os.cpu_count()} cores; "
-        f"stored {stored}/{total}, shown {len(found)}/{total}"
+        f"{people} devices in {groups} groups, think {think:.0f} s, {replicas} app process(es) on "
+        f"{'PostgreSQL' if server_url else 'SQLite'}{'' if poll else ', devices not polling'}: "
+        f"{total} clicks in {elapsed:.0f} s"
     )
+    print(f"  click until saved and drawn: {spread(timings['klik'], 1000, 'ms')}")
+    print(f"  block check (every {POLL_SECONDS} s per device): {spread(timings['poll'], 1000, 'ms')}")
+    print(f"  projector refresh: {spread(timings['scherm'], 1000, 'ms')}")
+    print(f"  projector lag (click until shown): {spread(found, 1, 's')}")
+    print(
+        f"  server CPU {cpu / elapsed:.2f} core (machine has {os.cpu_count()}), "
+        f"{cpu / max(reruns, 1) * 1000:.1f} ms per rerun over {reruns} reruns; "
+        f"memory {' + '.join(f'{m:.0f}' for m in memory)} MB"
+    )
+    print(f"  answers: clicked {total}, stored {stored}, shown {len(found)}")
+
+
+def spread(values: list[float], scale: float, unit: str) -> str:
+    """n, p50, p95 and max of a list of durations in seconds, in the given unit."""
+    if len(values) < 2:
+        return f"{len(values)} measured"
+    q = statistics.quantiles(values, n=100)
+    digits = 0 if unit == "ms" else 2
+    return (
+        f"n {len(values)}, p50 {q[49] * scale:.{digits}f} {unit}, p95 {q[94] * scale:.{digits}f} {unit}, "
+        f"max {max(values) * scale:.{digits}f} {unit}"
+    )
+
+
+def resident_mb(pid: int) -> float:
+    """Resident memory of a process (Linux /proc), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def main() -> None:
@@ -237,12 +269,10 @@ def main() -> None:
     parser.add_argument("--url", help="PostgreSQL server URL (a new database is made on it); default SQLite")
     parser.add_argument("--people", type=int, default=60)
     parser.add_argument("--groups", type=int, default=12, help="gemeenten; their devices share the questions")
-    parser.add_argument("--think", type=float, default=60.0, help="mean seconds between two clicks of one device")
-    parser.add_argument("--replicas", type=int, default=1, help="app processes; devices are spread over them")
+    parser.add_argument("--think", type=float, default=30.0, help="mean seconds between two clicks of one device")
+    parser.add_argument("--replicas", type=int, default=1, help="app processes on one database; devices are spread")
     parser.add_argument("--no-poll", action="store_true", help="devices skip the banner polls")
     args = parser.parse_args()
-    if args.replicas > 1 and not args.url:
-        parser.error("several replicas share a PostgreSQL database: give --url")
     measure(args.url, args.people, args.groups, args.think, args.replicas, poll=not args.no_poll)
 
 

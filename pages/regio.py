@@ -1,4 +1,9 @@
-"""Regio: every gemeente, the regional spinnenweb, x van y, what stands out, toelichtingen."""
+"""Regio: every gemeente, the regional spinnenweb, x van y, what stands out, toelichtingen, sharing.
+
+The page is in parts; only the chosen part is drawn (a regio of 30 gemeenten has ~900
+toelichtingen), and the part is kept in the address (?onderdeel=...), so a link or a reload
+opens the same part.
+"""
 
 from __future__ import annotations
 
@@ -13,21 +18,10 @@ from analysis.regional_charts import WITHHELD, multiples_table, regio_radar, reg
 from domain.access import Role
 from services import ServiceError
 from services.regio import get_regio
-from services.regio_exports import (
-    FORMATS,
-    anonymised,
-    anonymised_file,
-    internal_file,
-    internal_file_name,
-    masked_summary,
-    parse_extra_words,
-)
 from services.regio_report import regio_report, regio_rounds
-from services.workbooks import regio_archive
-from ui import auth, runtime
-from ui.downloads import download_button
+from ui import auth, regio_sharing, runtime
 from ui.round_header import DEMO_NOTICE
-from ui.text import md, plain, table
+from ui.text import md, table
 
 principal = auth.require(Role.REGIO)
 engine = runtime.engine()
@@ -91,175 +85,169 @@ st.write(
     f"Cijfers die op minder dan {minimum} gemeenten rusten, worden zonder namen niet getoond."
 )
 
-st.header("Gemeenten en hun rondes")
-counting = {g.round_id for g in counted}
-rows = []
-for gemeente, rounds in all_rounds:
-    if not rounds:
-        rows.append(
-            {"Gemeente": gemeente.name, "Ronde": "nog geen ronde", "Telt mee": "–", "Blok 1": "–", "Blok 2": "–",
-             "Laatst gewijzigd": "–"}
-        )  # fmt: skip
-    for summary in rounds:
-        rows.append(
-            {
-                "Gemeente": gemeente.name,
-                "Ronde": f"{summary.purpose.short_label}, {long_date(summary.held_on)}",
-                "Telt mee": "ja" if summary.id in counting else ("nee, nog leeg" if not summary.answered else "nee"),
-                "Blok 1": f"{summary.answered_by_block.get(1, 0)} van {summary.block_sizes.get(1, 0)}",
-                "Blok 2": f"{summary.answered_by_block.get(2, 0)} van {summary.block_sizes.get(2, 0)}",
-                "Laatst gewijzigd": moment(summary.last_change),
-            }
-        )
-table(rows)
 
-st.header("Spinnenweb van de regio")
-st.write(
-    "Per standaard het gemiddelde van de gemeenten: het deel van hun beantwoorde vragen dat op orde is. "
-    "Bij elke as staat op hoeveel gemeenten het cijfer rust (n)."
-)
-names = {g.gemeente_id: g.gemeente_name for g in counted}
-overlay_id = st.selectbox(
-    "Eén gemeente naast het gemiddelde zetten (alleen voor intern gebruik)",
-    list(names),
-    index=None,
-    format_func=names.__getitem__,
-    placeholder="Geen gemeente",
-)
-overlay = next(((g.gemeente_name, g.result) for g in counted if g.gemeente_id == overlay_id and g.result), None)
-st.plotly_chart(
-    regio_radar(list(report.average), f"Spinnenweb {regio.name}", overlay, minimum),
-    config={"displaylogo": False, "locale": "nl"},
-    alt="Spinnenweb van de regio. De cijfers staan in de tabel hieronder.",
-)
-st.markdown("**Tabel bij de spinnenweb van de regio**")
-table(regio_table(list(report.standards), list(report.average), minimum))
-st.caption(f"{definitions.MEAN_SHARE} {definitions.WHOLE_STANDARD}")
-if overlay is not None:
-    st.markdown(f"**Tabel bij {md(overlay[0])}**")
-    table(standards_table(overlay[1]))
+def overview() -> None:
+    """Every gemeente with its rounds, and which one counts."""
+    st.header("Gemeenten en hun rondes")
+    counting = {g.round_id for g in counted}
+    rows = []
+    for gemeente, rounds in all_rounds:
+        if not rounds:
+            rows.append(
+                {"Gemeente": gemeente.name, "Ronde": "nog geen ronde", "Telt mee": "–", "Blok 1": "–", "Blok 2": "–",
+                 "Laatst gewijzigd": "–"}
+            )  # fmt: skip
+        for summary in rounds:
+            rows.append(
+                {
+                    "Gemeente": gemeente.name,
+                    "Ronde": f"{summary.purpose.short_label}, {long_date(summary.held_on)}",
+                    "Telt mee": "ja"
+                    if summary.id in counting
+                    else ("nee, nog leeg" if not summary.answered else "nee"),
+                    "Blok 1": f"{summary.answered_by_block.get(1, 0)} van {summary.block_sizes.get(1, 0)}",
+                    "Blok 2": f"{summary.answered_by_block.get(2, 0)} van {summary.block_sizes.get(2, 0)}",
+                    "Laatst gewijzigd": moment(summary.last_change),
+                }
+            )
+    table(rows)
 
-st.header("Wat valt op")
-found = report.highlights
-if found.most_niet_op_orde:
-    st.subheader("Vragen die het vaakst niet op orde zijn")
-    for q in found.most_niet_op_orde:
-        st.write(
-            f"Vraag {q.number} (standaard {q.standard}): bij {q.niet_op_orde} van {q.y} gemeenten "
-            f"niet op orde. {q.text}"
-        )
-if found.lowest_standards:
-    st.subheader("Standaarden met de laagste score")
-    for s in found.lowest_standards:
-        st.write(
-            f"Standaard {s.number}, {s.short_name}: gemiddeld {percent(s.mean_share)} op orde "
-            f"({s.answered_by} gemeenten)."
-        )
-if found.most_different:
-    st.subheader("Waar gemeenten het meest verschillen")
-    for spread in found.most_different:
-        st.write(
-            f"Standaard {spread.number}, {spread.short_name}: van {percent(spread.lowest)} tot "
-            f"{percent(spread.highest)} op orde ({spread.gemeenten} gemeenten)."
-        )
-if found.most_split:
-    st.subheader("Vragen waarover gemeenten het meest verdeeld zijn")
-    for q in found.most_split:
-        st.write(f"Vraag {q.number} (standaard {q.standard}): {q.x} van {q.y} gemeenten op orde. {q.text}")
-if not (found.most_niet_op_orde or found.lowest_standards or found.most_different):
-    st.write("Er zijn nog te weinig antwoorden om iets te laten opvallen.")
 
-st.header("x van y gemeenten, per vraag")
-st.caption(definitions.PER_QUESTION)
-table(
-    [
-        {
-            "Vraag": f"{q.number}. {q.text}",
-            "Standaard": q.standard,
-            "Op orde": WITHHELD if q.withheld else f"{q.x} van {q.y} gemeenten",
-        }
-        for q in report.questions
-    ]
-)
-
-st.header("Alle gemeenten naast elkaar")
-if counted:
-    named = [(g.gemeente_name, g.result) for g in counted if g.result]
+def regional_radar() -> None:
+    """The regional spinnenweb with its table, and what stands out."""
+    st.header("Spinnenweb van de regio")
+    st.write(
+        "Per standaard het gemiddelde van de gemeenten: het deel van hun beantwoorde vragen dat op orde is. "
+        "Bij elke as staat op hoeveel gemeenten het cijfer rust (n)."
+    )
+    names = {g.gemeente_id: g.gemeente_name for g in counted}
+    overlay_id = st.selectbox(
+        "Eén gemeente naast het gemiddelde zetten (alleen voor intern gebruik)",
+        list(names),
+        index=None,
+        format_func=names.__getitem__,
+        placeholder="Geen gemeente",
+    )
+    overlay = next(((g.gemeente_name, g.result) for g in counted if g.gemeente_id == overlay_id and g.result), None)
     st.plotly_chart(
-        small_multiples(named),
-        config={"displaylogo": False},
-        alt="Een kleine spinnenweb per gemeente. De cijfers staan in de tabel hieronder.",
+        regio_radar(list(report.average), f"Spinnenweb {regio.name}", overlay, minimum),
+        config={"displaylogo": False, "locale": "nl"},
+        alt="Spinnenweb van de regio. De cijfers staan in de tabel hieronder.",
     )
-    table(multiples_table(named))
+    st.markdown("**Tabel bij de spinnenweb van de regio**")
+    table(regio_table(list(report.standards), list(report.average), minimum))
+    st.caption(f"{definitions.MEAN_SHARE} {definitions.WHOLE_STANDARD}")
+    if overlay is not None:
+        st.markdown(f"**Tabel bij {md(overlay[0])}**")
+        table(standards_table(overlay[1]))
 
-st.header("Toelichtingen per standaard")
-st.write("Met de naam van de gemeente: alleen voor intern gebruik in het regioteam.")
-for standard in report.standards:
-    notes = [t for t in report.toelichtingen if t.standard == standard.number]
-    with st.expander(f"Standaard {standard.number}: {standard.short_name} ({len(notes)} toelichtingen)"):
-        for note in notes:
-            answer = {True: "op orde", False: "niet op orde", None: "niet beantwoord"}[note.op_orde]
-            st.markdown(f"**{md(note.gemeente_name)}**, vraag {note.question_number} ({answer}):")
-            plain(note.text)
+    st.header("Wat valt op")
+    found = report.highlights
+    if found.most_niet_op_orde:
+        st.subheader("Vragen die het vaakst niet op orde zijn")
+        for q in found.most_niet_op_orde:
+            st.write(
+                f"Vraag {q.number} (standaard {q.standard}): bij {q.niet_op_orde} van {q.y} gemeenten "
+                f"niet op orde. {q.text}"
+            )
+    if found.lowest_standards:
+        st.subheader("Standaarden met de laagste score")
+        for s in found.lowest_standards:
+            st.write(
+                f"Standaard {s.number}, {s.short_name}: gemiddeld {percent(s.mean_share)} op orde "
+                f"({s.answered_by} gemeenten)."
+            )
+    if found.most_different:
+        st.subheader("Waar gemeenten het meest verschillen")
+        for spread in found.most_different:
+            st.write(
+                f"Standaard {spread.number}, {spread.short_name}: van {percent(spread.lowest)} tot "
+                f"{percent(spread.highest)} op orde ({spread.gemeenten} gemeenten)."
+            )
+    if found.most_split:
+        st.subheader("Vragen waarover gemeenten het meest verdeeld zijn")
+        for q in found.most_split:
+            st.write(f"Vraag {q.number} (standaard {q.standard}): {q.x} van {q.y} gemeenten op orde. {q.text}")
+    if not (found.most_niet_op_orde or found.lowest_standards or found.most_different):
+        st.write("Er zijn nog te weinig antwoorden om iets te laten opvallen.")
 
-st.header("Delen buiten het regioteam")
-st.write(
-    "Deze bestanden noemen geen gemeenten: niet in de cellen, de bladnamen, de grafiek, de bestandsnaam "
-    f"of de eigenschappen van het bestand. Cijfers die op minder dan {minimum} gemeenten rusten, staan er niet in."
-)
-include = st.checkbox("Toelichtingen meenemen (namen van gemeenten worden vervangen door [gemeente])")
-duiding = st.text_area("Duiding door de regio (komt in de factsheet en het werkboek)", max_chars=5000)
-extra_words: tuple[str, ...] = ()
-if include:
-    extra_words = parse_extra_words(
-        st.text_area(
-            "Ook deze woorden weglaten (bijvoorbeeld een wijk, een team of een persoon; één per regel of met komma's)",
-            max_chars=2000,
+
+def per_question() -> None:
+    """x van y per question."""
+    st.header("x van y gemeenten, per vraag")
+    st.caption(definitions.PER_QUESTION)
+    table(
+        [
+            {
+                "Vraag": f"{q.number}. {q.text}",
+                "Standaard": q.standard,
+                "Op orde": WITHHELD if q.withheld else f"{q.x} van {q.y} gemeenten",
+            }
+            for q in report.questions
+        ]
+    )
+
+
+def side_by_side() -> None:
+    """A small spinnenweb per gemeente, with the same figures in a table."""
+    st.header("Alle gemeenten naast elkaar")
+    if counted:
+        named = [(g.gemeente_name, g.result) for g in counted if g.result]
+        st.plotly_chart(
+            small_multiples(named),
+            config={"displaylogo": False},
+            alt="Een kleine spinnenweb per gemeente. De cijfers staan in de tabel hieronder.",
         )
+        table(multiples_table(named))
+
+
+def toelichtingen() -> None:
+    """The toelichtingen of one standard at a time, with gemeente names (internal)."""
+    st.header("Toelichtingen per standaard")
+    st.write("Met de naam van de gemeente: alleen voor intern gebruik in het regioteam.")
+    counts = {s.number: sum(1 for t in report.toelichtingen if t.standard == s.number) for s in report.standards}
+    names = {s.number: s.short_name for s in report.standards}
+    number = st.selectbox(
+        "Van welke standaard wilt u de toelichtingen lezen?",
+        list(names),
+        format_func=lambda n: f"Standaard {n}: {names[n]} ({counts[n]} toelichtingen)",
+        key="regio_toelichtingen_standaard",
     )
-figures = anonymised(report, include_toelichtingen=include, duiding=duiding, extra_words=extra_words)
-if include:
-    found = masked_summary(report, extra_words)
-    if found:
-        st.write("Deze woorden worden vervangen door [gemeente]:")
-        table([{"Woord zoals getypt": word, "Aantal keer": count} for word, count in found])
-    else:
-        st.write("In de toelichtingen staat geen naam van een gemeente.")
-    with st.expander(f"Bekijk de toelichtingen zoals ze in de bestanden komen ({len(figures.toelichtingen)})"):
-        for note in figures.toelichtingen:
-            st.markdown(f"Standaard {note.standard}, vraag {note.question_number}:")
-            plain(note.text)
-labels = {
-    "xlsx": "Werkboek zonder namen (.xlsx)",
-    "csv": "Cijfers zonder namen (.csv)",
-    "html": "Factsheet om te printen (.html)",
+    notes = sorted(
+        (t for t in report.toelichtingen if t.standard == number), key=lambda t: (t.question_number, t.gemeente_name)
+    )
+    if not notes:
+        st.write("Bij deze standaard heeft geen gemeente een toelichting geschreven.")
+        return
+    answers = {True: "op orde", False: "niet op orde", None: "niet beantwoord"}
+    table(
+        [
+            {
+                "Vraag": t.question_number,
+                "Gemeente": t.gemeente_name,
+                "Antwoord": answers[t.op_orde],
+                "Toelichting": t.text,
+            }
+            for t in notes
+        ]
+    )
+
+
+PARTS = {
+    "overzicht": ("Gemeenten en rondes", overview),
+    "spinnenweb": ("Spinnenweb en wat opvalt", regional_radar),
+    "vragen": ("Per vraag", per_question),
+    "naast-elkaar": ("Gemeenten naast elkaar", side_by_side),
+    "toelichtingen": ("Toelichtingen", toelichtingen),
+    "delen": ("Delen en downloaden", lambda: regio_sharing.sharing(engine, principal, report)),
 }
-for column, (kind, label) in zip(st.columns(3), labels.items(), strict=True):
-    file_name, _, mime = FORMATS[kind]
-    download_button(
-        label,
-        make=lambda kind=kind: anonymised_file(figures, kind)[1],  # made on click, not on every run
-        file_name=file_name.format(stamp=figures.made_on.isoformat()),
-        mime=mime,
-        container=column,
-    )
-
-st.header("Werkboek per gemeente (intern)")
-st.write(
-    "Een blad per gemeente met haar spinnenweb, voor gesprekken met de gemeenten zelf. Dit bestand noemt gemeenten."
+runtime.init_from_query("onderdeel", list(PARTS))
+part = st.radio(
+    "Wat wilt u zien?",
+    list(PARTS),
+    format_func=lambda key: PARTS[key][0],
+    horizontal=True,
+    key="onderdeel",
 )
-download_button(
-    "Werkboek per gemeente (.xlsx)",
-    make=lambda: internal_file(report)[1],
-    file_name=internal_file_name(),
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-)
-
-st.header("Archief")
-st.write("Alle rondes van alle gemeenten in één Excel-werkboek, een blad per ronde. Dit bestand noemt gemeenten.")
-download_button(
-    "Alle rondes als één werkboek (.xlsx)",
-    make=lambda: regio_archive(engine, principal, regio_id=regio.id)[1],
-    file_name=f"zelfscan-archief-{date.today().isoformat()}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-)
+runtime.write_query("onderdeel", part)
+PARTS[part][1]()

@@ -39,6 +39,12 @@ def optional_id_param(name: str) -> int | None:
     return parse_id(st.query_params.get(name))
 
 
+def choice_param(name: str, options: list[str]) -> str | None:
+    """One of a few fixed words from the URL (e.g. which part of a page); anything else is ignored."""
+    raw = st.query_params.get(name)
+    return raw if raw in options else None
+
+
 def text_param(name: str, *, max_length: int) -> str:
     """Text from the URL, cut to max_length and without control characters."""
     raw = st.query_params.get(name) or ""

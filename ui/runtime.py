@@ -22,6 +22,8 @@ PAGE_STYLE = """
 <style>
 /* A question is the most important text of its card: larger than its help text. */
 div[data-testid="stRadio"] > label[data-testid="stWidgetLabel"] p { font-size: 1.05rem; font-weight: 600; }
+/* Streamlit draws captions at 60 % opacity: about 3:1 on white, below WCAG's 4.5:1. */
+div[data-testid="stCaptionContainer"] { opacity: 1; color: #505050; }
 /* Bookkeeping between browser and server (ui/autosave.py), not for people. */
 .st-key-zelfscan_getekend { display: none; }
 </style>
@@ -60,7 +62,7 @@ def remember_round(round_id: int) -> None:
     st.session_state["ronde"] = round_id
 
 
-def init_from_query(key: str, options: list[int]) -> None:
+def init_from_query(key: str, options: list[int] | list[str]) -> None:
     """Give a widget its value from the URL when the URL came from outside (a link, a reload).
 
     Every value this session wrote to the URL is remembered: a rerun can arrive with an
@@ -71,14 +73,18 @@ def init_from_query(key: str, options: list[int]) -> None:
     written = f"_url_{key}"
     if key not in st.session_state:
         st.session_state[written] = set()
-    value = params.optional_id_param(key)
+    value: int | str | None
+    if all(isinstance(o, str) for o in options):
+        value = params.choice_param(key, [str(o) for o in options])
+    else:
+        value = params.optional_id_param(key)
     if value is None or value not in options:
         return
     if str(value) not in st.session_state.get(written, set()):
         st.session_state[key] = value
 
 
-def write_query(key: str, value: int) -> None:
+def write_query(key: str, value: int | str) -> None:
     st.query_params[key] = str(value)
     st.session_state.setdefault(f"_url_{key}", set()).add(str(value))
 

@@ -42,6 +42,19 @@ class RunningApp:
     pid: int
 
 
+# Streamlit shows its status widget while a script runs, and marks elements of the previous run
+# as stale (drawn faded) until the new run has drawn them again.
+STREAMLIT_IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-stale="true"]')"""
+
+
+def wait_until_drawn(page: Page, quiet_ms: int = 400) -> None:
+    """Until Streamlit is idle and nothing is drawn faded, twice over a quiet moment (late fragments)."""
+    page.wait_for_function(STREAMLIT_IDLE, polling=100)
+    page.wait_for_timeout(quiet_ms)
+    page.wait_for_function(STREAMLIT_IDLE, polling=100)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

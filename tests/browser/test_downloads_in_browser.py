@@ -49,11 +49,11 @@ DOWNLOADS = [
     (Role.GEMEENTE, "/", "Leeg Excel-werkboek om offline in te vullen"),
     (Role.GEMEENTE, "/verbeterplan?plan={plan_id}", "Download als Word (.docx)"),
     (Role.GEMEENTE, "/verbeterplan?plan={plan_id}", "Download als actielijst (.xlsx)"),
-    (Role.REGIO, "/", "Werkboek zonder namen (.xlsx)"),
-    (Role.REGIO, "/", "Cijfers zonder namen (.csv)"),
-    (Role.REGIO, "/", "Factsheet om te printen (.html)"),
-    (Role.REGIO, "/", "Werkboek per gemeente (.xlsx)"),
-    (Role.REGIO, "/", "Alle rondes als één werkboek (.xlsx)"),
+    (Role.REGIO, "/?onderdeel=delen", "Werkboek zonder namen (.xlsx)"),
+    (Role.REGIO, "/?onderdeel=delen", "Cijfers zonder namen (.csv)"),
+    (Role.REGIO, "/?onderdeel=delen", "Factsheet om te printen (.html)"),
+    (Role.REGIO, "/?onderdeel=delen", "Werkboek per gemeente (.xlsx)"),
+    (Role.REGIO, "/?onderdeel=delen", "Alle rondes als één werkboek (.xlsx)"),
     (Role.BEHEERDER, "/backup", "Back-up downloaden (.zip)"),
 ]
 

@@ -72,10 +72,19 @@ def english_on(page: Page) -> list[str]:
     return sorted({item for item in page.evaluate(COLLECT) if ENGLISH.search(item.split(": ", 1)[1])})
 
 
+REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "delen"]
 PAGES = {
     None: ["/", "/deelnemen", "/begrippen", "/toegankelijkheid", "/bestaat-niet", "/deelnemen?bijeenkomst=²"],
     "Demo Aalsveen": ["/", "/scan", "/resultaten", "/verbeterplan", "/geschiedenis", "/inlezen"],
-    "Demo regio": ["/", "/vergelijken", "/start", "/scan", "/resultaten", "/verbeterplan", "/inlezen"],
+    "Demo regio": [
+        *(f"/?onderdeel={part}" for part in REGIO_PARTS),
+        "/vergelijken",
+        "/start",
+        "/scan",
+        "/resultaten",
+        "/verbeterplan",
+        "/inlezen",
+    ],
     "Demo facilitator": ["/", "/?bijeenkomst={meeting_id}", "/scherm?bijeenkomst={meeting_id}", "/voortgang"],
     "Demo beheerder": ["/"],
     "installatie": ["/", "/backup"],

@@ -58,6 +58,9 @@ def test_a_regio_user_downloads_the_workbook_and_factsheet_without_names(app, pa
     log_in(page, app.url, regio_code)
     expect(page.get_by_role("heading", name="Regio: Regio Download")).to_be_visible()
     expect(page.get_by_text("3 van 3 gemeenten hebben een ronde die meetelt.")).to_be_visible()
+    page.get_by_test_id("stRadio").filter(has_text="Wat wilt u zien?").get_by_text("Delen en downloaden").click()
+    expect(page.get_by_role("heading", name="Delen buiten het regioteam")).to_be_visible()
+    assert page.url.endswith("onderdeel=delen")  # a reload or a shared link opens the same part
 
     workbook = download(page, "Werkboek zonder namen (.xlsx)")
     with zipfile.ZipFile(io.BytesIO(workbook)) as z:

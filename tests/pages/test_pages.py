@@ -241,3 +241,27 @@ def test_the_regio_can_choose_per_gemeente_which_round_counts(app_engine, demo):
     earlier = choice.options[-1]
     choice.select(earlier).run()
     assert not at.exception and not at.error
+
+
+REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "delen"]
+
+
+@pytest.mark.parametrize("part", REGIO_PARTS)
+def test_every_part_of_the_regio_page_runs_in_the_demo_when_chosen(app_engine, demo, part):
+    at = logged_in(code_of(app_engine, Role.REGIO), "pages/regio.py")
+    at.radio(key="onderdeel").set_value(part).run()
+    assert not at.exception
+    assert not at.error
+    assert at.query_params["onderdeel"] == [part] or at.query_params["onderdeel"] == part
+
+
+def test_the_regio_page_opens_the_part_its_address_names(app_engine, demo):
+    at = logged_in(code_of(app_engine, Role.REGIO), "pages/regio.py", onderdeel="toelichtingen")
+    assert at.radio(key="onderdeel").value == "toelichtingen"
+    assert any(h.value == "Toelichtingen per standaard" for h in at.header)
+
+
+def test_a_regio_page_address_with_an_unknown_part_opens_the_first_part(app_engine, demo):
+    at = logged_in(code_of(app_engine, Role.REGIO), "pages/regio.py", onderdeel="=HYPERLINK(1)")
+    assert not at.exception
+    assert at.radio(key="onderdeel").value == "overzicht"
