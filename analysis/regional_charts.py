@@ -5,9 +5,8 @@ from __future__ import annotations
 from html import escape  # plotly reads some HTML in titles; names are shown as typed
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from analysis.charts import AVERAGE_COLOUR, GRID_COLOUR, LINE_COLOUR, radar_layout
+from analysis.charts import AVERAGE_COLOUR, LINE_COLOUR, radar_layout
 from analysis.formatting import percent, percent_number
 from analysis.regional import StandardAverage, StandardXY
 from analysis.results import RoundResult
@@ -40,41 +39,6 @@ def regio_radar(
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
     if for_a_room:  # the projector: readable from the back of the room at 1920 x 1080
         fig.update_layout(font={"size": 22}, legend={"font": {"size": 24}}, height=900)
-    return fig
-
-
-def small_multiples(named_results: list[tuple[str, RoundResult]], columns: int = 4) -> go.Figure:
-    """One small spinnenweb per gemeente, side by side, with the same scale."""
-    rows = max(1, -(-len(named_results) // columns))
-    fig = make_subplots(
-        rows=rows,
-        cols=columns,
-        specs=[[{"type": "polar"}] * columns for _ in range(rows)],
-        subplot_titles=[escape(name) for name, _ in named_results],
-        vertical_spacing=0.12 / max(1, rows - 1) if rows > 1 else 0.1,
-    )
-    for i, (name, result) in enumerate(named_results):
-        values = [None if s.share is None else percent_number(s.share, 1) for s in result.standards]
-        numbers = [f"St. {s.number}" for s in result.standards]
-        fig.add_trace(
-            go.Scatterpolar(
-                r=values + values[:1],
-                theta=numbers + numbers[:1],
-                mode="lines+markers",
-                name=escape(name),
-                line={"color": LINE_COLOUR, "width": 2},
-                marker={"size": 5},
-                connectgaps=False,
-                showlegend=False,
-            ),
-            row=i // columns + 1,
-            col=i % columns + 1,
-        )
-    fig.update_polars(
-        radialaxis={"range": [0, 100], "showticklabels": False, "gridcolor": GRID_COLOUR},
-        angularaxis={"type": "category", "direction": "clockwise", "gridcolor": GRID_COLOUR, "tickfont": {"size": 10}},
-    )
-    fig.update_layout(height=260 * rows, margin={"l": 30, "r": 30, "t": 50, "b": 20}, font={"color": "#000000"})
     return fig
 
 
@@ -161,7 +125,7 @@ def compare_table(
 
 
 def multiples_table(named_results: list[tuple[str, RoundResult]]) -> list[dict[str, str]]:
-    """The figures of small_multiples: one row per gemeente, one column per standard."""
+    """The figures of the small spinnenwebben side by side: one row per gemeente, one column per standard."""
     return [
         {"Gemeente": name, **{f"St. {s.number}": percent(s.share) for s in result.standards}}
         for name, result in named_results

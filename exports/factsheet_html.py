@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from html import escape
 
 from analysis.anonymise import AnonymisedFigures
 from analysis.definitions import MEAN_SHARE, PER_QUESTION, WHOLE_STANDARD
 from analysis.formatting import long_date, percent
 from exports import WITHHELD_TEXT
+from exports.svg_radar import radar_svg
 
 STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; color: #000; max-width: 60rem; margin: 2rem auto; line-height: 1.5; }
@@ -19,41 +19,6 @@ th { background: #e8eef5; }
 .duiding { border: 1px solid #595959; min-height: 10rem; padding: 0.5rem; white-space: pre-wrap; }
 @media print { body { margin: 0; } h2 { break-after: avoid; } table, svg { break-inside: avoid; } }
 """
-
-
-def radar_svg(labels: list[str], values: list[float | None], width: int = 1000, height: int = 560) -> str:
-    """A plain SVG spinnenweb: 10 axes, rings at 25 % steps, no point where there is no figure."""
-    cx, cy, radius = width / 2, height / 2, min(width, height) / 2 - 70
-    n = len(labels)
-
-    def point(i: int, fraction: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * i / n
-        return cx + radius * fraction * math.cos(angle), cy + radius * fraction * math.sin(angle)
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-        'role="img" aria-label="Spinnenweb van de regio; de cijfers staan in de tabel eronder">'
-    ]
-    for ring in (0.25, 0.5, 0.75, 1.0):
-        ring_points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
-        parts.append(f'<polygon points="{ring_points}" fill="none" stroke="#595959" stroke-width="1"/>')
-    for i, label in enumerate(labels):
-        x, y = point(i, 1.0)
-        lx, ly = point(i, 1.1)
-        anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
-        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#595959"/>')
-        parts.append(
-            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" font-size="14" text-anchor="{anchor}">{escape(label)}</text>'
-        )
-    shown = [(i, v) for i, v in enumerate(values) if v is not None]
-    if shown:
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in shown))
-        parts.append(f'<polygon points="{path}" fill="rgba(31,78,121,0.15)" stroke="#1f4e79" stroke-width="3"/>')
-        for i, v in shown:
-            x, y = point(i, v)
-            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#1f4e79"/>')
-    parts.append("</svg>")
-    return "".join(parts)
 
 
 def factsheet_html(figures: AnonymisedFigures) -> bytes:

@@ -14,8 +14,9 @@ import streamlit as st
 from analysis import definitions
 from analysis.charts import standards_table
 from analysis.formatting import long_date, moment, percent
-from analysis.regional_charts import WITHHELD, multiples_table, regio_radar, regio_table, small_multiples
+from analysis.regional_charts import WITHHELD, multiples_table, regio_radar, regio_table
 from domain.access import Role
+from exports.svg_radar import small_multiples_html
 from services import ServiceError
 from services.regio import get_regio
 from services.regio_report import regio_report, regio_rounds
@@ -193,11 +194,11 @@ def side_by_side() -> None:
     st.header("Alle gemeenten naast elkaar")
     if counted:
         named = [(g.gemeente_name, g.result) for g in counted if g.result]
-        st.plotly_chart(
-            small_multiples(named),
-            config={"displaylogo": False},
-            alt="Een kleine spinnenweb per gemeente. De cijfers staan in de tabel hieronder.",
+        st.caption(
+            "Bij elke as staat het nummer van de standaard. Het midden is 0% op orde, de buitenste ring 100%. "
+            "Een standaard zonder beantwoorde vragen heeft geen punt."
         )
+        st.html(small_multiples_html(named))
         table(multiples_table(named))
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import math
 import re
+import xml.etree.ElementTree as ET
 
 import questionnaire
 from analysis.answers import Answer, AnswerValue
@@ -14,9 +17,9 @@ from analysis.regional_charts import (
     multiples_table,
     regio_radar,
     regio_table,
-    small_multiples,
 )
 from analysis.scoring import score_round
+from exports.svg_radar import small_multiples_html
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 
@@ -63,9 +66,43 @@ def test_the_comparison_spinnenweb_and_its_table_show_the_same_figures():
     assert chart_values(fig.data[1]) == [percent_in(r["Evaluatie"]) for r in rows]
 
 
-def test_the_small_multiples_and_their_table_show_the_same_figures():
+def points_of(svg: ET.Element) -> dict[int, tuple[float, str]]:
+    """Per standard the point's distance from the centre (as a share of the outer ring) and its tooltip."""
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    _, _, width, height = (float(v) for v in svg.get("viewBox").split())
+    outer = svg.findall("s:polygon", ns)[3]  # rings at 25, 50, 75 and 100 %
+    top = [float(v) for v in outer.get("points").split()[0].split(",")]
+    radius = height / 2 - top[1]
+    found = {}
+    for circle in svg.findall("s:circle", ns):
+        tip = circle.find("s:title", ns).text
+        number = int(re.match(r"Standaard (\d+):", tip).group(1))
+        distance = math.dist((float(circle.get("cx")), float(circle.get("cy"))), (width / 2, height / 2))
+        found[number] = (distance / radius, tip)
+    return found
+
+
+def test_the_small_spinnenwebben_side_by_side_and_their_table_show_the_same_figures():
     named = [("Aadorp", A), ("Beekdal", B), ("Cranendonk", C)]
-    fig = small_multiples(named)
+    page = ET.fromstring(small_multiples_html(named).replace('style="width:100%">', 'style="width:100%"/>'))
     rows = multiples_table(named)
-    for trace, row in zip(fig.data, rows, strict=True):
-        assert chart_values(trace) == [percent_in(row[f"St. {n}"]) for n in range(1, 11)]
+    figures = page.findall("figure")
+    assert [f.find("figcaption").text for f in figures] == ["Aadorp", "Beekdal", "Cranendonk"]
+    for figure, row in zip(figures, rows, strict=True):
+        source = figure.find("img").get("src").removeprefix("data:image/svg+xml;base64,")
+        points = points_of(ET.fromstring(base64.b64decode(source)))
+        for n in range(1, 11):
+            cell = row[f"St. {n}"]
+            if percent_in(cell) is None:
+                assert n not in points and cell == "geen score"
+            else:
+                share, tip = points[n]
+                assert tip == f"Standaard {n}: {cell} op orde"
+                assert round(share * 100) == percent_in(cell)
+
+
+def test_names_in_the_small_spinnenwebben_are_text_not_markup():
+    page = small_multiples_html([('<b>Aa</b> & "Co"', A)])
+    assert "<b>" not in page and "&lt;b&gt;Aa&lt;/b&gt; &amp; &quot;Co&quot;" in page
+    source = page.split("base64,", 1)[1].split('"', 1)[0]
+    assert "&lt;b&gt;Aa" in base64.b64decode(source).decode("utf-8")

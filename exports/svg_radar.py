@@ -1,0 +1,112 @@
+"""Spinnenwebben as plain SVG: the printable factsheet's, and the Regio page's small ones side by side.
+
+Plain SVG is drawn at once by any browser and prints sharp. Plotly's polar charts cost the
+browser about 50 ms each, so 30 gemeenten side by side took 1.5 s (bench/pages_ready.py).
+Every text is escaped here; each point carries its figure as a tooltip (<title>), which is
+also how the tests read the figures back. On the page each small one is a picture (<img>)
+with a text alternative; the table under it has the same figures.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from html import escape
+
+from analysis.formatting import percent
+from analysis.results import RoundResult
+from domain.text import clean_text
+
+LINE = "#1f4e79"
+GRID = "#595959"
+
+
+def radar_svg(
+    labels: list[str],
+    values: list[float | None],
+    *,
+    width: int = 1000,
+    height: int = 560,
+    font_size: int = 14,
+    description: str = "Spinnenweb van de regio; de cijfers staan in de tabel eronder",
+    names: list[str] | None = None,
+    margin: int = 70,
+) -> str:
+    """10 axes, rings at 25 % steps, a point per figure (none where there is no figure).
+
+    `labels` stand at the axes; `names` (default: the labels) name the standards in the tooltips;
+    `margin` is the room around the outer ring for the labels.
+    """
+    cx, cy = width / 2, height / 2
+    radius = min(width, height) / 2 - margin
+    n = len(labels)
+    names = names or labels
+
+    def point(i: int, fraction: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        return cx + radius * fraction * math.cos(angle), cy + radius * fraction * math.sin(angle)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+        f'role="img" aria-label="{escape(clean_text(description))}">'
+    ]
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        ring_points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
+        parts.append(f'<polygon points="{ring_points}" fill="none" stroke="{GRID}" stroke-width="1"/>')
+    for i, label in enumerate(labels):
+        x, y = point(i, 1.0)
+        lx, ly = point(i, 1 + 1.2 * font_size / radius)
+        anchor = "middle" if abs(lx - cx) < font_size else ("start" if lx > cx else "end")
+        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
+        parts.append(
+            f'<text x="{lx:.1f}" y="{ly + font_size * 0.3:.1f}" font-size="{font_size}" '
+            f'text-anchor="{anchor}" font-family="Source Sans Pro, Arial, Helvetica, sans-serif">'
+            f"{escape(clean_text(label))}</text>"
+        )
+    shown = [(i, v) for i, v in enumerate(values) if v is not None]
+    if shown:
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in shown))
+        stroke = max(2, round(font_size / 5))
+        parts.append(f'<polygon points="{path}" fill="rgba(31,78,121,0.15)" stroke="{LINE}" stroke-width="{stroke}"/>')
+        for i, v in shown:
+            x, y = point(i, v)
+            tip = escape(clean_text(f"{names[i]}: {percent(v)} op orde"))
+            dot = max(3, font_size // 3)
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{dot}" fill="{LINE}"><title>{tip}</title></circle>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def small_radar_svg(name: str, result: RoundResult) -> str:
+    """The small spinnenweb of one gemeente: the standards' numbers at the axes."""
+    return radar_svg(
+        [str(s.number) for s in result.standards],
+        [s.share for s in result.standards],
+        width=260,
+        height=240,
+        font_size=13,
+        margin=24,
+        description=f"Spinnenweb van {name}",
+        names=[f"Standaard {s.number}" for s in result.standards],
+    )
+
+
+def small_multiples_html(named_results: list[tuple[str, RoundResult]]) -> str:
+    """One small spinnenweb per gemeente, side by side on the same scale, each with its name.
+
+    Each is a picture (an <img> of the SVG): the page's HTML element does not keep inline SVG.
+    """
+    cells = []
+    for name, result in named_results:
+        source = base64.b64encode(small_radar_svg(name, result).encode("utf-8")).decode("ascii")
+        alt = escape(clean_text(f"Spinnenweb van {name}; de cijfers staan in de tabel eronder"), quote=True)
+        cells.append(
+            '<figure style="margin:0">'
+            f'<figcaption style="font-weight:600;text-align:center">{escape(clean_text(name))}</figcaption>'
+            f'<img src="data:image/svg+xml;base64,{source}" alt="{alt}" style="width:100%"></figure>'
+        )
+    return (
+        '<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:1rem 1.5rem">'
+        + "".join(cells)
+        + "</div>"
+    )
