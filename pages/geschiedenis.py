@@ -10,9 +10,9 @@ from services import ServiceError
 from services.scan import history, open_scan, restore
 from ui import auth, runtime
 from ui.round_header import round_header
-from ui.text import md, plain
+from ui.text import labelled, md
 
-MAX_SHOWN = 100
+PAGE_SIZE = 25  # changes drawn at first; each costs the page about a dozen elements
 FIELD_NAMES = {"value": "Antwoord", "toelichting": "Toelichting"}
 
 principal = auth.require(Role.GEMEENTE, Role.REGIO)
@@ -50,10 +50,10 @@ question = st.selectbox(
 changes = history(engine, principal, round_id=round_id, question_number=question)
 if not changes:
     st.write("Nog geen wijzigingen.")
-if len(changes) > MAX_SHOWN:
-    st.write(
-        f"U ziet de laatste {MAX_SHOWN} van {len(changes)} wijzigingen. Kies een vraag om alles van die vraag te zien."
-    )
+shown_key = f"geschiedenis_getoond_{round_id}_{question}"
+shown = st.session_state.get(shown_key, PAGE_SIZE)
+if len(changes) > shown:
+    st.write(f"U ziet de laatste {shown} van {len(changes)} wijzigingen. Kies een vraag om die vraag apart te zien.")
 
 
 def _short(text: str) -> str:
@@ -63,15 +63,10 @@ def _short(text: str) -> str:
 newest = {}
 for change in changes:  # newest first: the first change of a question's field is its latest
     newest.setdefault((change.question_number, change.field), change.id)
-for change in changes[:MAX_SHOWN]:
+for change in changes[:shown]:
     with st.container(border=True):
         st.markdown(f"**Vraag {change.question_number} · {FIELD_NAMES[change.field]}** · {moment(change.at)}")
-        who, was, became = st.columns(3)
-        for column, title, text in ((who, "Door", change.actor), (was, "Was", change.shown(change.old)),
-                                    (became, "Werd", change.shown(change.new))):  # fmt: skip
-            with column:
-                st.markdown(f"*{title}*")
-                plain(text)
+        labelled([("Door", change.actor), ("Was", change.shown(change.old)), ("Werd", change.shown(change.new))])
         latest = newest[(change.question_number, change.field)] == change.id
         label = (
             f"Ongedaan maken: {FIELD_NAMES[change.field].lower()} van vraag {change.question_number} terug naar "
@@ -88,3 +83,6 @@ for change in changes[:MAX_SHOWN]:
             else:
                 st.success(f"Vraag {change.question_number} is teruggezet.")
                 st.rerun()
+if len(changes) > shown and st.button(f"Nog {min(PAGE_SIZE, len(changes) - shown)} oudere wijzigingen tonen"):
+    st.session_state[shown_key] = shown + PAGE_SIZE
+    st.rerun()

@@ -33,8 +33,20 @@ def md(text: str) -> str:
 
 def plain(text: str) -> None:
     """Render user text literally, in the normal font, keeping line breaks."""
-    escaped = html.escape(clean_text(text)).replace("\n", "<br>")
-    st.html(f'<p class="zs-plain">{escaped}</p>')
+    st.html(f'<p class="zs-plain">{_escaped(text)}</p>')
+
+
+def labelled(pairs: list[tuple[str, str]]) -> None:
+    """Short labelled user texts side by side (e.g. who, was, became) as one element, each as typed."""
+    cells = "".join(
+        f'<div><em>{html.escape(label)}</em><p class="zs-plain">{_escaped(text)}</p></div>' for label, text in pairs
+    )
+    grid = f"display:grid;grid-template-columns:repeat({len(pairs)},minmax(0,1fr));gap:1rem"
+    st.html(f'<div style="{grid}">{cells}</div>')
+
+
+def _escaped(text: str) -> str:
+    return html.escape(clean_text(text)).replace("\n", "<br>")
 
 
 def table(rows: list[dict]) -> None:

@@ -265,3 +265,25 @@ def test_a_regio_page_address_with_an_unknown_part_opens_the_first_part(app_engi
     at = logged_in(code_of(app_engine, Role.REGIO), "pages/regio.py", onderdeel="=HYPERLINK(1)")
     assert not at.exception
     assert at.radio(key="onderdeel").value == "overzicht"
+
+
+def test_the_history_shows_the_newest_25_changes_and_more_on_request(app_engine, demo):
+    round_id = first_round(app_engine, demo)
+    gemeente = open_scan(app_engine, principal_for(Role.REGIO, demo), round_id=round_id).info
+    me = principal_for(
+        Role.GEMEENTE,
+        demo,
+        next(
+            g
+            for g in list_gemeenten(app_engine, principal_for(Role.REGIO, demo), regio_id=demo.id)
+            if g.id == gemeente.gemeente_id
+        ),
+    )
+    changes = [ToelichtingChange(question_number=n, toelichting=f"Nieuwe toelichting {n}") for n in range(1, 32)]
+    save_changes(app_engine, me, round_id=round_id, changes=changes)
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/geschiedenis.py", ronde=round_id)
+    cards = [m for m in at.markdown if m.value.startswith("**Vraag ")]
+    assert len(cards) == 25
+    more = next(b for b in at.button if b.label.startswith("Nog 25 oudere wijzigingen"))
+    more.click().run()
+    assert len([m for m in at.markdown if m.value.startswith("**Vraag ")]) == 50
