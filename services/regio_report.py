@@ -24,7 +24,7 @@ from domain.access import Principal, Role
 from domain.models import Gemeente, Purpose, Regio, RoundSummary
 from services import ServiceError
 from services.authz import require_regio
-from services.scan import list_rounds
+from services.scan import round_summaries
 from store import answers_repo
 from store import repository as repo
 from store.unit_of_work import reading
@@ -163,7 +163,12 @@ def regio_rounds(engine: Engine, principal: Principal, *, regio_id: int) -> list
     require_regio(principal, regio_id, roles=(Role.REGIO,))
     with reading(engine) as session:
         gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
-    return [(g, list_rounds(engine, principal, gemeente_id=g.id)) for g in gemeenten]
+        rounds = repo.rounds_of_regio(session, regio_id=regio_id, counting_only=False)  # newest first
+        summaries = {s.id: s for s in round_summaries(session, [r[0] for r in rounds])}
+    per_gemeente: dict[int, list[RoundSummary]] = {g.id: [] for g in gemeenten}
+    for round_id, gemeente_id, *_ in rounds:
+        per_gemeente[gemeente_id].append(summaries[round_id])
+    return [(g, per_gemeente[g.id]) for g in gemeenten]
 
 
 def compare_moments(

@@ -171,12 +171,17 @@ def list_rounds(engine: Engine, principal: Principal, *, gemeente_id: int) -> li
         except repo.NotFound as exc:
             raise ServiceError("Deze gemeente bestaat niet (meer).") from exc
         require_progress(principal, gemeente_id=gemeente.id, regio_id=gemeente.regio_id)
-        infos = [repo.get_round(session, round_id=i) for i in repo.list_round_ids(session, gemeente_id=gemeente_id)]
-        ids = [i.id for i in infos]
-        answered = repo.answered_numbers(session, round_ids=ids)
-        answer_changes = repo.last_answer_change(session, round_ids=ids)
+        return round_summaries(session, repo.list_round_ids(session, gemeente_id=gemeente_id))
+
+
+def round_summaries(session: Session, round_ids: list[int]) -> list[RoundSummary]:
+    """The rounds' progress, in the order of round_ids, in four statements whatever their number.
+    The caller has checked that the principal may see them."""
+    infos = repo.get_rounds(session, round_ids=round_ids)
+    answered = repo.answered_numbers(session, round_ids=round_ids)
+    answer_changes = repo.last_answer_change(session, round_ids=round_ids)
     summaries = []
-    for info in infos:
+    for info in (infos[i] for i in round_ids if i in infos):
         qn = questionnaire.by_version(info.questionnaire_version)
         numbers = set(answered.get(info.id, []))
         summaries.append(

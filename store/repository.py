@@ -144,48 +144,65 @@ def _write_participants(session: Session, round_id: int, participants: list[Part
         session.add(DeelnemerRow(ronde_id=round_id, position=position, name=p.name, role=p.role))
 
 
+_ROUND_COLUMNS = (
+    RondeRow.id,
+    RondeRow.held_on,
+    RondeRow.purpose,
+    RondeRow.questionnaire_version,
+    RondeRow.created_at,
+    RondeRow.updated_at,
+    GemeenteRow.id,
+    GemeenteRow.name,
+    RegioRow.id,
+    RegioRow.name,
+    RegioRow.is_demo,
+)
+
+
 def get_round(session: Session, *, round_id: int) -> RoundInfo:
-    # Columns, not ORM objects: this runs on every rerun of the round pages (bench/rerun_ratio.py).
-    found = session.execute(
-        select(
-            RondeRow.id,
-            RondeRow.held_on,
-            RondeRow.purpose,
-            RondeRow.questionnaire_version,
-            RondeRow.created_at,
-            RondeRow.updated_at,
-            GemeenteRow.id,
-            GemeenteRow.name,
-            RegioRow.id,
-            RegioRow.name,
-            RegioRow.is_demo,
-        )
+    found = get_rounds(session, round_ids=[round_id])
+    if round_id not in found:
+        raise NotFound(f"ronde {round_id}")
+    return found[round_id]
+
+
+def get_rounds(session: Session, *, round_ids: list[int]) -> dict[int, RoundInfo]:
+    """Rounds by id, in two statements whatever their number (a regio page lists ~100 rounds).
+
+    Columns, not ORM objects: this runs on every rerun of the round pages (bench/rerun_ratio.py).
+    """
+    if not round_ids:
+        return {}
+    rows = session.execute(
+        select(*_ROUND_COLUMNS)
         .join(GemeenteRow, RondeRow.gemeente_id == GemeenteRow.id)
         .join(RegioRow, GemeenteRow.regio_id == RegioRow.id)
-        .where(RondeRow.id == round_id)
-    ).first()
-    if found is None:
-        raise NotFound(f"ronde {round_id}")
-    ronde_id, held_on, purpose, version, created_at, updated_at, gemeente_id, gemeente, regio_id, regio, demo = found
-    participants = session.execute(
-        select(DeelnemerRow.name, DeelnemerRow.role)
-        .where(DeelnemerRow.ronde_id == round_id)
-        .order_by(DeelnemerRow.position)
-    )
-    return RoundInfo(
-        id=ronde_id,
-        gemeente_id=gemeente_id,
-        gemeente_name=gemeente,
-        regio_id=regio_id,
-        regio_name=regio,
-        is_demo=demo,
-        held_on=held_on,
-        purpose=Purpose(purpose),
-        questionnaire_version=version,
-        participants=tuple(Participant(name=name, role=role) for name, role in participants),
-        created_at=created_at,
-        updated_at=updated_at,
-    )
+        .where(RondeRow.id.in_(round_ids))
+    ).all()
+    participants: dict[int, list[Participant]] = defaultdict(list)
+    for ronde_id, name, role in session.execute(
+        select(DeelnemerRow.ronde_id, DeelnemerRow.name, DeelnemerRow.role)
+        .where(DeelnemerRow.ronde_id.in_(round_ids))
+        .order_by(DeelnemerRow.ronde_id, DeelnemerRow.position)
+    ):
+        participants[ronde_id].append(Participant(name=name, role=role))
+    found = {}
+    for ronde_id, held_on, purpose, version, created, updated, gemeente_id, gemeente, regio_id, regio, demo in rows:
+        found[ronde_id] = RoundInfo(
+            id=ronde_id,
+            gemeente_id=gemeente_id,
+            gemeente_name=gemeente,
+            regio_id=regio_id,
+            regio_name=regio,
+            is_demo=demo,
+            held_on=held_on,
+            purpose=Purpose(purpose),
+            questionnaire_version=version,
+            participants=tuple(participants[ronde_id]),
+            created_at=created,
+            updated_at=updated,
+        )
+    return found
 
 
 def round_access(session: Session, *, round_id: int) -> tuple[int, int, str] | None:
