@@ -59,6 +59,8 @@ class CodeInfo(BaseModel):
     expires_at: object | None
     revoked_at: object | None
     is_demo: bool
+    join_code: str | None = None  # a bijeenkomst's code for this group (deelnemer codes), e.g. "K7PM3X"
+    meeting_title: str | None = None
 
 
 class IssuedCode(BaseModel):

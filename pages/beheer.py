@@ -7,9 +7,10 @@ from datetime import date, datetime, time
 import streamlit as st
 
 from analysis.formatting import AMSTERDAM, long_date, moment
-from domain.access import Role
+from domain.access import CodeInfo, Role
 from services import ServiceError
 from services.access_codes import issue_code, list_codes, replace_code, revoke_code
+from services.meeting import show_join_code
 from services.regio import (
     add_gemeenten,
     create_regio,
@@ -147,15 +148,23 @@ if issued:
             del st.session_state[NEW_CODE_KEY]
             st.rerun()
 
+
+def recognise(code: CodeInfo) -> str:
+    """How a person recognises a code: the bijeenkomst code people typed, else the code's first letters."""
+    if code.join_code:
+        return f"bijeenkomstcode {show_join_code(code.join_code)}"
+    return f"begint met {code.public_id}"
+
+
 codes = list_codes(engine, principal, regio_id=regio_id)
 if codes:
     table(
         [
             {
-                "Naam": c.label,
+                "Naam": c.label if c.meeting_title is None else f"{c.label} ({c.meeting_title})",
                 "Rol": c.role.label,
                 "Gemeente": c.gemeente_name or "–",
-                "Begint met": c.public_id,
+                "Herkennen aan": recognise(c),
                 "Gemaakt": moment(c.created_at),
                 "Vervalt": long_date(c.expires_at) if c.expires_at else "niet",
                 "Status": "ingetrokken" if c.revoked_at else "werkt",
@@ -163,7 +172,7 @@ if codes:
             for c in codes
         ]
     )
-    active = {c.id: f"{c.label} ({c.role.label.lower()}, begint met {c.public_id})" for c in codes if not c.revoked_at}
+    active = {c.id: f"{c.label} ({c.role.label.lower()}, {recognise(c)})" for c in codes if not c.revoked_at}
     if active:
         chosen = st.selectbox("Code intrekken of vervangen", list(active), format_func=active.__getitem__, index=None)
         left, right = st.columns(2)

@@ -139,7 +139,21 @@ st.page_link(
     query_params={"bijeenkomst": str(mid)},
 )
 if meeting.ended:
-    st.info("Deze bijeenkomst is afgelopen. De antwoorden staan in de rondes van de gemeenten.")
+    st.success(
+        "Deze bijeenkomst is afgesloten. De codes werken niet meer. De antwoorden staan in de rondes van de "
+        "gemeenten; elke gemeente ziet ze op haar startpagina en kan daar verder.",
+        icon=":material/check_circle:",
+    )
+    st.subheader("Wie deed mee")
+    table([{"Gemeente": g.gemeente_name} for g in meeting.groups] or [{"Gemeente": "geen (een vervolg)"}])
+    st.page_link("pages/voortgang.py", label="Bekijk hoe ver elke gemeente is", icon=":material/groups:")
+    if meeting.faq:
+        st.subheader("Veelgestelde vragen")
+        for item in meeting.faq:
+            st.markdown(f"**{md(item.question)}**  \n{md(item.answer or 'Nog geen antwoord.')}")
+    st.subheader("Programma")
+    table([{"Tijd": p.time, "Onderdeel": p.item} for p in meeting.programme])
+    st.stop()
 
 st.subheader("Blokken")
 state = (
@@ -149,19 +163,19 @@ state = (
 )
 st.write(state)
 one, two, none = st.columns(3)
-if one.button("Blok 1 openen (vragen 1–14)", disabled=meeting.ended or meeting.open_block == 1):
+if one.button("Blok 1 openen (vragen 1–14)", disabled=meeting.open_block == 1):
     act(lambda: open_block(engine, principal, meeting_id=mid, block=1), "Blok 1 is open.")
-if two.button("Blok 2 openen (vragen 15–31)", disabled=meeting.ended or meeting.open_block == 2):
+if two.button("Blok 2 openen (vragen 15–31)", disabled=meeting.open_block == 2):
     act(lambda: open_block(engine, principal, meeting_id=mid, block=2), "Blok 2 is open.")
-if none.button("Alle blokken sluiten", disabled=meeting.ended or meeting.open_block is None):
+if none.button("Alle blokken sluiten", disabled=meeting.open_block is None):
     act(lambda: open_block(engine, principal, meeting_id=mid, block=None), "De blokken zijn gesloten.")
 
 st.subheader("Wat het scherm toont")
 results = st.toggle("Resultaten tonen (x van y, spinnenweb, wat valt op)", value=meeting.results_shown)
 names = st.toggle("Namen van de gemeenten tonen", value=meeting.names_shown)
-if not meeting.ended and results != meeting.results_shown:
+if results != meeting.results_shown:
     act(lambda: show_results(engine, principal, meeting_id=mid, shown=results))
-if not meeting.ended and names != meeting.names_shown:
+if names != meeting.names_shown:
     act(lambda: show_names(engine, principal, meeting_id=mid, shown=names))
 
 st.subheader("Codes voor de groepen")
@@ -213,7 +227,7 @@ if meeting.kind is MeetingKind.VERVOLG:
     st.subheader("Rad van fortuin")
     left_questions = [r.text for r in meeting.reflections if not r.asked]
     st.write(f"Nog {len(left_questions)} van de {len(meeting.reflections)} reflectievragen over.")
-    if st.button("Draai het rad", icon=":material/casino:", disabled=not left_questions or meeting.ended):
+    if st.button("Draai het rad", icon=":material/casino:", disabled=not left_questions):
         act(lambda: spin_wheel(engine, principal, meeting_id=mid), "Het rad draait op het scherm.")
     if meeting.spun:
         st.write(f"Laatst gekozen: {md(meeting.spun.text)}")
@@ -221,8 +235,7 @@ if meeting.kind is MeetingKind.VERVOLG:
 st.subheader("Programma")
 table([{"Tijd": p.time, "Onderdeel": p.item} for p in meeting.programme])
 
-if not meeting.ended:
-    st.subheader("Afsluiten")
-    sure = st.checkbox("Ik wil de bijeenkomst afsluiten: de codes werken dan niet meer")
-    if st.button("Bijeenkomst afsluiten", disabled=not sure):
-        act(lambda: end_meeting(engine, principal, meeting_id=mid), "De bijeenkomst is afgesloten.")
+st.subheader("Afsluiten")
+sure = st.checkbox("Ik wil de bijeenkomst afsluiten: de codes werken dan niet meer")
+if st.button("Bijeenkomst afsluiten", disabled=not sure):
+    act(lambda: end_meeting(engine, principal, meeting_id=mid), "De bijeenkomst is afgesloten.")

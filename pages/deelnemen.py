@@ -12,6 +12,7 @@ from ui.text import md
 engine = runtime.engine()
 meeting_id = params.id_param("bijeenkomst")
 
+auth.thanks_when_meeting_ended()
 st.title("Meedoen aan een bijeenkomst")
 st.write(
     "Doet u mee aan een bijeenkomst over de zelfscan? Vul de code van uw gemeente in. U heeft geen "

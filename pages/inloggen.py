@@ -26,6 +26,7 @@ def sign_in(code: str) -> None:
     st.rerun()
 
 
+auth.thanks_when_meeting_ended()
 st.title("Zelfscan Werken aan veiligheid")
 st.write(
     "Met deze zelfscan kijkt uw gemeente samen met partners hoe de lokale aanpak van huiselijk "

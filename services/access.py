@@ -169,6 +169,22 @@ def principal_for(engine: Engine, session_token: str | None) -> Principal | None
     return _principal(code)
 
 
+def participation_ended(engine: Engine, session_token: str | None) -> bool:
+    """True when the token belongs to a device that joined a bijeenkomst which has ended since
+    (its join code was revoked when the facilitator closed it, or expired the night after)."""
+    if not session_token:
+        return False
+    with reading(engine) as session:
+        key = signing_key(session)
+        session_id = _unsign(session_token, key) if key else None
+        found = access_repo.session_with_code(session, id_hash=_sha256(session_id)) if session_id else None
+    if found is None:
+        return False
+    _, code = found
+    ended = code.revoked_at is not None or (code.expires_at is not None and aware_utc(code.expires_at) <= now())
+    return Role(code.role) is Role.DEELNEMER and ended
+
+
 def cookie_for_handoff(engine: Engine, handoff_token: str) -> tuple[str, int] | None:
     """Swap a one-time handoff token for a cookie session: (cookie value, max-age in seconds).
 

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from domain.access import CodeInfo, Role
 from store.repository import NotFound, now
 from store.tables import (
+    BijeenkomstGroepRow,
+    BijeenkomstRow,
     GemeenteRow,
     InstellingRow,
     MisluktePogingRow,
@@ -80,10 +82,20 @@ def list_codes(session: Session, *, regio_id: int | None) -> list[CodeInfo]:
     query = query.where(
         ToegangscodeRow.regio_id.is_(None) if regio_id is None else ToegangscodeRow.regio_id == regio_id
     )
-    return [_info(session, row) for row in session.scalars(query)]
+    groups = {
+        code_id: (join_code, title)
+        for code_id, join_code, title in session.execute(
+            select(BijeenkomstGroepRow.code_id, BijeenkomstGroepRow.join_code, BijeenkomstRow.title).join(
+                BijeenkomstRow, BijeenkomstGroepRow.bijeenkomst_id == BijeenkomstRow.id
+            )
+        )
+    }
+    return [_info(session, row, *groups.get(row.id, (None, None))) for row in session.scalars(query)]
 
 
-def _info(session: Session, row: ToegangscodeRow) -> CodeInfo:
+def _info(
+    session: Session, row: ToegangscodeRow, join_code: str | None = None, meeting_title: str | None = None
+) -> CodeInfo:
     gemeente = session.get(GemeenteRow, row.gemeente_id) if row.gemeente_id else None
     return CodeInfo(
         id=row.id,
@@ -97,6 +109,8 @@ def _info(session: Session, row: ToegangscodeRow) -> CodeInfo:
         expires_at=row.expires_at,
         revoked_at=row.revoked_at,
         is_demo=row.is_demo,
+        join_code=join_code,
+        meeting_title=meeting_title,
     )
 
 

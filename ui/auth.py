@@ -8,11 +8,12 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from domain.access import Principal, Role
-from services.access import COOKIE_NAME, Login, logout, principal_for
+from services.access import COOKIE_NAME, Login, logout, participation_ended, principal_for
 
 TOKEN_KEY = "sessie_token"
 HANDOFF_KEY = "sessie_overdracht"
 PRINCIPAL_KEY = "ingelogd_als"
+ENDED_KEY = "bijeenkomst_afgelopen"  # this device took part in a bijeenkomst that has ended
 SESSION_ROUTE = "/zelfscan/sessie"
 LOGOUT_ROUTE = "/zelfscan/uitloggen"
 
@@ -27,6 +28,8 @@ def resolve(engine: Engine) -> Principal | None:
     token = st.session_state.get(TOKEN_KEY) or _cookie()
     principal = principal_for(engine, token)
     if principal is None:
+        if token and participation_ended(engine, token):
+            st.session_state[ENDED_KEY] = True
         st.session_state.pop(TOKEN_KEY, None)
     st.session_state[PRINCIPAL_KEY] = principal
     return principal
@@ -68,3 +71,21 @@ def require(*roles: Role) -> Principal:
         st.error("U heeft geen toegang tot deze pagina. Log in met een code die hier toegang toe geeft.")
         st.stop()
     return principal
+
+
+def thanks_when_meeting_ended() -> None:
+    """On the public pages, for a device whose bijeenkomst has ended: thanks and where its answers are."""
+    if not st.session_state.get(ENDED_KEY):
+        return
+    st.title("De bijeenkomst is afgelopen")
+    st.success("Dank u wel voor het meedoen!", icon=":material/check_circle:")
+    st.write(
+        "Uw antwoorden zijn bewaard in de ronde van uw gemeente. Niemand hoeft iets over te typen. "
+        "De gemeente ziet de antwoorden op haar startpagina en kan de scan daar verder invullen, "
+        "de resultaten bekijken en een verbeterplan maken."
+    )
+    st.write("De code van de bijeenkomst werkt niet meer. U kunt dit venster sluiten.")
+    if st.button("Verder met een andere code"):
+        del st.session_state[ENDED_KEY]
+        st.rerun()
+    st.stop()

@@ -10,7 +10,7 @@ from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.meeting import MeetingKind
 from services.access import principal_for as principal_of_token
-from services.meeting import create_meeting, get_meeting, join, open_block, show_results
+from services.meeting import create_meeting, end_meeting, get_meeting, join, open_block, show_results
 from services.regio import list_gemeenten
 from services.scan import ValueChange, open_scan, save_changes
 from tests.conftest import principal_for
@@ -105,3 +105,39 @@ def test_the_projector_shows_x_van_y_only_after_the_facilitator_reveals_it(app_e
     show_results(app_engine, facilitator, meeting_id=meeting.id, shown=True)
     at.run()
     assert at.table
+
+
+def test_a_device_sees_thanks_and_where_its_answers_are_when_the_bijeenkomst_ends(app_engine, meeting, facilitator):
+    at = joined_page(meeting)
+    end_meeting(app_engine, facilitator, meeting_id=meeting.id)
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["De bijeenkomst is afgelopen"]
+    assert any("antwoorden zijn bewaard in de ronde van uw gemeente" in m.value for m in at.markdown)
+    assert not at.text_input  # no login form with the demo codes
+
+
+def test_after_the_thanks_a_device_can_still_log_in_with_another_code(app_engine, meeting, facilitator):
+    at = joined_page(meeting)
+    end_meeting(app_engine, facilitator, meeting_id=meeting.id)
+    at.run()
+    next(b for b in at.button if b.label == "Verder met een andere code").click().run()
+    assert at.text_input and not [t for t in at.title if t.value == "De bijeenkomst is afgelopen"]
+
+
+def test_a_closed_bijeenkomst_shows_the_facilitator_no_codes_and_no_live_buttons(app_engine, meeting, facilitator):
+    end_meeting(app_engine, facilitator, meeting_id=meeting.id)
+    at = logged_in(code_of(app_engine, Role.FACILITATOR), bijeenkomst=meeting.id)
+    assert not at.exception
+    assert any("afgesloten" in s.value for s in at.success)
+    assert not [m for m in at.markdown if "code **" in m.value]
+    assert not [b for b in at.button if b.label.startswith(("Blok", "Alle blokken", "Bijeenkomst afsluiten"))]
+
+
+def test_beheer_shows_a_groups_code_as_the_bijeenkomst_code_people_typed(app_engine, meeting):
+    at = logged_in(code_of(app_engine, Role.BEHEERDER))
+    shown = at.table[0].value
+    recognised = [v.replace("\\", "") for v in shown["Herkennen aan"]]  # table cells are markdown-escaped
+    group = meeting.groups[0]
+    assert f"bijeenkomstcode {group.join_code[:3]}-{group.join_code[3:]}" in recognised
+    assert any("Startbijeenkomst Voorbeeld" in v for v in shown["Naam"])
