@@ -86,4 +86,15 @@ if principal.role is Role.GEMEENTE:
 unanswered = result.unanswered_questions
 if unanswered:
     st.header("Vragen die nog open staan")
-    st.write(", ".join(f"vraag {q.number}" for q in unanswered) + ".")
+    action = "in te vullen" if principal.role is Role.GEMEENTE else "te bekijken"
+    st.write(
+        f"{len(unanswered)} van {len(result.questions)} vragen zijn nog niet beantwoord. "
+        f"Klik op een vraag om haar {action}."
+    )
+    for q in unanswered:
+        st.page_link(
+            "pages/scan.py",
+            label=f"Vraag {q.number}. {md(q.text)}",
+            icon=":material/edit:",
+            query_params={"ronde": str(round_id), "blok": str(q.block)},
+        )

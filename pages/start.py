@@ -58,26 +58,25 @@ for summary in rounds:
             f"{summary.answered} van {summary.total} vragen beantwoord ({blocks}). "
             f"Laatst gewijzigd: {moment(summary.last_change)}."
         )
-        left, middle, right = st.columns(3)
-        with left:
-            if writer:
-                label = "Verder invullen" if summary.answered < summary.total else "Antwoorden bekijken of wijzigen"
-            else:
-                label = "Antwoorden bekijken"
-            st.page_link(
-                "pages/scan.py",
-                label=label,
-                icon=":material/edit:",
-                query_params={"ronde": str(summary.id), "blok": str(summary.resume_block)},
-            )
-        with middle:
-            st.page_link(
-                "pages/resultaten.py",
-                label="Resultaten bekijken",
-                icon=":material/radar:",
-                query_params={"ronde": str(summary.id)},
-            )
-        with right:
+        ronde = {"ronde": str(summary.id)}
+        first, second, third = st.columns(3)
+        if writer:
+            label = "Verder invullen" if summary.answered < summary.total else "Antwoorden bekijken of wijzigen"
+        else:
+            label = "Antwoorden bekijken"
+        first.page_link(
+            "pages/scan.py",
+            label=label,
+            icon=":material/edit:",
+            query_params={**ronde, "blok": str(summary.resume_block)},
+        )
+        second.page_link("pages/resultaten.py", label="Resultaten", icon=":material/radar:", query_params=ronde)
+        third.page_link("pages/geschiedenis.py", label="Geschiedenis", icon=":material/history:", query_params=ronde)
+        fourth, fifth, _ = st.columns(3)
+        fourth.page_link(
+            "pages/verbeterplan.py", label="Verbeterplan", icon=":material/assignment:", query_params=ronde
+        )
+        with fifth:
             download_button(
                 "Excel-werkboek van deze ronde",
                 make=lambda round_id=summary.id: round_workbook(engine, principal, round_id=round_id)[1],

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.models import Purpose
 from services.regio import list_gemeenten
-from services.scan import ToelichtingChange, open_scan, save_changes
+from services.scan import ToelichtingChange, ValueChange, open_scan, save_changes, start_round
 from tests.conftest import principal_for
 from tests.pages.support import code_of, first_round, logged_in
 
@@ -287,3 +290,23 @@ def test_the_history_shows_the_newest_25_changes_and_more_on_request(app_engine,
     more = next(b for b in at.button if b.label.startswith("Nog 25 oudere wijzigingen"))
     more.click().run()
     assert len([m for m in at.markdown if m.value.startswith("**Vraag ")]) == 50
+
+
+def test_the_results_list_open_questions_with_their_text_and_a_link_to_their_block(app_engine, demo):
+    gemeente = next(
+        g for g in list_gemeenten(app_engine, principal_for(Role.REGIO, demo), regio_id=demo.id) if g.name == "Aalsveen"
+    )
+    me = principal_for(Role.GEMEENTE, demo, gemeente)
+    round_id = start_round(
+        app_engine, me, gemeente_id=gemeente.id, held_on=date(2026, 5, 1), purpose=Purpose.EVALUATIE, participants=[]
+    )
+    save_changes(
+        app_engine,
+        me,
+        round_id=round_id,
+        changes=[ValueChange(question_number=n, value=AnswerValue.OP_ORDE) for n in range(1, 32) if n not in (7, 20)],
+    )
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/resultaten.py", ronde=round_id)
+    links = [link for link in at.get("page_link") if link.proto.label.startswith("Vraag ")]
+    assert [link.proto.label.split(".")[0] for link in links] == ["Vraag 7", "Vraag 20"]
+    assert links[1].proto.query_string == f"ronde={round_id}&blok=2"  # question 20 is in block 2
