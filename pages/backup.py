@@ -21,9 +21,9 @@ if principal.regio_id is not None:
 
 st.header("Back-up maken")
 st.write(
-    "De back-up is één bestand met alle regio's, gemeenten, rondes, antwoorden, de geschiedenis, "
-    "verbeterplannen en toegangscodes (alleen versleuteld). Bewaar het op een veilige plek: het bevat "
-    "de antwoorden en toelichtingen van alle gemeenten. Inlogsessies zitten er niet in."
+    "De back-up is één bestand. Daarin staat alles: de regio's, gemeenten, rondes en antwoorden, de "
+    "geschiedenis, de plannen en de codes (die alleen versleuteld). Wie nu is ingelogd, staat er niet in. "
+    "Bewaar het bestand op een veilige plek. Er staan de antwoorden en toelichtingen van alle gemeenten in."
 )
 download_button(
     "Back-up downloaden (.zip)",

@@ -52,7 +52,10 @@ st.markdown(
 - De keuzelijsten van Streamlit werken met het toetsenbord, maar de schermlezer leest niet altijd het
   aantal keuzes voor.
 - Een toelichting wordt bewaard als u het veld verlaat (Tab) of op Ctrl+Enter drukt, niet bij elke letter.
-- Taalniveau B1 is met de hand nagekeken, niet met een automatische meting.
+- Taalniveau B1 meten we met een leesbaarheidsformule (Flesch-Douma). Elke vraag, uitleg, begrip en
+  tekst op de pagina's moet minstens 40 scoren. Vaktermen uit het kwaliteitskader tellen als één kort
+  woord, want ze staan uitgelegd bij Begrippen. Elf teksten van het kader halen dat niet, vooral lijsten
+  met vaktermen. Een formule is geen lezer: we lezen de teksten ook zelf na.
 
 Loopt u tegen iets aan? Meld het bij de beheerder van uw regio. Dan lossen we het op.
 """
