@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from domain.meeting import Breakout, FaqItem, Meeting, MeetingGroup, MeetingKind, ProgrammeItem, Reflection
@@ -143,13 +143,16 @@ def groups_with_code(session: Session, *, join_code: str) -> list[tuple[int, int
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
+_MEETING_OF_ROUND = (
+    select(BijeenkomstRow.id, BijeenkomstRow.open_block)
+    .join(BijeenkomstGroepRow, BijeenkomstGroepRow.bijeenkomst_id == BijeenkomstRow.id)
+    .where(BijeenkomstGroepRow.ronde_id == bindparam("b_round"), BijeenkomstRow.ended_at.is_(None))
+)  # built once: it runs on every save and every rerun of the scan page
+
+
 def meeting_of_round(session: Session, *, round_id: int) -> tuple[int, int | None] | None:
     """(bijeenkomst id, open block) when the round is filled in at a bijeenkomst that has not ended."""
-    found = session.execute(
-        select(BijeenkomstRow.id, BijeenkomstRow.open_block)
-        .join(BijeenkomstGroepRow, BijeenkomstGroepRow.bijeenkomst_id == BijeenkomstRow.id)
-        .where(BijeenkomstGroepRow.ronde_id == round_id, BijeenkomstRow.ended_at.is_(None))
-    ).first()
+    found = session.connection().execute(_MEETING_OF_ROUND, {"b_round": round_id}).first()
     return None if found is None else (found[0], found[1])
 
 
