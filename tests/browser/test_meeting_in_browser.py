@@ -174,3 +174,12 @@ def test_a_live_startbijeenkomst_with_seven_devices_loses_no_answer(app, browser
         stored = {n: a.value for n, a in answers.items() if a.value is not None}
         numbers = sorted({n for d in devices if d.gemeente == i for n in d.block_1 + d.block_2})
         assert stored == {n: expected(i, n) for n in numbers}, name
+
+    # The facilitator closes the bijeenkomst: every device thanks its people and says where the answers are.
+    console.get_by_text("Ik wil de bijeenkomst afsluiten").click()
+    console.get_by_role("button", name="Bijeenkomst afsluiten").click()
+    expect(console.get_by_text("Deze bijeenkomst is afgesloten.", exact=False)).to_be_visible()
+    expect(console.get_by_role("button", name="Blok 1 openen (vragen 1–14)")).to_have_count(0)
+    for d in devices:
+        expect(d.page.get_by_role("heading", name="De bijeenkomst is afgelopen")).to_be_visible(timeout=FOLLOW_MS)
+        expect(d.page.get_by_label("Toegangscode")).to_have_count(0)
