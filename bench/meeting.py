@@ -191,7 +191,7 @@ async def drive(urls: list[str], pids: list[int], devices, screen: str, meeting_
     )
     await ready.wait()
     started, cpu_before = time.monotonic(), sum(map(cpu_seconds, pids))
-    for session in sessions:
+    for session in [*sessions, screen_session]:
         session.timings.clear()  # the page loads before the start are not part of the measurement
     await work
     elapsed, cpu = time.monotonic() - started, sum(map(cpu_seconds, pids)) - cpu_before
