@@ -33,6 +33,7 @@ from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten
 from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, start_app
+from tests.browser.test_scan_in_browser import log_in
 from tests.conftest import ADMIN, principal_for
 
 GEMEENTEN, ROUNDS = 30, 3
@@ -83,18 +84,6 @@ def build(engine) -> tuple[str, str, int, int]:  # type: ignore[no-untyped-def]
         engine, ADMIN, role=Role.GEMEENTE, label="gemeente", regio_id=regio.id, gemeente_id=first.id
     ).code
     return regio_code, gemeente_code, newest[first.id], plan_id
-
-
-def log_in(page: Page, url: str, code: str) -> None:
-    page.goto(url)
-    page.get_by_label("Toegangscode").fill(code)
-    page.get_by_role("button", name="Inloggen", exact=True).click()
-    page.get_by_role("link", name="Uitloggen").wait_for()
-    deadline = time.monotonic() + 10
-    while not any(c["name"] == "zelfscan_sessie" for c in page.context.cookies()):
-        if time.monotonic() > deadline:
-            raise RuntimeError("the login cookie was never set")
-        page.wait_for_timeout(50)
 
 
 def ready_ms(page: Page, address: str) -> float:

@@ -151,20 +151,11 @@ def too_many_failures(session, *, client_key: str) -> bool:  # type: ignore[no-u
 
 def principal_for(engine: Engine, session_token: str | None) -> Principal | None:
     """The principal of a signed session token, if the session and its code still hold."""
-    if not session_token:
-        return None
-    with reading(engine) as session:
-        key = signing_key(session)
-        session_id = _unsign(session_token, key) if key else None
-        if session_id is None:
-            return None
-        found = access_repo.session_with_code(session, id_hash=_sha256(session_id))
+    found = _session_of_token(engine, session_token)
     if found is None:
         return None
     sessie, code = found
-    if code.revoked_at is not None or aware_utc(sessie.expires_at) <= now():
-        return None
-    if code.expires_at is not None and aware_utc(code.expires_at) <= now():
+    if _code_ended(code) or aware_utc(sessie.expires_at) <= now():
         return None
     return _principal(code)
 
@@ -172,17 +163,24 @@ def principal_for(engine: Engine, session_token: str | None) -> Principal | None
 def participation_ended(engine: Engine, session_token: str | None) -> bool:
     """True when the token belongs to a device that joined a bijeenkomst which has ended since
     (its join code was revoked when the facilitator closed it, or expired the night after)."""
+    found = _session_of_token(engine, session_token)
+    return found is not None and Role(found[1].role) is Role.DEELNEMER and _code_ended(found[1])
+
+
+def _session_of_token(engine: Engine, session_token: str | None):  # type: ignore[no-untyped-def]
+    """(session row, code row) of a signed session token, whether or not they still hold."""
     if not session_token:
-        return False
+        return None
     with reading(engine) as session:
         key = signing_key(session)
         session_id = _unsign(session_token, key) if key else None
-        found = access_repo.session_with_code(session, id_hash=_sha256(session_id)) if session_id else None
-    if found is None:
-        return False
-    _, code = found
-    ended = code.revoked_at is not None or (code.expires_at is not None and aware_utc(code.expires_at) <= now())
-    return Role(code.role) is Role.DEELNEMER and ended
+        if session_id is None:
+            return None
+        return access_repo.session_with_code(session, id_hash=_sha256(session_id))
+
+
+def _code_ended(code) -> bool:  # type: ignore[no-untyped-def]
+    return code.revoked_at is not None or (code.expires_at is not None and aware_utc(code.expires_at) <= now())
 
 
 def cookie_for_handoff(engine: Engine, handoff_token: str) -> tuple[str, int] | None:

@@ -85,9 +85,9 @@ def list_codes(session: Session, *, regio_id: int | None) -> list[CodeInfo]:
     groups = {
         code_id: (join_code, title)
         for code_id, join_code, title in session.execute(
-            select(BijeenkomstGroepRow.code_id, BijeenkomstGroepRow.join_code, BijeenkomstRow.title).join(
-                BijeenkomstRow, BijeenkomstGroepRow.bijeenkomst_id == BijeenkomstRow.id
-            )
+            select(BijeenkomstGroepRow.code_id, BijeenkomstGroepRow.join_code, BijeenkomstRow.title)
+            .join(BijeenkomstRow, BijeenkomstGroepRow.bijeenkomst_id == BijeenkomstRow.id)
+            .where(BijeenkomstGroepRow.code_id.in_(query.with_only_columns(ToegangscodeRow.id).order_by(None)))
         )
     }
     return [_info(session, row, *groups.get(row.id, (None, None))) for row in session.scalars(query)]
