@@ -43,6 +43,15 @@ def long_date(value: date) -> str:
     return format_date(value, "long", locale="nl_NL")
 
 
+def clock_time(value: datetime | None = None) -> str:
+    """The time of day in Amsterdam with seconds, e.g. '14:03:27' (now when no moment is given)."""
+    value = value or datetime.now(ZoneInfo("UTC"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo("UTC"))
+    local = value.astimezone(AMSTERDAM)
+    return local.strftime("%H:%M:%S")
+
+
 def moment(value: datetime | None) -> str:
     """A stored moment shown in Amsterdam time, e.g. '5 maart 2026 om 14:03'."""
     if value is None:

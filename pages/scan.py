@@ -55,6 +55,8 @@ if editable:
         "Een toelichting wordt bewaard zodra u het veld verlaat."
     )
 progress_bar(snapshot.result)
+if editable and (saved := autosave.last_saved(round_id)):
+    st.caption(saved)
 if closed_notice:
     st.warning(closed_notice, icon=":material/lock:")
 if snapshot.in_meeting:

@@ -23,7 +23,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from analysis.answers import Answer, AnswerValue
-from analysis.formatting import moment
+from analysis.formatting import clock_time, moment
 from domain.access import Principal
 from services.scan import AnswerChange, SaveReport, ToelichtingChange, ValueChange, save_changes
 
@@ -79,7 +79,30 @@ def save_pending(engine: Engine, principal: Principal, round_id: int) -> SaveRep
             )
         if tkey in state and (state[tkey] or "") != stored_text and not _stale(state, tkey, state[tkey] or ""):
             changes.append(ToelichtingChange(question_number=n, toelichting=state[tkey] or "", expected=stored_text))
-    return save_changes(engine, principal, round_id=round_id, changes=changes)
+    report = save_changes(engine, principal, round_id=round_id, changes=changes)
+    if report.changed:
+        st.session_state[_last_saved_key(round_id)] = f"Bewaard om {clock_time()}: {_describe(changes)}."
+    return report
+
+
+def _last_saved_key(round_id: int) -> str:
+    return f"_laatst_bewaard_{round_id}"
+
+
+def _describe(changes: list[AnswerChange], most: int = 3) -> str:
+    """'het antwoord bij vraag 3, de toelichting bij vraag 31' (the first few, then how many more)."""
+    parts = [
+        f"{'de toelichting' if isinstance(c, ToelichtingChange) else 'het antwoord'} bij vraag {c.question_number}"
+        for c in changes
+    ]
+    if len(parts) > most:
+        parts = [*parts[:most], f"nog {len(parts) - most} andere"]
+    return ", ".join(parts)
+
+
+def last_saved(round_id: int) -> str | None:
+    """What this session saved last and when, so the person sees that a change was kept."""
+    return st.session_state.get(_last_saved_key(round_id))
 
 
 def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], me: str, shown: list[int]) -> list[str]:

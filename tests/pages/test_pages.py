@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -88,6 +89,15 @@ def test_a_click_on_an_answer_is_saved_without_a_save_button(app_engine, demo):
     at.radio(key=key).set_value(new).run()
     viewer = principal_for(Role.REGIO, demo)
     assert open_scan(app_engine, viewer, round_id=round_id).answers[1].value is AnswerValue(new)
+
+
+def test_the_scan_page_says_what_it_saved_last_and_when(app_engine, demo):
+    round_id = first_round(app_engine, demo)
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/scan.py", ronde=round_id, blok=1)
+    assert not [c for c in at.caption if c.value.startswith("Bewaard om")]
+    at.text_area(key=f"toelichting_{round_id}_2").input("Besproken in het MT").run()
+    saved = [c.value for c in at.caption if c.value.startswith("Bewaard om")]
+    assert len(saved) == 1 and re.fullmatch(r"Bewaard om \d\d:\d\d:\d\d: de toelichting bij vraag 2\.", saved[0])
 
 
 def test_a_typed_toelichting_is_saved_with_who_typed_it(app_engine, demo):
