@@ -31,11 +31,17 @@ def radar_svg(
     description: str = "Spinnenweb van de regio; de cijfers staan in de tabel eronder",
     names: list[str] | None = None,
     margin: int = 70,
+    scale: bool = True,
+    reference: list[float | None] | None = None,
+    reference_name: str = "",
 ) -> str:
     """10 axes, rings at 25 % steps, a point per figure (none where there is no figure).
 
     `labels` stand at the axes; `names` (default: the labels) name the standards in the tooltips;
-    `margin` is the room around the outer ring for the labels.
+    `margin` is the room around the outer ring for the labels; `scale` writes 25 % … 100 % at the
+    rings, between the first two axes, where no axis label stands. `reference` (e.g. the regio's
+    average) is drawn under the figures as a grey dashed line with square points, so it differs
+    from them in more than colour.
     """
     cx, cy = width / 2, height / 2
     radius = min(width, height) / 2 - margin
@@ -53,6 +59,16 @@ def radar_svg(
     for ring in (0.25, 0.5, 0.75, 1.0):
         ring_points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
         parts.append(f'<polygon points="{ring_points}" fill="none" stroke="{GRID}" stroke-width="1"/>')
+    if scale and n > 2:
+        half = math.pi / n  # between axis 0 and axis 1; the ring's edge is nearer there
+        for ring in (0.25, 0.5, 0.75, 1.0):
+            edge = ring * math.cos(half)
+            angle = -math.pi / 2 + half
+            sx, sy = cx + radius * edge * math.cos(angle), cy + radius * edge * math.sin(angle)
+            parts.append(
+                f'<text x="{sx + 3:.1f}" y="{sy - 3:.1f}" font-size="{max(9, font_size - 3)}" fill="#404040" '
+                f'font-family="Source Sans Pro, Arial, Helvetica, sans-serif">{percent(ring)}</text>'
+            )
     for i, label in enumerate(labels):
         x, y = point(i, 1.0)
         lx, ly = point(i, 1 + 1.2 * font_size / radius)
@@ -63,6 +79,20 @@ def radar_svg(
             f'text-anchor="{anchor}" font-family="Source Sans Pro, Arial, Helvetica, sans-serif">'
             f"{escape(clean_text(label))}</text>"
         )
+    if reference is not None:
+        ref = [(i, v) for i, v in enumerate(reference) if v is not None]
+        if ref:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in ref))
+            parts.append(
+                f'<polygon points="{path}" fill="none" stroke="#404040" stroke-width="2" stroke-dasharray="6 4"/>'
+            )
+            for i, v in ref:
+                x, y = point(i, v)
+                tip = escape(clean_text(f"{names[i]}: {reference_name} {percent(v)} op orde"))
+                parts.append(
+                    f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="#404040">'
+                    f"<title>{tip}</title></rect>"
+                )
     shown = [(i, v) for i, v in enumerate(values) if v is not None]
     if shown:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in shown))
@@ -86,6 +116,7 @@ def small_radar_svg(name: str, result: RoundResult) -> str:
         height=240,
         font_size=13,
         margin=24,
+        scale=False,
         description=f"Spinnenweb van {name}",
         names=[f"Standaard {s.number}" for s in result.standards],
     )

@@ -7,6 +7,7 @@ import streamlit as st
 from analysis.formatting import long_date, moment
 from domain.access import Role
 from services import ServiceError
+from services.gemeente_report import gemeente_report_pdf, report_file_name
 from services.regio import get_regio, list_gemeenten
 from services.scan import list_rounds, remove_empty_round, start_round
 from services.workbooks import XLSX, blank_workbook, blank_workbook_name, round_workbook, workbook_file_name
@@ -72,7 +73,7 @@ for summary in rounds:
         )
         second.page_link("pages/resultaten.py", label="Resultaten", icon=":material/radar:", query_params=ronde)
         third.page_link("pages/geschiedenis.py", label="Geschiedenis", icon=":material/history:", query_params=ronde)
-        fourth, fifth, _ = st.columns(3)
+        fourth, fifth, sixth = st.columns(3)
         fourth.page_link(
             "pages/verbeterplan.py", label="Verbeterplan", icon=":material/assignment:", query_params=ronde
         )
@@ -83,6 +84,15 @@ for summary in rounds:
                 file_name=workbook_file_name(names[gemeente_id], summary.held_on),
                 mime=XLSX,
                 key=f"excel_{summary.id}",
+            )
+        if summary.answered:
+            download_button(
+                "Verslag van deze ronde (.pdf)",
+                make=lambda round_id=summary.id: gemeente_report_pdf(engine, principal, round_id=round_id)[1],
+                file_name=report_file_name(names[gemeente_id], summary.held_on),
+                mime="application/pdf",
+                key=f"verslag_{summary.id}",
+                container=sixth,
             )
         if summary.answered == 0:
             st.caption("Deze ronde heeft nog geen antwoorden. Zo telt hij nergens mee, ook niet bij de regio.")

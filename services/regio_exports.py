@@ -8,7 +8,7 @@ from analysis.anonymise import AnonymisedFigures, anonymise, masked_words
 from analysis.formatting import long_date
 from domain.text import clean_name, clean_text
 from exports.csv_figures import figures_csv
-from exports.factsheet_html import factsheet_html
+from exports.factsheet_html import factsheet_html, factsheet_pdf
 from exports.xlsx_anonymised import anonymised_workbook
 from exports.xlsx_internal import internal_workbook
 from services.regio_report import RegioReport
@@ -54,6 +54,7 @@ FORMATS = {
     "xlsx": ("zelfscan-regiocijfers-{stamp}.xlsx", anonymised_workbook, XLSX),
     "csv": ("zelfscan-regiocijfers-{stamp}.csv", figures_csv, "text/csv"),
     "html": ("zelfscan-factsheet-{stamp}.html", factsheet_html, "text/html"),
+    "pdf": ("zelfscan-factsheet-{stamp}.pdf", factsheet_pdf, "application/pdf"),
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import subprocess
 import zipfile
 from datetime import date
 from html.parser import HTMLParser
@@ -17,6 +19,7 @@ from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.models import Participant, Purpose
 from domain.plan import PlanLayout
+from services.gemeente_report import gemeente_report_pdf
 from services.plan_edits import PlanChange, save_plan_changes
 from services.plan_exports import plan_document, plan_workbook
 from services.plans import create_gemeente_plan, open_plan
@@ -26,7 +29,7 @@ from services.regio_report import regio_report
 from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
 from services.workbooks import blank_workbook, regio_archive, round_workbook
 from tests.conftest import ADMIN, principal_for
-from tests.hostile import CORPUS, FORMULAS, as_stored
+from tests.hostile import CORPUS, FORMULAS, MARKUP, as_stored
 
 OURS = ("=COUNTIF(", "=COUNTIFS(", "=IF(")
 NAMES = ["=Hoorn|' /C calc'!A0", "**Vet**dorp", "www.voorbeeld.nl", "@Bergen [op] Zoom", "Aa'rdorp"]
@@ -194,3 +197,26 @@ def test_control_characters_never_reach_the_database(engine, hostile):
     stored = {n: a.toelichting for n, a in open_scan(engine, me, round_id=round_id).answers.items()}
     assert all("\x00" not in t and "\x07" not in t for t in stored.values())
     assert stored[CORPUS.index("controle\x00tekens\x07\x1b erin") + 1] == "controletekens erin"
+
+
+def pdf_text_and_links(data: bytes, tmp_path) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    pdf = tmp_path / "bestand.pdf"
+    pdf.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    links = subprocess.run(["pdfinfo", "-url", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", "", text), links
+
+
+@pytest.mark.parametrize("kind", ["factsheet", "verslag"])
+def test_the_pdfs_show_hostile_text_as_text_and_link_nowhere(engine, hostile, kind, tmp_path):
+    regio, rounds = hostile
+    if kind == "factsheet":
+        report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
+        data = anonymised_file(anonymised(report, include_toelichtingen=True, duiding=CORPUS[9]), "pdf")[1]
+    else:
+        me, round_id = rounds[NAMES[0]]
+        data = gemeente_report_pdf(engine, me, round_id=round_id)[1]
+    text, links = pdf_text_and_links(data, tmp_path)
+    assert "http" not in links and "www" not in links  # pdfinfo lists a link's address, if there were one
+    for item in FORMULAS + MARKUP:
+        assert re.sub(r"\s+", "", as_stored(item)) in text, item[:40]

@@ -57,9 +57,10 @@ def sharing(engine: Engine, principal: Principal, report: RegioReport) -> None:
     labels = {
         "xlsx": "Werkboek zonder namen (.xlsx)",
         "csv": "Cijfers zonder namen (.csv)",
-        "html": "Factsheet om te printen (.html)",
+        "pdf": "Factsheet (.pdf)",
+        "html": "Factsheet als webpagina (.html)",
     }
-    for column, (kind, label) in zip(st.columns(3), labels.items(), strict=True):
+    for column, (kind, label) in zip(st.columns(4), labels.items(), strict=True):
         file_name, _, mime = FORMATS[kind]
         download_button(
             label,

@@ -1,0 +1,150 @@
+"""The report of one gemeente's round as an HTML document (made into a PDF by exports.pdf_writer).
+
+Order: what stands out, the spinnenweb with its table (the regio's average beside it when
+shown), the questions niet op orde with their toelichting, what changed since the previous
+round, the plans' progress, and the questions not answered yet.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from pydantic import BaseModel, ConfigDict
+
+from analysis.compare import QuestionChange
+from analysis.formatting import long_date, percent
+from analysis.regional import StandardAverage
+from analysis.results import RoundResult
+from analysis.verbeterplan import ClusterProgress
+from domain.models import RoundInfo
+from domain.plan import ActionStatus
+from exports.svg_radar import radar_svg
+
+STYLE = """
+body { font-family: Arial, Helvetica, sans-serif; color: #000; max-width: 60rem; margin: 2rem auto; line-height: 1.45; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 1.6rem; border-bottom: 2px solid #1f4e79; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+th, td { border: 1px solid #595959; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #e8eef5; }
+caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
+figure { margin: 0; } .legend { font-size: 0.9rem; } .kort { white-space: nowrap; width: 1%; }
+"""
+
+
+class ReportPlan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    period: str
+    progress: tuple[ClusterProgress, ...]
+
+
+def _table(caption: str, header: tuple[str, ...], rows: list[tuple[str, ...]], *, wide: tuple[int, ...] = ()) -> str:
+    """A table whose columns stay on one line each, except the `wide` ones (texts), which wrap."""
+
+    def cell(tag: str, i: int, text: str) -> str:
+        return f"<{tag}>{escape(text)}</{tag}>" if i in wide else f'<{tag} class="kort">{escape(text)}</{tag}>'
+
+    head = "".join(cell("th", i, h) for i, h in enumerate(header))
+    body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
+    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def gemeente_report_html(
+    info: RoundInfo,
+    result: RoundResult,
+    *,
+    average: tuple[StandardAverage, ...] | None,
+    previous: RoundInfo | None,
+    changes: tuple[QuestionChange, ...],
+    plans: tuple[ReportPlan, ...],
+    made_on: date,
+) -> str:
+    """`average` is None when the reader may not see the regio's average."""
+    name = info.gemeente_name
+    title = f"Zelfscan {name}: {info.purpose.short_label} van {long_date(info.held_on)}"
+    means = {s.number: s.mean_share for s in average} if average else {}
+    niet = result.niet_op_orde_questions
+    open_questions = result.unanswered_questions
+    summary = [
+        f"{result.total.answered} van de {result.total.total} vragen zijn beantwoord; "
+        f"{result.op_orde} daarvan zijn op orde en {len(niet)} niet op orde.",
+    ]
+    weakest = [s for s in result.standards if s.share is not None]
+    if weakest:
+        low = min(weakest, key=lambda s: s.share)
+        summary.append(f"Standaard {low.number} ({low.short_name}) scoort het laagst: {percent(low.share)} op orde.")
+    if previous:
+        summary.append(
+            f"Sinds de vorige ronde ({long_date(previous.held_on)}) is het antwoord bij "
+            f"{len(changes)} {'vraag' if len(changes) == 1 else 'vragen'} veranderd."
+        )
+    svg = radar_svg(
+        [f"{s.number}. {s.short_name}" for s in result.standards],
+        [s.share for s in result.standards],
+        description=f"Spinnenweb van {name}; de cijfers staan in de tabel eronder",
+        reference=[means.get(s.number) for s in result.standards] if average else None,
+        reference_name="gemiddelde van de regio",
+    )
+    legend = (
+        f"<p class='legend'>Blauwe lijn met ronde punten: {escape(name)}. Grijze stippellijn met vierkante punten: "
+        f"gemiddelde van de gemeenten in {escape(info.regio_name)}.</p>"
+        if average
+        else f"<p class='legend'>Blauwe lijn met ronde punten: {escape(name)}.</p>"
+    )
+    header = ("Standaard", "Beantwoord", f"Op orde bij {name}") + (("Gemiddelde regio",) if average else ())
+    standard_rows = [
+        (
+            f"{s.number}. {s.short_name}",
+            f"{s.answered} van {s.question_count}",
+            percent(s.share) if s.answered else "nog geen antwoord",
+        )
+        + ((percent(means.get(s.number)),) if average else ())
+        for s in result.standards
+    ]
+    niet_rows = [(str(q.number), q.text, q.toelichting or "Geen toelichting.") for q in niet]
+    parts = [
+        f"<h1>{escape(title)}</h1>",
+        f"<p>Regio: {escape(info.regio_name)}. Gemaakt op {long_date(made_on)}.</p>",
+        "<h2>Wat valt op</h2><ul>" + "".join(f"<li>{escape(line)}</li>" for line in summary) + "</ul>",
+        "<section class='keep'><h2>Spinnenweb</h2>"
+        "<p>Per standaard het deel van de beantwoorde vragen dat op orde is.</p>"
+        f"<figure>{svg}</figure>{legend}</section>",
+        _table("Cijfers per standaard", header, standard_rows, wide=(0,)),
+        "<h2>Vragen die niet op orde zijn</h2>",
+        _table("", ("Vraag", "Vraagtekst", "Toelichting"), niet_rows, wide=(1, 2)) if niet_rows else "<p>Geen.</p>",
+    ]
+    if previous:
+        parts.append(f"<h2>Wat veranderde sinds {escape(long_date(previous.held_on))}</h2>")
+        rows = [(str(c.number), c.text, c.before, c.after) for c in changes]
+        parts.append(
+            _table("", ("Vraag", "Vraagtekst", "Toen", "Nu"), rows, wide=(1,))
+            if rows
+            else "<p>Geen antwoord is veranderd.</p>"
+        )
+    parts.append("<h2>Voortgang van de verbeterplannen</h2>")
+    if not plans:
+        parts.append("<p>Er is nog geen verbeterplan.</p>")
+    for plan in plans:
+        statuses = list(ActionStatus)
+        rows = [
+            (f"{p.code}. {p.name}", *(str(p.counts.get(s, 0)) for s in statuses), percent(p.done_share))
+            for p in plan.progress
+        ]
+        caption = f"{plan.title} ({plan.period})" if plan.period else plan.title
+        parts.append(
+            _table(caption, ("Cluster", *(s.label for s in statuses), "Deel gereed"), rows, wide=(0,))
+            if rows
+            else f"<p>{escape(caption)}: nog geen acties.</p>"
+        )
+    if open_questions:
+        parts.append("<h2>Nog niet beantwoord</h2><ul>")
+        parts.extend(f"<li>Vraag {q.number}: {escape(q.text)}</li>" for q in open_questions)
+        parts.append("</ul>")
+    body = "\n".join(parts)
+    return (
+        f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f"<style>{STYLE}</style></head><body>{body}</body></html>"
+    )

@@ -1,0 +1,149 @@
+"""The PDFs the app hands out, read as their reader gets them: pages, text order, properties, fonts.
+
+Pictures of every page go to test-artifacts/ (or $ZELFSCAN_TEST_ARTIFACTS) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from domain.access import Role
+from domain.models import Purpose
+from exports.pdf_writer import html_to_pdf
+from services.authz import Forbidden
+from services.gemeente_report import gemeente_report_pdf
+from services.regio import create_regio, list_gemeenten, set_regio_settings
+from services.regio_exports import anonymised, anonymised_file
+from services.regio_report import regio_report
+from services.scan import start_round
+from tests.conftest import ADMIN, answer_all, principal_for
+from tools.render import Rendered, page_images, read
+
+pytestmark = pytest.mark.skipif(
+    subprocess.run(["which", "pdftotext"], capture_output=True).returncode != 0,
+    reason="poppler-utils is installed by scripts/test",
+)
+ARTIFACTS = Path(os.environ.get("ZELFSCAN_TEST_ARTIFACTS", "test-artifacts"))
+LONG = "Het team bespreekt dit elke maand met de wijkagent en Veilig Thuis, en legt vast wat is afgesproken. "
+
+
+def rendered(data: bytes, name: str, tmp_path: Path) -> Rendered:
+    pdf = tmp_path / f"{name}.pdf"
+    pdf.write_bytes(data)
+    page_images(pdf, ARTIFACTS / "documents", width=800)
+    return read(pdf)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture
+def two_rounds(engine, aadorp, round_id):
+    """Aadorp's nulmeting (5, 6, 17 niet op orde) and a later evaluatie (17 and 18 niet op orde)."""
+    answer_all(engine, aadorp, round_id, {5, 6, 17}, {n: f"Vraag {n}: " + LONG * 5 for n in (5, 6, 17)})
+    later = start_round(
+        engine, aadorp, gemeente_id=aadorp.gemeente_id, held_on=date(2026, 9, 1), purpose=Purpose.EVALUATIE,
+        participants=[],
+    )  # fmt: skip
+    notes = {n: f"Begin {n}. " + LONG * 6 + f"Einde {n}." for n in range(1, 32)}
+    answer_all(engine, aadorp, later, set(range(1, 32)) - {1, 2}, notes)
+    return round_id, later
+
+
+def test_the_gemeente_report_has_its_parts_in_reading_order(engine, aadorp, two_rounds, tmp_path):
+    _, data = gemeente_report_pdf(engine, aadorp, round_id=two_rounds[1])
+    text = flat("".join(rendered(data, "verslag-volgorde", tmp_path).text_per_page))
+    parts = ["Watvaltop", "Spinnenweb", "Cijfersperstandaard", "Vragendienietoporde", "Watveranderdesinds", "Voortgang"]
+    assert [text.find(p) for p in parts] == sorted(text.find(p) for p in parts) and -1 not in [
+        text.find(p) for p in parts
+    ]
+
+
+def test_no_row_of_the_gemeente_report_splits_over_two_pages(engine, aadorp, two_rounds, tmp_path):
+    _, data = gemeente_report_pdf(engine, aadorp, round_id=two_rounds[1])
+    document = rendered(data, "verslag-rijen", tmp_path)
+    assert document.pages > 2  # the rows of long toelichtingen do need several pages
+    pages = [flat(p) for p in document.text_per_page]
+    for n in range(3, 32):
+        start = next(i for i, p in enumerate(pages) if f"Begin{n}." in p)
+        assert f"Einde{n}." in pages[start], f"the row of question {n} continues on the next page"
+
+
+def test_the_gemeente_report_has_our_properties_and_embeds_its_fonts(engine, aadorp, two_rounds, tmp_path):
+    _, data = gemeente_report_pdf(engine, aadorp, round_id=two_rounds[0])
+    document = rendered(data, "verslag-eigenschappen", tmp_path)
+    assert document.properties["Title"] == "Zelfscan Aadorp: Nulmeting van 5 maart 2026"
+    assert "Author" not in document.properties
+    assert str(date.today().year) in document.properties["CreationDate"]
+    assert document.properties["Tagged"] == "yes"
+    assert document.fonts and all(embedded for _, embedded in document.fonts)
+    assert 2 <= document.pages <= 5
+
+
+def test_the_gemeente_report_lists_what_changed_since_the_previous_round(engine, aadorp, two_rounds, tmp_path):
+    _, data = gemeente_report_pdf(engine, aadorp, round_id=two_rounds[1])
+    text = "".join(rendered(data, "verslag-veranderd", tmp_path).text_per_page)
+    assert "Sinds de vorige ronde (5 maart 2026) is het antwoord bij 26 vragen veranderd." in re.sub(r"\s+", " ", text)
+
+
+def test_a_gemeente_sees_the_regio_average_in_its_report_only_when_the_regio_allows_it(
+    engine, regio, aadorp, two_rounds, tmp_path
+):
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=False, min_gemeenten=1)
+    hidden = flat(
+        "".join(rendered(gemeente_report_pdf(engine, aadorp, round_id=two_rounds[1])[1], "a", tmp_path).text_per_page)
+    )
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True, min_gemeenten=1)
+    shown = flat(
+        "".join(rendered(gemeente_report_pdf(engine, aadorp, round_id=two_rounds[1])[1], "b", tmp_path).text_per_page)
+    )
+    assert "Gemiddelderegio" not in hidden and "Gemiddelderegio" in shown
+
+
+def test_a_gemeente_cannot_get_the_report_of_another_gemeente(engine, regio, gemeenten, two_rounds):
+    other = principal_for(Role.GEMEENTE, regio, gemeenten[1], label="team Beekdal")
+    with pytest.raises(Forbidden):
+        gemeente_report_pdf(engine, other, round_id=two_rounds[1])
+
+
+def test_the_factsheet_pdf_puts_the_summary_first_and_names_no_gemeente(engine, tmp_path):
+    regio = create_regio(engine, ADMIN, name="Regio Noord", gemeente_names=["Aadorp", "Beekdal", "Cranendonk"])
+    for g in list_gemeenten(engine, ADMIN, regio_id=regio.id):
+        me = principal_for(Role.GEMEENTE, regio, g)
+        rid = start_round(
+            engine, me, gemeente_id=g.id, held_on=date(2026, 4, 1), purpose=Purpose.NULMETING, participants=[]
+        )
+        answer_all(engine, me, rid, {5, 17}, {17: f"In {g.name} is de wachtlijst lang."})
+    figures = anonymised(
+        regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id),
+        include_toelichtingen=True,
+        duiding="Capaciteit vraagt regionale afspraken.",
+    )
+    name, data, mime = anonymised_file(figures, "pdf")
+    document = rendered(data, "factsheet", tmp_path)
+    text = flat("".join(document.text_per_page))
+    order = ["Samenvatting", "Duidingdoorderegio", "Spinnenwebvanderegio", "Bijlage1", "Bijlage2"]
+    assert [text.find(p) for p in order] == sorted(text.find(p) for p in order) and text.find(order[0]) >= 0
+    for gemeente in ("Aadorp", "Beekdal", "Cranendonk"):
+        assert gemeente not in text and gemeente not in name and gemeente not in str(document.properties)
+    assert (mime, document.properties["Title"]) == ("application/pdf", "Zelfscan Werken aan veiligheid: Regio Noord")
+    assert "Pagina1van" in text
+
+
+def test_the_pdf_writer_fetches_no_file_and_no_address(tmp_path):
+    html = (
+        "<html><head><title>Proef</title></head><body><p>Tekst</p>"
+        '<img src="file:///etc/hostname"><img src="http://127.0.0.1:9/x.png">'
+        '<link rel="stylesheet" href="file:///etc/hostname"></body></html>'
+    )
+    pdf = tmp_path / "proef.pdf"
+    pdf.write_bytes(html_to_pdf(html))
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) == 2  # the header lines only: no picture was loaded

@@ -1,0 +1,97 @@
+"""Make every document the app hands out from the demo region, and pictures of them.
+
+    .venv/bin/python -m tools.document_images [--out DIR] [--all-pages]
+
+writes each document, its PDF (LibreOffice for .docx and .xlsx) and a PNG of its first
+page into DIR (default: a new temporary folder), and copies the first pages to
+docs/images/, which the README shows. Nothing here is made up for the picture: the
+documents come from the same services the pages call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from demo.seed import load_demo_region
+from domain.access import Principal, Role
+from domain.plan import PlanLayout
+from services.gemeente_report import gemeente_report_pdf
+from services.plan_exports import plan_document, plan_workbook
+from services.plans import create_gemeente_plan
+from services.regio import list_gemeenten
+from services.regio_exports import anonymised, anonymised_file
+from services.regio_report import regio_report
+from services.scan import list_rounds
+from services.workbooks import round_workbook
+from store.engine import make_engine
+from tools.render import page_images, read, to_pdf
+
+IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
+MADE_ON = date(2026, 4, 1)
+
+
+def documents(db_file: Path) -> dict[str, tuple[str, bytes]]:
+    """Picture name -> (file name, bytes) of each document, made from the demo region."""
+    engine = make_engine(f"sqlite:///{db_file}")
+    regio = load_demo_region(engine)
+    regio_user = Principal(code_id=1, role=Role.REGIO, label="regioteam", regio_id=regio.id)
+    gemeente = next(g for g in list_gemeenten(engine, regio_user, regio_id=regio.id) if g.name == "Aalsveen")
+    team = Principal(code_id=2, role=Role.GEMEENTE, label="team", regio_id=regio.id, gemeente_id=gemeente.id)
+    latest = max(list_rounds(engine, team, gemeente_id=gemeente.id), key=lambda r: r.held_on)
+    made: dict[str, Callable[[], tuple[str, bytes]]] = {
+        "ronde-werkboek": lambda: round_workbook(engine, team, round_id=latest.id),
+        "factsheet": lambda: _anonymised(engine, regio_user, regio.id, "pdf"),
+        "gemeenteverslag": lambda: gemeente_report_pdf(engine, regio_user, round_id=latest.id, today=MADE_ON),
+        "regio-werkboek": lambda: _anonymised(engine, regio_user, regio.id, "xlsx"),
+    }
+    for layout in PlanLayout:
+        plan_id = create_gemeente_plan(engine, team, round_id=latest.id, layout=layout)
+        made[f"verbeterplan-{layout.value}"] = lambda plan_id=plan_id: plan_document(
+            engine, team, plan_id=plan_id, today=MADE_ON
+        )
+        made[f"actielijst-{layout.value}"] = lambda plan_id=plan_id: plan_workbook(
+            engine, team, plan_id=plan_id, today=MADE_ON
+        )
+    result = {name: make() for name, make in made.items()}
+    engine.dispose()
+    return result
+
+
+def _anonymised(engine, principal: Principal, regio_id: int, kind: str) -> tuple[str, bytes]:
+    figures = anonymised(
+        regio_report(engine, principal, regio_id=regio_id),
+        duiding="De gemeenten zijn sterk in visie en samenwerking. Capaciteit en specialistische hulp vragen "
+        "regionale afspraken.",
+        made_on=MADE_ON,
+    )
+    file_name, data, _ = anonymised_file(figures, kind)
+    return file_name, data
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--all-pages", action="store_true", help="a picture of every page, not only the first")
+    args = parser.parse_args(argv)
+    out = args.out or Path(tempfile.mkdtemp(prefix="zelfscan-documenten-"))
+    out.mkdir(parents=True, exist_ok=True)
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        for name, (file_name, data) in documents(Path(work) / "demo.db").items():
+            source = out / f"{name}{Path(file_name).suffix}"
+            source.write_bytes(data)
+            pdf = to_pdf(source, out)
+            rendered = read(pdf)
+            pictures = page_images(pdf, out / "png", last=None if args.all_pages else 1)
+            shutil.copy(pictures[0], IMAGES / f"{name}.png")
+            print(f"{name}: {file_name}, {rendered.pages} pagina's -> {pictures[0]}")
+    print(f"Alles staat in {out}; de eerste pagina's ook in {IMAGES}.")
+
+
+if __name__ == "__main__":
+    main()
