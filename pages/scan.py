@@ -55,12 +55,16 @@ if editable:
         "Een toelichting wordt bewaard zodra u het veld verlaat."
     )
 progress_bar(snapshot.result)
-if editable and (saved := autosave.last_saved(round_id)):
-    st.caption(saved)
-if closed_notice:
-    st.warning(closed_notice, icon=":material/lock:")
-if snapshot.in_meeting:
-    live.meeting_banner(engine, principal, round_id, snapshot.meeting_block)
+# Always these same elements, so that nothing below them moves when a line appears: Streamlit
+# redraws a moved widget as a new one, and a text being typed in it would be lost.
+with st.container():
+    if editable:
+        st.caption(autosave.last_saved(round_id))
+    if closed_notice:
+        st.warning(closed_notice, icon=":material/lock:")
+with st.container():  # a bijeenkomst can start or end while the page is open
+    if snapshot.in_meeting:
+        live.meeting_banner(engine, principal, round_id, snapshot.meeting_block)
 
 
 @st.dialog("Gegevens van deze ronde", width="large")
@@ -78,8 +82,13 @@ def edit_round_details() -> None:
 
 
 st.write(participants_line(snapshot.info))
-if editable and not snapshot.in_meeting and st.button("Datum, doel of deelnemers wijzigen", icon=":material/group:"):
-    edit_round_details()
+with st.container():
+    if (
+        editable
+        and not snapshot.in_meeting
+        and st.button("Datum, doel of deelnemers wijzigen", icon=":material/group:")
+    ):
+        edit_round_details()
 
 block_numbers = [b.number for b in qn.blocks]
 runtime.init_from_query("blok", block_numbers)

@@ -89,20 +89,26 @@ def _last_saved_key(round_id: int) -> str:
     return f"_laatst_bewaard_{round_id}"
 
 
-def _describe(changes: list[AnswerChange], most: int = 3) -> str:
-    """'het antwoord bij vraag 3, de toelichting bij vraag 31' (the first few, then how many more)."""
-    parts = [
-        f"{'de toelichting' if isinstance(c, ToelichtingChange) else 'het antwoord'} bij vraag {c.question_number}"
-        for c in changes
-    ]
-    if len(parts) > most:
-        parts = [*parts[:most], f"nog {len(parts) - most} andere"]
-    return ", ".join(parts)
+def _describe(changes: list[AnswerChange]) -> str:
+    """'het antwoord bij vraag 3 en 4; de toelichting bij vraag 31'."""
+    answers = sorted({c.question_number for c in changes if not isinstance(c, ToelichtingChange)})
+    notes = sorted({c.question_number for c in changes if isinstance(c, ToelichtingChange)})
+    parts = []
+    if answers:
+        parts.append(f"{'het antwoord' if len(answers) == 1 else 'de antwoorden'} bij vraag {_numbers(answers)}")
+    if notes:
+        parts.append(f"{'de toelichting' if len(notes) == 1 else 'de toelichtingen'} bij vraag {_numbers(notes)}")
+    return "; ".join(parts)
 
 
-def last_saved(round_id: int) -> str | None:
+def _numbers(numbers: list[int]) -> str:
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
+
+
+def last_saved(round_id: int) -> str:
     """What this session saved last and when, so the person sees that a change was kept."""
-    return st.session_state.get(_last_saved_key(round_id))
+    return st.session_state.get(_last_saved_key(round_id)) or "Alles wat u kiest of typt, wordt hier bewaard."
 
 
 def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], me: str, shown: list[int]) -> list[str]:
