@@ -75,6 +75,25 @@ ACTION_COLUMNS: dict[str, str] = {
     "planning": "Planning",
 }
 ACTION_TEXT_FIELDS = tuple(ACTION_COLUMNS)
+
+# What to write in a field, shown in an empty field of a document and gone once something is typed.
+GUIDANCE: dict[str, str] = {
+    "current_state": "Vul in: hoe het nu gaat en wat ontbreekt.",
+    "description": "Vul in: wat u gaat doen, concreet.",
+    "intended_result": "Vul in: wat er dan anders is, en hoe u dat meet.",
+    "owner": "Vul in: wie (functie of team).",
+    "introduction": "Vul in: waarom dit plan er is en voor wie.",
+    "context": "Vul in: wat er al loopt in de gemeente of regio.",
+    "summary": "Vul in: de belangrijkste uitkomsten en de maatregelen die u voorstelt.",
+    "costs": "Vul in: wat het kost en wie het betaalt.",
+    "monitoring": "Vul in: hoe en wanneer u de voortgang bekijkt.",
+    "securing": "Vul in: hoe u zorgt dat het blijft werken.",
+    "commissioner": "Vul in: wie opdracht geeft.",
+    "author": "Vul in: wie het plan schrijft.",
+    "presented_to": "Vul in: aan wie het plan wordt voorgelegd.",
+    "adoption": "Vul in: wie het plan vaststelt, en wanneer.",
+    "repeat_scan": "Vul in: wanneer de scan opnieuw wordt ingevuld.",
+}
 ACTION_FIELDS = (*ACTION_TEXT_FIELDS, "level", "status", "start_on", "due_on")
 
 

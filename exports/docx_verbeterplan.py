@@ -21,13 +21,16 @@ from docx.table import Table
 from analysis.definitions import MEAN_SHARE, SHARE_OF_ROUND
 from analysis.formatting import long_date, percent
 from analysis.verbeterplan import ClusterSection, PlanView, StandardSection
-from domain.plan import ACTION_COLUMNS, PLAN_TEXT_FIELDS, PlanAction, PlanKind, PlanLayout
+from domain.plan import ACTION_COLUMNS, GUIDANCE, PLAN_TEXT_FIELDS, ActionStatus, PlanAction, PlanKind, PlanLayout
 
+# Maatregel, stand van zaken, omschrijving, resultaat, wie, planning: 25.7 cm, the width of A4 landscape.
+ACTION_WIDTHS_CM = (4.6, 5.0, 5.4, 4.6, 2.7, 3.4)
 DECISIONS = ("commissioner", "author", "presented_to", "adoption", "repeat_scan")
 PROGRESS_COLUMNS = ("Cluster", "Acties", "Gepland", "In uitvoering", "Gereed", "Bijgesteld", "Vervallen", "Gereed (%)")
 
 
-def verbeterplan_docx(view: PlanView, radar: bytes, *, today: date) -> bytes:
+def verbeterplan_docx(view: PlanView, radar: bytes, *, today: date, cover: bool = False) -> bytes:
+    """`cover`: the title block on a page of its own (gemeente or regio, period, state of the actions, date)."""
     plan = view.plan
     document = Document()
     _page_setup(document)
@@ -37,10 +40,13 @@ def verbeterplan_docx(view: PlanView, radar: bytes, *, today: date) -> bytes:
     whose = "Regio" if plan.info.kind is PlanKind.REGIO else "Gemeente"
     document.add_paragraph(f"{whose}: {view.subject}")
     document.add_paragraph(f"Periode: {texts['period'] or 'nog niet ingevuld'}")
+    document.add_paragraph(f"Stand van de acties: {state_of_actions(view)}.")
     document.add_paragraph(f"Gebaseerd op: {view.based_on}. Versie van {long_date(today)}.")
+    if cover:
+        document.add_page_break()
 
     for field in ("introduction", "context", "summary"):
-        _text_section(document, PLAN_TEXT_FIELDS[field], texts[field])
+        _text_section(document, PLAN_TEXT_FIELDS[field], texts[field], field)
 
     document.add_heading("Spinnenweb", level=1)
     document.add_picture(BytesIO(radar), width=Cm(15))
@@ -49,21 +55,27 @@ def verbeterplan_docx(view: PlanView, radar: bytes, *, today: date) -> bytes:
         f"Per standaard het deel van de beantwoorde vragen dat op orde is ({caption}). Dezelfde cijfers:"
     )
     document.add_paragraph(MEAN_SHARE if plan.info.kind is PlanKind.REGIO else SHARE_OF_ROUND)
-    _table(
+    figures_table = _table(
         document,
         ("Standaard", "Op orde", "Score"),
         [(f"{f.number}. {f.short_name}", percent(f.share), f.score_line) for f in view.figures],
     )
+    _widths(figures_table, (9.0, 3.0, 13.7))
 
     for cluster in view.clusters:
         _cluster(document, view, cluster)
+    if uses_practices(view):
+        document.add_paragraph(
+            f"Een deel van de maatregelen is gebaseerd op voorbeelden uit de praktijk. "
+            f"Bron: {view.questionnaire.practices_source}."
+        )
 
     document.add_heading("Voortgang per cluster", level=1)
     if view.follow_up is not None:
         document.add_paragraph(
             f"{view.follow_up.label}. Bij elke actie staat in de kolom Planning hoe haar vragen daarin scoren."
         )
-    _table(
+    progress_table = _table(
         document,
         PROGRESS_COLUMNS,
         [
@@ -76,10 +88,15 @@ def verbeterplan_docx(view: PlanView, radar: bytes, *, today: date) -> bytes:
             for p in view.progress
         ],
     )
+    _widths(progress_table, (7.0, 2.5, 2.5, 2.8, 2.5, 2.5, 2.5, 3.4))
     for field in ("costs", "monitoring", "securing"):
-        _text_section(document, PLAN_TEXT_FIELDS[field], texts[field])
+        _text_section(document, PLAN_TEXT_FIELDS[field], texts[field], field)
     document.add_heading("Besluitvorming", level=1)
-    _table(document, ("Besluitpunt", "Afspraak"), [(PLAN_TEXT_FIELDS[f], texts[f]) for f in DECISIONS])
+    decisions = _table(document, ("Besluitpunt", "Afspraak"), [(PLAN_TEXT_FIELDS[f], texts[f]) for f in DECISIONS])
+    for row, field in zip(decisions.rows[1:], DECISIONS, strict=True):
+        if not texts[field].strip():
+            _guide_cell(row.cells[1], field, PLAN_TEXT_FIELDS[field])
+    _widths(decisions, (8, 17.7))
 
     buffer = BytesIO()
     document.save(buffer)
@@ -116,9 +133,49 @@ def _properties(document: Document, title: str, today: date) -> None:
     properties.created = properties.modified = made
 
 
-def _text_section(document: Document, heading: str, text: str) -> None:
+def uses_practices(view: PlanView) -> bool:
+    texts = [p.text for p in view.questionnaire.practices]
+    return any(t in action.measure for action in view.plan.live_actions for t in texts)
+
+
+def state_of_actions(view: PlanView) -> str:
+    totals: dict[ActionStatus, int] = dict.fromkeys(ActionStatus, 0)
+    for progress in view.progress:
+        for status, count in progress.counts.items():
+            totals[status] += count
+    shown = [f"{count} {status.label.lower()}" for status, count in totals.items() if count]
+    return ", ".join(shown) if shown else "nog geen acties"
+
+
+def _text_section(document: Document, heading: str, text: str, field: str) -> None:
     document.add_heading(heading, level=1)
-    _paragraphs(document, text)
+    if text.strip():
+        _paragraphs(document, text)
+    else:
+        placeholder = document.add_paragraph()
+        placeholder._p.addnext(guidance(GUIDANCE[field], heading))
+        placeholder._p.getparent().remove(placeholder._p)
+
+
+def guidance(text: str, alias: str) -> OxmlElement:
+    """A content control holding grey guidance ("Vul in: ..."): Word and LibreOffice show it as a
+    placeholder, which goes away as soon as someone types in it."""
+    sdt, properties, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
+    name = OxmlElement("w:alias")
+    name.set(qn("w:val"), alias)
+    kind = OxmlElement("w:text")
+    kind.set(qn("w:multiLine"), "1")
+    properties.extend([name, OxmlElement("w:showingPlcHdr"), kind])
+    paragraph, run, run_properties, words = (OxmlElement(t) for t in ("w:p", "w:r", "w:rPr", "w:t"))
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), "595959")  # 7:1 on white
+    run_properties.extend([OxmlElement("w:i"), colour])
+    words.text = text
+    run.extend([run_properties, words])
+    paragraph.append(run)
+    content.append(paragraph)
+    sdt.extend([properties, content])
+    return sdt
 
 
 def _paragraphs(document: Document, text: str, empty: str = "Nog niet ingevuld.") -> None:
@@ -175,12 +232,39 @@ def _action_table(document: Document, view: PlanView, groups: list[tuple[str | N
             merged.paragraphs[0].runs[0].bold = True
         for action in actions:
             cells = table.add_row().cells
-            for cell, value in zip(cells, _action_cells(view, action), strict=True):
-                cell.text = value
+            for cell, value, field in zip(cells, action_cells(view, action), ACTION_COLUMNS, strict=True):
+                if value.strip() or field not in GUIDANCE:
+                    cell.text = value
+                else:
+                    _guide_cell(cell, field, ACTION_COLUMNS[field])
     keep_rows_whole(table)
+    _widths(table, ACTION_WIDTHS_CM)
 
 
-def _action_cells(view: PlanView, action: PlanAction) -> list[str]:
+def _guide_cell(cell, field: str, alias: str) -> None:  # type: ignore[no-untyped-def]
+    """An empty cell gets the field's guidance, as a placeholder that typing replaces."""
+    tc = cell._tc
+    for paragraph in tc.findall(qn("w:p")):
+        tc.remove(paragraph)
+    tc.append(guidance(GUIDANCE[field], alias))
+
+
+def _widths(table: Table, centimetres: tuple[float, ...]) -> None:
+    """Fixed column widths that suit each column's content (Word and LibreOffice both keep them)."""
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for row in table.rows:
+        start = 0
+        for tc in row._tr.tc_lst:  # a merged cell (a group label) gets the width of the columns it spans
+            tc.width = Cm(sum(centimetres[start : start + tc.grid_span]))
+            start += tc.grid_span
+    for column, width in zip(table.columns, centimetres, strict=False):
+        column.width = Cm(width)
+
+
+def action_cells(view: PlanView, action: PlanAction) -> list[str]:
     measure = action.measure or "(nog geen maatregel)"
     refs = ", ".join(str(n) for n in action.question_numbers)
     measure += f"\n{action.level.label}" + (f"; vraag {refs}" if refs else "")

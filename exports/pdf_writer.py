@@ -20,7 +20,7 @@ from weasyprint.urls import URLFetcher
 
 GENERATOR = "Zelfscan Werken aan veiligheid"
 PAGE_STYLE = """
-@page { size: A4; margin: 18mm 16mm 20mm;
+@page { size: A4 %(orientation)s; margin: 18mm 16mm 20mm;
   @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 9pt Arial, sans-serif; }
   @bottom-left { content: string(doc-title); font: 9pt Arial, sans-serif; color: #404040; } }
 h1 { string-set: doc-title content(); }
@@ -32,7 +32,7 @@ thead { display: table-header-group; }
 """
 
 
-def html_to_pdf(html: str, *, when: datetime | None = None) -> bytes:
+def html_to_pdf(html: str, *, when: datetime | None = None, landscape: bool = False) -> bytes:
     """Render one of our HTML documents to PDF.
 
     `html` is a whole document with a <title> in its <head>, user text already escaped.
@@ -46,7 +46,7 @@ def html_to_pdf(html: str, *, when: datetime | None = None) -> bytes:
         f'<meta name="dcterms.created" content="{moment}">'
         f'<meta name="dcterms.modified" content="{moment}">'
         f'<meta name="generator" content="{escape(GENERATOR)}">'
-        f"<style>{PAGE_STYLE}</style>"
+        f"<style>{PAGE_STYLE % {'orientation': 'landscape' if landscape else 'portrait'}}</style>"
     )
     document = html.replace("</head>", head + "</head>", 1)
     return HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"}, allow_redirects=False)).write_pdf(

@@ -40,7 +40,7 @@ def radar_png(
     axes.set_yticks([0.25, 0.5, 0.75, 1.0], labels=["25%", "50%", "75%", "100%"], color=GRID_COLOUR, fontsize=7)
     axes.set_rlabel_position(180 / count)  # between the first two axes, clear of the points
     axes.set_xticks(angles, labels=[_wrap(label) for label in labels], fontsize=9)
-    axes.tick_params(axis="x", pad=14)
+    axes.tick_params(axis="x", pad=26)
     axes.grid(color=GRID_COLOUR, linewidth=0.6, alpha=0.6)
     axes.spines["polar"].set_color(GRID_COLOUR)
     closed = list(zip(angles, shares, strict=True))
@@ -54,12 +54,16 @@ def radar_png(
             face = "white" if open_ else LINE_COLOUR
             axes.plot([angle], [share], "o", color=LINE_COLOUR, markerfacecolor=face, markersize=7, markeredgewidth=2)
     for angle, share in points:
+        # Beside the point along its axis: inward near the outer ring, so it never covers the axis label.
+        screen = math.pi / 2 - angle
+        step = -13 if share >= 0.8 else 11
         axes.annotate(
             percent(share),
             (angle, share),
             textcoords="offset points",
-            xytext=(0, 8),
+            xytext=(step * math.cos(screen) + 9 * math.sin(screen), step * math.sin(screen) - 9 * math.cos(screen)),
             ha="center",
+            va="center",
             fontsize=8,
             color=LINE_COLOUR,
             fontweight="bold",

@@ -15,8 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from analysis.formatting import long_date
 from analysis.verbeterplan import ClusterSection, PlanView
-from domain.plan import ACTION_COLUMNS, ActionLevel, ActionStatus
-from exports.xlsx_writer import new_workbook, workbook_bytes
+from domain.plan import ACTION_COLUMNS, GUIDANCE, ActionLevel, ActionStatus
+from exports.xlsx_writer import new_workbook, print_on_a4_landscape, row_height, workbook_bytes
 
 OVERVIEW_SHEET = "Overzicht"
 ACTION_HEADER = (
@@ -29,7 +29,8 @@ ACTION_HEADER = (
     "Gereed op",
     "Hoe staan de vragen nu",
 )
-WIDTHS = (26, 10, 34, 34, 40, 34, 20, 20, 14, 16, 13, 13, 32)
+# Characters per column: 241 in all, so a printed A4 landscape page shows every column at about 60 %.
+WIDTHS = (22, 8, 26, 26, 30, 26, 16, 16, 12, 13, 11, 11, 24)
 DATE_FORMAT = "d-m-yyyy"
 
 
@@ -72,6 +73,7 @@ def _overview(ws: Worksheet, view: PlanView, today: date) -> None:
     for column in "BCDEFGH":
         ws.column_dimensions[column].width = 15
     ws.column_dimensions["B"].width = 40
+    print_on_a4_landscape(ws)
 
 
 def _cluster_sheet(ws: Worksheet, view: PlanView, cluster: ClusterSection) -> None:
@@ -79,6 +81,7 @@ def _cluster_sheet(ws: Worksheet, view: PlanView, cluster: ClusterSection) -> No
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[1].height = row_height(*zip(ACTION_HEADER, WIDTHS, strict=True))
     for section in cluster.standards:
         for action in section.actions:
             now = "; ".join(q.line for q in view.follow_up.of(action)) if view.follow_up else ""
@@ -99,17 +102,33 @@ def _cluster_sheet(ws: Worksheet, view: PlanView, cluster: ClusterSection) -> No
                     now,
                 ]
             )
+    if ws.max_row == 1:
+        ws.append(["Nog geen verbeteracties in dit cluster."])
     last = max(ws.max_row, 2)
     for row in ws.iter_rows(min_row=2, max_row=last):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         row[10].number_format = row[11].number_format = DATE_FORMAT
+        texts = [(str(cell.value or ""), WIDTHS[i]) for i, cell in enumerate(row)]
+        ws.row_dimensions[row[0].row].height = row_height(*texts)
     for index, width in enumerate(WIDTHS):
         ws.column_dimensions[chr(ord("A") + index)].width = width
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:M{last}"
     _choices(ws, "I", [level.label for level in ActionLevel], last)
     _choices(ws, "J", [status.label for status in ActionStatus], last)
+    for index, field in enumerate(ACTION_COLUMNS, start=3):
+        if field in GUIDANCE:
+            _guidance(ws, chr(ord("A") + index - 1), ACTION_COLUMNS[field], GUIDANCE[field], last)
+    ws.print_title_rows = "1:1"  # the header on every printed page
+    print_on_a4_landscape(ws)
+
+
+def _guidance(ws: Worksheet, column: str, title: str, text: str, last: int) -> None:
+    """What to write, shown beside a cell of the column while it is selected; never printed, never in the cell."""
+    validation = DataValidation(showInputMessage=True, promptTitle=title[:32], prompt=text[:255], allow_blank=True)
+    ws.add_data_validation(validation)
+    validation.add(f"{column}2:{column}{last + 200}")
 
 
 def _choices(ws: Worksheet, column: str, options: list[str], last: int) -> None:

@@ -11,7 +11,9 @@ text for Excel with a quote prefix), so no export can forget it.
 from __future__ import annotations
 
 import io
+import math
 import re
+from copy import copy
 from datetime import UTC, datetime
 
 from openpyxl import Workbook
@@ -52,6 +54,9 @@ def sheet_title(name: str, taken: set[str], *, fallback: str = "Blad") -> str:
     return candidate
 
 
+FONT = "Calibri"  # the font of a new workbook in Excel; without Calibri, LibreOffice picks a sans-serif font
+
+
 def workbook_bytes(wb: Workbook, *, title: str, subject: str | None = None) -> bytes:
     """Neutralise every formula we did not write, set the properties, and save."""
     for ws in wb.worksheets:
@@ -62,6 +67,10 @@ def workbook_bytes(wb: Workbook, *, title: str, subject: str | None = None) -> b
                     as_text(cell)
                 elif cell.data_type == "s" and starts_like_formula(cell.value):
                     cell.quotePrefix = True  # stays text when someone edits the cell in Excel
+                if cell.has_style and cell.font.name is None:  # Font(bold=True) alone prints in a serif font
+                    font = copy(cell.font)
+                    font.name = FONT
+                    cell.font = font
     props = wb.properties
     props.creator = PRODUCER
     props.lastModifiedBy = PRODUCER
@@ -87,3 +96,22 @@ def as_text(cell: Cell) -> None:
     cell._value = str(value)  # openpyxl has no public way to store "=..." as text
     cell.data_type = "s"
     cell.quotePrefix = True
+
+
+def row_height(*texts: tuple[str, int]) -> float:
+    """Points for a row whose wrapped texts (text, column width in characters) must all show:
+    Excel and LibreOffice keep a stored height, so a row that is too low hides or overlaps text."""
+    lines = max(
+        (sum(max(1, math.ceil(len(part) / max(width - 2, 1))) for part in text.split("\n")) for text, width in texts),
+        default=1,
+    )
+    return min(15.0 * max(lines, 1), 409.0)  # 409 points is the highest row Excel allows
+
+
+def print_on_a4_landscape(ws: Worksheet) -> None:
+    """Printed, a sheet is as wide as an A4 page in landscape, as many pages long as it needs."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -7,7 +7,6 @@ questions sheet keeps question numbers in column A: answers map back by number.
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 from openpyxl import Workbook
@@ -17,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from analysis.answers import Answer, AnswerValue
-from exports.xlsx_writer import formula, new_workbook, workbook_bytes
+from exports.xlsx_writer import formula, new_workbook, print_on_a4_landscape, row_height, workbook_bytes
 from questionnaire import Questionnaire
 
 QUESTIONS_SHEET, RESULTS_SHEET, ABOUT_SHEET = "Vragen", "Resultaten", "Uitleg"
@@ -150,25 +149,6 @@ def _results(ws: Worksheet, qn: Questionnaire, source: str) -> None:
     print_on_a4_landscape(ws)
 
 
-def row_height(*texts: tuple[str, int]) -> float:
-    """Points for a row whose wrapped texts (text, column width in characters) must all show:
-    Excel and LibreOffice keep a stored height, so a row that is too low hides or overlaps text."""
-    lines = max(
-        (sum(max(1, math.ceil(len(part) / max(width - 2, 1))) for part in text.split("\n")) for text, width in texts),
-        default=1,
-    )
-    return min(15.0 * max(lines, 1), 409.0)  # 409 points is the highest row Excel allows
-
-
-def print_on_a4_landscape(ws: Worksheet) -> None:
-    """Printed, a sheet is as wide as an A4 page in landscape, as many pages long as it needs."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
 def _about(ws: Worksheet, qn: Questionnaire) -> None:
     lines = [
         qn.title,
@@ -184,10 +164,15 @@ def _about(ws: Worksheet, qn: Questionnaire) -> None:
         "Klaar? Lees het bestand in de app in via 'Excel inlezen', of stuur het naar uw regio.",
         f"Versie van de vragenlijst: {qn.version}.",
     ]
+    width = 100
     for line in lines:
         ws.append([line])
+        ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[ws.max_row].height = row_height((line, width))
     ws["A1"].font = Font(bold=True, size=14)
-    ws.column_dimensions["A"].width = 120
+    ws.row_dimensions[1].height = 24
+    ws.column_dimensions["A"].width = width
+    print_on_a4_landscape(ws)
 
 
 def _save(wb: Workbook, title: str) -> bytes:

@@ -12,7 +12,7 @@ from domain.plan import ALL_CLUSTERS, PlanInfo, PlanLayout
 from questionnaire import current
 from services import ServiceError
 from services.plan_edits import add_action, move_action, set_action_removed
-from services.plan_exports import DOCX, XLSX, plan_document, plan_file_name, plan_workbook
+from services.plan_exports import DOCX, XLSX, plan_document, plan_file_name, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan, create_regional_plan, list_plans, open_plan
 from services.scan import list_rounds
 from ui import auth, params, plan_autosave, plan_form, runtime
@@ -170,22 +170,32 @@ def command(kind: str, target: int) -> None:
 
 st.title(md(view.plan.texts["title"]) or "Verbeterplan")
 st.write(f"Voor {md(view.subject)} · gebaseerd op {md(view.based_on)} · periode {md(view.plan.texts['period']) or '–'}")
-for notice in report.overwritten:
-    st.warning(md(notice), icon=":material/group:")
+with st.container():  # notices come and go; the fields below must not move (a moved widget is redrawn)
+    for notice in report.overwritten:
+        st.warning(md(notice), icon=":material/group:")
 if view.editable:
     st.write("Alles wat u typt, wordt vanzelf bewaard zodra u een veld verlaat.")
 else:
     st.info("U kunt dit plan lezen en downloaden. Alleen de opsteller kan het wijzigen.")
 back_to_list()
 today = date.today()
-left, right = st.columns(2)
+cover = st.checkbox("Met voorblad (Word en PDF)", key="voorblad")
+left, middle, right = st.columns(3)
 download_button(
     "Download als Word (.docx)",
-    make=lambda: plan_document(engine, principal, plan_id=plan_id, today=today)[1],
+    make=lambda: plan_document(engine, principal, plan_id=plan_id, today=today, cover=cover)[1],
     file_name=plan_file_name(view, today, "docx"),
     mime=DOCX,
     icon=":material/description:",
     container=left,
+)
+download_button(
+    "Download als PDF",
+    make=lambda: plan_pdf(engine, principal, plan_id=plan_id, today=today, cover=cover)[1],
+    file_name=plan_file_name(view, today, "pdf"),
+    mime="application/pdf",
+    icon=":material/picture_as_pdf:",
+    container=middle,
 )
 download_button(
     "Download als actielijst (.xlsx)",

@@ -64,6 +64,14 @@ class Question(_Frozen):
     begrippen: tuple[str, ...] = ()
 
 
+class Practice(_Frozen):
+    """A measure seen in practice, offered as a suggestion for a verbeterplan row; never a norm."""
+
+    standard: int
+    text: str = Field(min_length=1, max_length=300)
+    questions: tuple[int, ...] = ()
+
+
 class Questionnaire(_Frozen):
     version: str = Field(min_length=1)
     title: str = Field(min_length=1)
@@ -72,6 +80,8 @@ class Questionnaire(_Frozen):
     standards: tuple[Standard, ...]
     begrippen: dict[str, Begrip] = {}
     questions: tuple[Question, ...]
+    practices_source: str = ""
+    practices: tuple[Practice, ...] = ()
 
     @model_validator(mode="after")
     def _check_structure(self) -> Questionnaire:
@@ -80,6 +90,7 @@ class Questionnaire(_Frozen):
         problems += _check_clusters(self.clusters)
         problems += _check_standards(self.standards, {c.code for c in self.clusters})
         problems += _check_questions(self)
+        problems += _check_practices(self)
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -114,6 +125,11 @@ class Questionnaire(_Frozen):
 
     def begrippen_of(self, question: Question) -> list[Begrip]:
         return [self.begrippen[key] for key in question.begrippen]
+
+    def practices_for(self, standard: int, questions: tuple[int, ...] = ()) -> list[Practice]:
+        """The suggestions of a standard, those about the given questions first (order kept otherwise)."""
+        own = [p for p in self.practices if p.standard == standard]
+        return sorted(own, key=lambda p: not set(p.questions) & set(questions))
 
 
 def _duplicates(numbers: list[int] | list[str]) -> list:
@@ -180,4 +196,18 @@ def _check_questions(qn: Questionnaire) -> list[str]:
     for number in standards:
         if not any(q.standard == number for q in qn.questions):
             problems.append(f"standaard {number} heeft geen vragen")
+    return problems
+
+
+def _check_practices(qn: Questionnaire) -> list[str]:
+    problems = []
+    if qn.practices and not qn.practices_source.strip():
+        problems.append("bij de voorbeelden uit de praktijk ontbreekt de bron (practices_source)")
+    standards = {s.number for s in qn.standards}
+    numbers = {q.number for q in qn.questions}
+    for i, p in enumerate(qn.practices, start=1):
+        if p.standard not in standards:
+            problems.append(f"voorbeeld {i} hoort bij onbekende standaard {p.standard}")
+        if unknown := sorted(set(p.questions) - numbers):
+            problems.append(f"voorbeeld {i} noemt onbekende vraag {', '.join(map(str, unknown))}")
     return problems

@@ -10,6 +10,7 @@ from analysis.verbeterplan import PlanView
 from domain.access import Principal
 from domain.plan import PlanKind
 from exports.docx_verbeterplan import verbeterplan_docx
+from exports.pdf_verbeterplan import verbeterplan_pdf
 from exports.radar_png import radar_png
 from exports.xlsx_verbeterplan import verbeterplan_workbook
 from services.plans import open_plan
@@ -31,11 +32,19 @@ def plan_radar(view: PlanView) -> bytes:
 
 
 def plan_document(
-    engine: Engine, principal: Principal, *, plan_id: int, today: date | None = None
+    engine: Engine, principal: Principal, *, plan_id: int, today: date | None = None, cover: bool = False
 ) -> tuple[str, bytes]:
     today = today or date.today()
     view = open_plan(engine, principal, plan_id=plan_id)
-    return plan_file_name(view, today, "docx"), verbeterplan_docx(view, plan_radar(view), today=today)
+    return plan_file_name(view, today, "docx"), verbeterplan_docx(view, plan_radar(view), today=today, cover=cover)
+
+
+def plan_pdf(
+    engine: Engine, principal: Principal, *, plan_id: int, today: date | None = None, cover: bool = False
+) -> tuple[str, bytes]:
+    today = today or date.today()
+    view = open_plan(engine, principal, plan_id=plan_id)
+    return plan_file_name(view, today, "pdf"), verbeterplan_pdf(view, today=today, cover=cover)
 
 
 def plan_workbook(
@@ -46,4 +55,4 @@ def plan_workbook(
     return plan_file_name(view, today, "xlsx"), verbeterplan_workbook(view, today=today)
 
 
-__all__ = ["DOCX", "XLSX", "plan_document", "plan_workbook"]
+__all__ = ["DOCX", "XLSX", "plan_document", "plan_pdf", "plan_workbook"]

@@ -18,6 +18,7 @@ from domain.models import Purpose
 from exports.pdf_writer import html_to_pdf
 from services.authz import Forbidden
 from services.gemeente_report import gemeente_report_pdf
+from services.plan_exports import plan_pdf
 from services.regio import create_regio, list_gemeenten, set_regio_settings
 from services.regio_exports import anonymised, anonymised_file
 from services.regio_report import regio_report
@@ -147,3 +148,19 @@ def test_the_pdf_writer_fetches_no_file_and_no_address(tmp_path):
     pdf.write_bytes(html_to_pdf(html))
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert len(images.strip().splitlines()) == 2  # the header lines only: no picture was loaded
+
+
+def test_the_plan_pdf_has_its_parts_in_the_order_of_the_word_file(engine, aadorp, plan_id, tmp_path):
+    _, data = plan_pdf(engine, aadorp, plan_id=plan_id, today=date(2026, 11, 24))
+    document = rendered(data, "plan", tmp_path)
+    text = flat("".join(document.text_per_page))
+    order = ["Inleiding", "Spinnenweb", "ClusterA:", "ClusterE:", "Voortgangpercluster", "Besluitvorming"]
+    assert [text.find(p) for p in order] == sorted(text.find(p) for p in order) and text.find(order[0]) >= 0
+    assert document.properties["Page size"].startswith("841.89 x 595.2")  # A4 landscape
+    assert all(embedded for _, embedded in document.fonts)
+
+
+def test_the_plan_pdf_with_a_cover_has_the_title_block_alone_on_page_one(engine, aadorp, plan_id, tmp_path):
+    _, data = plan_pdf(engine, aadorp, plan_id=plan_id, today=date(2026, 11, 24), cover=True)
+    first = flat(rendered(data, "plan-voorblad", tmp_path).text_per_page[0])
+    assert "Gemeente:Aadorp" in first and "Standvandeacties:3gepland." in first and "Inleiding" not in first

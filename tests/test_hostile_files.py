@@ -21,7 +21,7 @@ from domain.models import Participant, Purpose
 from domain.plan import PlanLayout
 from services.gemeente_report import gemeente_report_pdf
 from services.plan_edits import PlanChange, save_plan_changes
-from services.plan_exports import plan_document, plan_workbook
+from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan, open_plan
 from services.regio import create_regio, list_gemeenten
 from services.regio_exports import anonymised, anonymised_file, internal_file
@@ -207,15 +207,19 @@ def pdf_text_and_links(data: bytes, tmp_path) -> tuple[str, str]:  # type: ignor
     return re.sub(r"\s+", "", text), links
 
 
-@pytest.mark.parametrize("kind", ["factsheet", "verslag"])
+@pytest.mark.parametrize("kind", ["factsheet", "verslag", "plan"])
 def test_the_pdfs_show_hostile_text_as_text_and_link_nowhere(engine, hostile, kind, tmp_path):
     regio, rounds = hostile
     if kind == "factsheet":
         report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
         data = anonymised_file(anonymised(report, include_toelichtingen=True, duiding=CORPUS[9]), "pdf")[1]
-    else:
+    elif kind == "verslag":
         me, round_id = rounds[NAMES[0]]
         data = gemeente_report_pdf(engine, me, round_id=round_id)[1]
+    else:
+        me, round_id = rounds[NAMES[0]]
+        plan_id = create_gemeente_plan(engine, me, round_id=round_id, layout=PlanLayout.PER_CLUSTER)
+        data = plan_pdf(engine, me, plan_id=plan_id)[1]  # its rows carry the toelichtingen
     text, links = pdf_text_and_links(data, tmp_path)
     assert "http" not in links and "www" not in links  # pdfinfo lists a link's address, if there were one
     for item in FORMULAS + MARKUP:

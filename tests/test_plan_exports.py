@@ -177,3 +177,71 @@ def test_the_document_says_it_was_made_now_not_in_2013(engine, aadorp, plan_id):
     _, _, document = docx_of(engine, aadorp, plan_id)
     assert document.core_properties.created.year == datetime.now().year
     assert document.core_properties.modified.year == datetime.now().year
+
+
+def guidance_in(element) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts of the placeholders ("Vul in: ...") inside a part of the document."""
+    return [
+        "".join(t.text or "" for t in sdt.iter(qn("w:t")))
+        for sdt in element.iter(qn("w:sdt"))
+        if sdt.find(qn("w:sdtPr")).find(qn("w:showingPlcHdr")) is not None
+    ]
+
+
+def test_an_empty_action_cell_shows_guidance_as_a_placeholder(engine, aadorp, plan_id):
+    _, _, document = docx_of(engine, aadorp, plan_id)
+    row = action_tables(document)[0].rows[1]
+    assert guidance_in(row.cells[2]._tc) == ["Vul in: wat u gaat doen, concreet."]  # omschrijving verbeteractie
+    assert guidance_in(row.cells[0]._tc) == []  # the maatregel is filled in from the scan
+
+
+def test_the_guidance_is_gone_once_the_cell_is_filled(engine, aadorp, plan_id):
+    action = open_plan(engine, aadorp, plan_id=plan_id).plan.live_actions[0]
+    change = PlanChange(
+        target="action", key=action.id, field="description", value="Training voor alle teams", expected=""
+    )
+    save_plan_changes(engine, aadorp, plan_id=plan_id, changes=[change])
+    _, _, document = docx_of(engine, aadorp, plan_id)
+    cell = action_tables(document)[0].rows[1].cells[2]
+    assert (cell.text, guidance_in(cell._tc)) == ("Training voor alle teams", [])
+
+
+def test_the_cover_page_puts_the_title_block_on_a_page_of_its_own(engine, aadorp, plan_id):
+    _, data = plan_document(engine, aadorp, plan_id=plan_id, today=TODAY, cover=True)
+    body = Document(io.BytesIO(data)).element.body
+    breaks = [b for b in body.iter(qn("w:br")) if b.get(qn("w:type")) == "page"]
+    assert len(breaks) == 1
+    paragraphs = [p for p in body.iter(qn("w:p"))]
+    before = "".join(
+        t.text for p in paragraphs[: paragraphs.index(breaks[0].getparent().getparent())] for t in p.iter(qn("w:t"))
+    )
+    assert "Gemeente: Aadorp" in before and "Stand van de acties: 3 gepland" in before and "Inleiding" not in before
+
+
+def test_the_document_names_the_source_when_a_measure_comes_from_practice(engine, aadorp, plan_id):
+    view = open_plan(engine, aadorp, plan_id=plan_id)
+    action = view.plan.live_actions[0]
+    example = view.questionnaire.practices_for(action.standard)[0].text
+    change = PlanChange(target="action", key=action.id, field="measure", value=example, expected=action.measure)
+    save_plan_changes(engine, aadorp, plan_id=plan_id, changes=[change])
+    text = "\n".join(p.text for p in docx_of(engine, aadorp, plan_id)[2].paragraphs)
+    assert 'Bron: Toezicht Sociaal Domein, "Lokaal Netwerk na Veilig Thuis".' in text
+
+
+def test_the_action_list_prints_a_page_wide_with_its_header_on_every_page(engine, aadorp, plan_id):
+    wb = openpyxl.load_workbook(io.BytesIO(plan_workbook(engine, aadorp, plan_id=plan_id, today=TODAY)[1]))
+    for ws in wb.worksheets:
+        assert (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.sheet_properties.pageSetUpPr.fitToPage) == (
+            "landscape",
+            1,
+            True,
+        )
+    clusters = [ws for ws in wb.worksheets if ws.title.startswith("Cluster")]
+    assert all(ws.print_title_rows == "$1:$1" for ws in clusters)
+
+
+def test_the_action_list_shows_what_to_write_when_a_text_cell_is_selected(engine, aadorp, plan_id):
+    ws = openpyxl.load_workbook(io.BytesIO(plan_workbook(engine, aadorp, plan_id=plan_id, today=TODAY)[1]))["Cluster B"]
+    prompts = {str(v.sqref): v.prompt for v in ws.data_validations.dataValidation if v.showInputMessage}
+    last = ws.max_row + 200
+    assert prompts[f"E2:E{last}"] == "Vul in: wat u gaat doen, concreet."

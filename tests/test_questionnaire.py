@@ -97,6 +97,14 @@ def _missing_text(data):
     del data["questions"][3]["text"]
 
 
+def _practice_about_unknown_question(data):
+    data["practices"][2]["questions"] = [1, 40]
+
+
+def _practices_without_source(data):
+    data["practices_source"] = ""
+
+
 @pytest.mark.parametrize(
     ("break_it", "message"),
     [
@@ -108,6 +116,8 @@ def _missing_text(data):
         (_standard_in_unknown_cluster, "standaard 1 hoort bij onbekend cluster 'F'"),
         (_unknown_begrip, "vraag 5 noemt onbekend begrip 'bestaat-niet'"),
         (_missing_text, "questions.3.text"),
+        (_practice_about_unknown_question, "voorbeeld 3 noemt onbekende vraag 40"),
+        (_practices_without_source, "bij de voorbeelden uit de praktijk ontbreekt de bron"),
     ],
 )
 def test_a_broken_questionnaire_is_refused_with_a_message_naming_the_problem(tmp_path, break_it, message):
@@ -127,3 +137,15 @@ def test_a_file_that_is_not_yaml_is_refused(tmp_path):
 def test_an_empty_file_is_refused(tmp_path):
     with pytest.raises(QuestionnaireError, match="geen geldige gegevens"):
         questionnaire.load(write(tmp_path, ""))
+
+
+def test_the_examples_from_practice_about_the_actions_questions_come_first():
+    qn = questionnaire.current()
+    examples = qn.practices_for(6, (14,))
+    assert examples[0].text.startswith("Kijk bij elk gezinslid of er trauma is")
+    assert {p.standard for p in examples} == {6} and len(examples) == len(qn.practices_for(6))
+
+
+def test_every_standard_has_examples_from_practice():
+    qn = questionnaire.current()
+    assert all(qn.practices_for(s.number) for s in qn.standards)

@@ -21,7 +21,7 @@ from demo.seed import load_demo_region
 from domain.access import Principal, Role
 from domain.plan import PlanLayout
 from services.gemeente_report import gemeente_report_pdf
-from services.plan_exports import plan_document, plan_workbook
+from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan
 from services.regio import list_gemeenten
 from services.regio_exports import anonymised, anonymised_file
@@ -51,8 +51,11 @@ def documents(db_file: Path) -> dict[str, tuple[str, bytes]]:
     }
     for layout in PlanLayout:
         plan_id = create_gemeente_plan(engine, team, round_id=latest.id, layout=layout)
-        made[f"verbeterplan-{layout.value}"] = lambda plan_id=plan_id: plan_document(
-            engine, team, plan_id=plan_id, today=MADE_ON
+        made[f"verbeterplan-{layout.value}"] = lambda plan_id=plan_id, layout=layout: plan_document(
+            engine, team, plan_id=plan_id, today=MADE_ON, cover=layout is PlanLayout.PER_CLUSTER
+        )
+        made[f"verbeterplan-pdf-{layout.value}"] = lambda plan_id=plan_id, layout=layout: plan_pdf(
+            engine, team, plan_id=plan_id, today=MADE_ON, cover=layout is PlanLayout.PER_CLUSTER
         )
         made[f"actielijst-{layout.value}"] = lambda plan_id=plan_id: plan_workbook(
             engine, team, plan_id=plan_id, today=MADE_ON

@@ -194,6 +194,7 @@ def _action(view: PlanView, action: PlanAction, index: int, count: int, command:
             key=action_key(action.id, "question_numbers"),
             placeholder="Kies de vragen waar deze actie bij hoort",
         )
+        _suggestions(view, action, index)
         up, down, remove = st.columns([1, 1, 1])
         if up.button("Omhoog", key=f"up_{action.id}", icon=":material/arrow_upward:", disabled=index == 1):
             command("up", action.id)
@@ -201,3 +202,39 @@ def _action(view: PlanView, action: PlanAction, index: int, count: int, command:
             command("down", action.id)
         if remove.button("Verwijderen", key=f"remove_{action.id}", icon=":material/delete:"):
             command("remove", action.id)
+
+
+def _suggestions(view: PlanView, action: PlanAction, index: int) -> None:
+    """Measures from practice for this standard (those about the action's questions first): pick, then edit."""
+    qn = view.questionnaire
+    suggestions = qn.practices_for(action.standard, action.question_numbers)
+    if not suggestions:
+        return
+    with st.expander(f"Voorbeelden uit de praktijk (actie {index})", icon=":material/lightbulb:"):
+        st.caption(
+            f"Bron: {md(qn.practices_source)}. Dit zijn voorbeelden, geen norm: kies er een of meer, "
+            "pas ze aan of schrijf uw eigen maatregel."
+        )
+        chosen = st.multiselect(
+            f"Kies voorbeelden (actie {index})",
+            list(range(len(suggestions))),
+            format_func=lambda i: suggestions[i].text,
+            key=f"voorbeelden_{action.id}",
+            placeholder="Kies een of meer voorbeelden",
+        )
+        st.button(
+            f"Zet in de maatregel (actie {index})",
+            key=f"voorbeelden_knop_{action.id}",
+            icon=":material/playlist_add:",
+            disabled=not chosen,
+            on_click=_add_to_measure,
+            args=(action.id, [suggestions[i].text for i in chosen]),
+        )
+
+
+def _add_to_measure(action_id: int, texts: list[str]) -> None:
+    """Put the chosen examples under what the measure already says; autosave stores it on this run."""
+    key = action_key(action_id, "measure")
+    current = (st.session_state.get(key) or "").rstrip()
+    st.session_state[key] = "\n".join([current, *texts] if current else texts)
+    st.session_state[f"voorbeelden_{action_id}"] = []

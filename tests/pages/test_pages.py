@@ -195,6 +195,24 @@ def test_a_typed_plan_text_is_saved_without_a_save_button(app_engine, demo):
     assert saved == "Regiovisie 2025 is het kader."
 
 
+def test_a_chosen_example_from_practice_goes_into_the_measure_and_is_saved(app_engine, demo):
+    from services.plans import open_plan
+
+    plan_id = plan_of(app_engine, demo)
+    view = open_plan(app_engine, principal_for(Role.REGIO, demo), plan_id=plan_id)
+    part, action = next((i, a) for i, c in enumerate(view.clusters, start=1) for a in c.actions)
+    suggestion = view.questionnaire.practices_for(action.standard, action.question_numbers)[0]
+    at = logged_in(
+        code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/verbeterplan.py", plan=plan_id, deel=part
+    )
+    assert any(c.value.startswith("Bron: Toezicht Sociaal Domein") for c in at.caption)
+    at.multiselect(key=f"voorbeelden_{action.id}").select(0).run()
+    at.button(key=f"voorbeelden_knop_{action.id}").click().run()
+    saved = open_plan(app_engine, principal_for(Role.REGIO, demo), plan_id=plan_id).plan.live_actions
+    measure = next(a for a in saved if a.id == action.id).measure
+    assert measure == f"{action.measure}\n{suggestion.text}" if action.measure else suggestion.text
+
+
 @pytest.mark.parametrize("part", range(8))
 def test_every_part_of_a_plan_runs(app_engine, demo, part):
     plan_id = plan_of(app_engine, demo)
