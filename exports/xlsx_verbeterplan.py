@@ -64,6 +64,8 @@ def _overview(ws: Worksheet, view: PlanView, today: date) -> None:
     ws.append(header)
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
+        if cell.column > 1:  # above right-aligned numbers
+            cell.alignment = Alignment(horizontal="right", wrap_text=True)
     for p in view.progress:
         ws.append([f"{p.code}. {p.name}", p.total, *p.counts.values(), p.done_share])
         ws.cell(ws.max_row, len(header)).number_format = "0%"

@@ -15,16 +15,19 @@ import pytest
 
 from domain.access import Role
 from domain.models import Purpose
+from domain.plan import PlanLayout
 from exports.pdf_writer import html_to_pdf
 from services.authz import Forbidden
 from services.gemeente_report import gemeente_report_pdf
-from services.plan_exports import plan_pdf
+from services.plan_exports import plan_document, plan_pdf, plan_workbook
+from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten, set_regio_settings
 from services.regio_exports import anonymised, anonymised_file
 from services.regio_report import regio_report
 from services.scan import start_round
+from services.workbooks import round_workbook
 from tests.conftest import ADMIN, answer_all, principal_for
-from tools.render import Rendered, page_images, read
+from tools.render import Rendered, page_images, read, to_pdf
 
 pytestmark = pytest.mark.skipif(
     subprocess.run(["which", "pdftotext"], capture_output=True).returncode != 0,
@@ -164,3 +167,53 @@ def test_the_plan_pdf_with_a_cover_has_the_title_block_alone_on_page_one(engine,
     _, data = plan_pdf(engine, aadorp, plan_id=plan_id, today=date(2026, 11, 24), cover=True)
     first = flat(rendered(data, "plan-voorblad", tmp_path).text_per_page[0])
     assert "Gemeente:Aadorp" in first and "Standvandeacties:3gepland." in first and "Inleiding" not in first
+
+
+needs_libreoffice = pytest.mark.skipif(
+    subprocess.run(["which", "soffice"], capture_output=True).returncode != 0,
+    reason="LibreOffice is installed by scripts/test",
+)
+
+
+def through_libreoffice(data: bytes, name: str, tmp_path: Path) -> Rendered:
+    source = tmp_path / name
+    source.write_bytes(data)
+    pdf = to_pdf(source, tmp_path / "pdf")
+    page_images(pdf, ARTIFACTS / "documents", width=800)
+    return read(pdf)
+
+
+@needs_libreoffice
+def test_no_action_row_of_the_word_plan_splits_over_two_pages(engine, aadorp, two_rounds, tmp_path):
+    plan_id = create_gemeente_plan(engine, aadorp, round_id=two_rounds[1], layout=PlanLayout.PER_STANDAARD)
+    _, data = plan_document(engine, aadorp, plan_id=plan_id, today=date(2026, 11, 24))
+    document = through_libreoffice(data, "plan-lang.docx", tmp_path)
+    pages = [flat(p) for p in document.text_per_page]
+    text = "".join(pages)
+    assert text.find("Inleiding") < text.find("ClusterA:") < text.find("Besluitvorming")
+    for n in range(3, 32):
+        start = next(i for i, p in enumerate(pages) if f"Begin{n}." in p)
+        assert f"Einde{n}." in pages[start], f"the row of question {n} continues on the next page"
+    assert all(embedded for _, embedded in document.fonts)
+    assert 8 <= document.pages <= 45  # 29 rows of some 600 characters: about one row per page, plus the parts
+
+
+@needs_libreoffice
+def test_the_action_list_prints_few_pages_each_with_the_header(engine, aadorp, two_rounds, tmp_path):
+    plan_id = create_gemeente_plan(engine, aadorp, round_id=two_rounds[1], layout=PlanLayout.PER_STANDAARD)
+    _, data = plan_workbook(engine, aadorp, plan_id=plan_id, today=date(2026, 11, 24))
+    document = through_libreoffice(data, "actielijst-lang.xlsx", tmp_path)
+    cluster_pages = [p for p in document.text_per_page if "Omschrijving" in p or "Begin" in p]
+    assert all("Omschrijving" in p for p in cluster_pages)  # the header row repeats on every page
+    assert document.pages <= 20
+
+
+@needs_libreoffice
+def test_the_round_workbook_prints_its_questions_a_page_wide_with_the_header_on_each_page(
+    engine, aadorp, two_rounds, tmp_path
+):
+    _, data = round_workbook(engine, aadorp, round_id=two_rounds[1])
+    document = through_libreoffice(data, "werkboek.xlsx", tmp_path)
+    question_pages = [p for p in document.text_per_page if "Begin 3." in p or "Einde 31." in p]
+    assert question_pages and all("Toelichting" in p for p in question_pages)
+    assert document.pages <= 12

@@ -3,8 +3,8 @@
     .venv/bin/python -m tools.document_images [--out DIR] [--all-pages]
 
 writes each document, its PDF (LibreOffice for .docx and .xlsx) and a PNG of its first
-page into DIR (default: a new temporary folder), and copies the first pages to
-docs/images/, which the README shows. Nothing here is made up for the picture: the
+page into DIR (default: a new temporary folder), and copies the first pages of the
+documents the README shows to docs/images/. Nothing here is made up for the picture: the
 documents come from the same services the pages call.
 """
 
@@ -32,6 +32,14 @@ from store.engine import make_engine
 from tools.render import page_images, read, to_pdf
 
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
+IN_README = {
+    "gemeenteverslag",
+    "factsheet",
+    "verbeterplan-per_standaard",
+    "verbeterplan-pdf-per_cluster",
+    "actielijst-per_cluster",
+    "ronde-werkboek",
+}
 MADE_ON = date(2026, 4, 1)
 
 
@@ -91,7 +99,8 @@ def main(argv: list[str] | None = None) -> None:
             pdf = to_pdf(source, out)
             rendered = read(pdf)
             pictures = page_images(pdf, out / "png", last=None if args.all_pages else 1)
-            shutil.copy(pictures[0], IMAGES / f"{name}.png")
+            if name in IN_README:
+                shutil.copy(pictures[0], IMAGES / f"{name}.png")
             print(f"{name}: {file_name}, {rendered.pages} pagina's -> {pictures[0]}")
     print(f"Alles staat in {out}; de eerste pagina's ook in {IMAGES}.")
 

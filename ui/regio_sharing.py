@@ -7,7 +7,9 @@ from datetime import date
 import streamlit as st
 from sqlalchemy import Engine
 
+from analysis.formatting import long_date
 from domain.access import Principal
+from services.gemeente_report import gemeente_report_pdf, report_file_name
 from services.regio_exports import (
     FORMATS,
     anonymised,
@@ -80,6 +82,30 @@ def sharing(engine: Engine, principal: Principal, report: RegioReport) -> None:
         file_name=internal_file_name(),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+    st.header("Verslag per gemeente (intern)")
+    st.write(
+        "Per gemeente een verslag van de ronde die hier meetelt: haar spinnenweb over het gemiddelde van de regio, "
+        "de vragen die niet op orde zijn, wat veranderde sinds haar vorige ronde en de voortgang van haar plannen. "
+        "Dit bestand noemt de gemeente."
+    )
+    counted = [g for g in report.counted if g.round_id is not None and g.held_on is not None]
+    if counted:
+        chosen = st.selectbox(
+            "Verslag van welke gemeente?",
+            range(len(counted)),
+            format_func=lambda i: f"{counted[i].gemeente_name} ({long_date(counted[i].held_on)})",
+            key="verslag_gemeente",
+        )
+        gemeente = counted[chosen]
+        download_button(
+            "Verslag van deze gemeente (.pdf)",
+            make=lambda: gemeente_report_pdf(engine, principal, round_id=gemeente.round_id)[1],
+            file_name=report_file_name(gemeente.gemeente_name, gemeente.held_on),
+            mime="application/pdf",
+        )
+    else:
+        st.write("Nog geen gemeente heeft een ronde met antwoorden.")
 
     st.header("Archief")
     st.write("Alle rondes van alle gemeenten in één Excel-werkboek, een blad per ronde. Dit bestand noemt gemeenten.")

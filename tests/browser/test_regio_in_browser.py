@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 import zipfile
 from datetime import date
 
@@ -66,7 +67,10 @@ def test_a_regio_user_downloads_the_workbook_and_factsheet_without_names(app, pa
     with zipfile.ZipFile(io.BytesIO(workbook)) as z:
         text = " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
         assert any(n.startswith("xl/charts/") for n in z.namelist())
-    factsheet = download(page, "Factsheet om te printen (.html)").decode("utf-8")
+    factsheet = download(page, "Factsheet als webpagina (.html)").decode("utf-8")
     assert "<svg" in factsheet and "Spinnenweb van de regio" in factsheet
+    pdf = download(page, "Factsheet (.pdf)")
+    pdf_text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert pdf.startswith(b"%PDF") and "Spinnenweb van de regio" in pdf_text
     for name in NAMES:
-        assert name not in text and name not in factsheet
+        assert name not in text and name not in factsheet and name not in pdf_text
