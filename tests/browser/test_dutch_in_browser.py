@@ -28,7 +28,7 @@ ENGLISH = re.compile(
     r"search|close|view|collapse|expand|sidebar|toggle|copy|clipboard|reset|autoscale|plot|produced|today|"
     r"increment|decrement|submit|keyboard|shortcut|cancel|delete|edit|yes|button|image|chart|row|sort|"
     r"ascending|descending|file|files|drag|drop|browse|limit|password|available|does|seem|exist|requested|"
-    r"page|upload|january|february|march|may|june|july|august|october|monday|tuesday|wednesday|thursday|"
+    r"pages?|upload|january|february|march|may|june|july|august|october|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|date)\b",
     re.IGNORECASE,
 )
