@@ -1,0 +1,64 @@
+"""How long each document takes to make, from the demo region (what a click on its download button costs).
+
+Usage: .venv/bin/python -m bench.documents [--runs N]
+Prints the median and the slowest of N runs (after one warm-up run) per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from demo.seed import load_demo_region
+from domain.access import Principal, Role
+from domain.plan import PlanLayout
+from services.gemeente_report import gemeente_report_pdf
+from services.plan_exports import plan_document, plan_pdf, plan_workbook
+from services.plans import create_gemeente_plan
+from services.regio import list_gemeenten
+from services.regio_exports import anonymised, anonymised_file
+from services.regio_report import regio_report
+from services.scan import list_rounds
+from services.workbooks import round_workbook
+from store.engine import make_engine
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as work:
+        engine = make_engine(f"sqlite:///{Path(work) / 'demo.db'}")
+        regio = load_demo_region(engine)
+        regio_user = Principal(code_id=1, role=Role.REGIO, label="regioteam", regio_id=regio.id)
+        gemeente = next(g for g in list_gemeenten(engine, regio_user, regio_id=regio.id) if g.name == "Aalsveen")
+        team = Principal(code_id=2, role=Role.GEMEENTE, label="team", regio_id=regio.id, gemeente_id=gemeente.id)
+        latest = max(list_rounds(engine, team, gemeente_id=gemeente.id), key=lambda r: r.held_on)
+        plan_id = create_gemeente_plan(engine, team, round_id=latest.id, layout=PlanLayout.PER_CLUSTER)
+        made: dict[str, Callable[[], object]] = {
+            "verslag van een ronde (pdf)": lambda: gemeente_report_pdf(engine, regio_user, round_id=latest.id),
+            "factsheet (pdf)": lambda: anonymised_file(
+                anonymised(regio_report(engine, regio_user, regio_id=regio.id)), "pdf"
+            ),
+            "verbeterplan (pdf)": lambda: plan_pdf(engine, team, plan_id=plan_id),
+            "verbeterplan (docx)": lambda: plan_document(engine, team, plan_id=plan_id),
+            "actielijst (xlsx)": lambda: plan_workbook(engine, team, plan_id=plan_id),
+            "ronde-werkboek (xlsx)": lambda: round_workbook(engine, team, round_id=latest.id),
+        }
+        for name, make in made.items():
+            make()
+            times = []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                make()
+                times.append((time.perf_counter() - start) * 1000)
+            print(f"{name:30} median {statistics.median(times):5.0f} ms   slowest {max(times):5.0f} ms")
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
