@@ -15,9 +15,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from html import escape
 
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
-
 GENERATOR = "Zelfscan Werken aan veiligheid"
 PAGE_STYLE = """
 @page { size: A4 %(orientation)s; margin: 18mm 16mm 20mm;
@@ -49,6 +46,8 @@ def html_to_pdf(html: str, *, when: datetime | None = None, landscape: bool = Fa
         f"<style>{PAGE_STYLE % {'orientation': 'landscape' if landscape else 'portrait'}}</style>"
     )
     document = html.replace("</head>", head + "</head>", 1)
-    return HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"}, allow_redirects=False)).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
+    from weasyprint import HTML  # here, not at the top: the app starts (and loads Pango) without it
+    from weasyprint.urls import URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+    return HTML(string=document, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
