@@ -62,7 +62,8 @@ def sharing(engine: Engine, principal: Principal, report: RegioReport) -> None:
         "pdf": "Factsheet (.pdf)",
         "html": "Factsheet als webpagina (.html)",
     }
-    for column, (kind, label) in zip(st.columns(4), labels.items(), strict=True):
+    columns = [*st.columns(2), *st.columns(2)]  # two by two: four side by side cut the labels off
+    for column, (kind, label) in zip(columns, labels.items(), strict=True):
         file_name, _, mime = FORMATS[kind]
         download_button(
             label,
