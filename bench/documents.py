@@ -13,18 +13,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from demo.seed import load_demo_region
-from domain.access import Principal, Role
 from domain.plan import PlanLayout
 from services.gemeente_report import gemeente_report_pdf
 from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan
-from services.regio import list_gemeenten
 from services.regio_exports import anonymised, anonymised_file
 from services.regio_report import regio_report
-from services.scan import list_rounds
 from services.workbooks import round_workbook
-from store.engine import make_engine
+from tools.document_images import demo
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -32,22 +28,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as work:
-        engine = make_engine(f"sqlite:///{Path(work) / 'demo.db'}")
-        regio = load_demo_region(engine)
-        regio_user = Principal(code_id=1, role=Role.REGIO, label="regioteam", regio_id=regio.id)
-        gemeente = next(g for g in list_gemeenten(engine, regio_user, regio_id=regio.id) if g.name == "Aalsveen")
-        team = Principal(code_id=2, role=Role.GEMEENTE, label="team", regio_id=regio.id, gemeente_id=gemeente.id)
-        latest = max(list_rounds(engine, team, gemeente_id=gemeente.id), key=lambda r: r.held_on)
-        plan_id = create_gemeente_plan(engine, team, round_id=latest.id, layout=PlanLayout.PER_CLUSTER)
+        engine, regio_id, regio_user, team, round_id = demo(Path(work) / "demo.db")
+        plan_id = create_gemeente_plan(engine, team, round_id=round_id, layout=PlanLayout.PER_CLUSTER)
         made: dict[str, Callable[[], object]] = {
-            "verslag van een ronde (pdf)": lambda: gemeente_report_pdf(engine, regio_user, round_id=latest.id),
+            "verslag van een ronde (pdf)": lambda: gemeente_report_pdf(engine, regio_user, round_id=round_id),
             "factsheet (pdf)": lambda: anonymised_file(
-                anonymised(regio_report(engine, regio_user, regio_id=regio.id)), "pdf"
+                anonymised(regio_report(engine, regio_user, regio_id=regio_id)), "pdf"
             ),
             "verbeterplan (pdf)": lambda: plan_pdf(engine, team, plan_id=plan_id),
             "verbeterplan (docx)": lambda: plan_document(engine, team, plan_id=plan_id),
             "actielijst (xlsx)": lambda: plan_workbook(engine, team, plan_id=plan_id),
-            "ronde-werkboek (xlsx)": lambda: round_workbook(engine, team, round_id=latest.id),
+            "ronde-werkboek (xlsx)": lambda: round_workbook(engine, team, round_id=round_id),
         }
         for name, make in made.items():
             make()

@@ -14,6 +14,7 @@ from analysis.formatting import long_date, percent
 from analysis.verbeterplan import ClusterSection, PlanView
 from domain.plan import ACTION_COLUMNS, PLAN_TEXT_FIELDS, PlanKind, PlanLayout
 from exports.docx_verbeterplan import DECISIONS, PROGRESS_COLUMNS, action_cells, state_of_actions, uses_practices
+from exports.html_writer import colgroup, document, table, thead
 from exports.pdf_writer import html_to_pdf
 from exports.svg_radar import radar_svg
 
@@ -21,9 +22,7 @@ STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.4; }
 h1 { font-size: 20pt; color: #1f4e79; } h2 { font-size: 14pt; color: #1f4e79; margin-top: 1.2rem; }
 h3 { font-size: 11.5pt; margin-bottom: 0.2rem; }
-table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 0.8rem; }
-th, td { border: 1px solid #595959; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
-th { background: #e8eef5; } td { white-space: pre-wrap; } .leeg { color: #595959; font-style: italic; }
+th, td { padding: 0.25rem 0.4rem; } td { white-space: pre-wrap; } .leeg { color: #595959; font-style: italic; }
 .groep td { font-weight: bold; background: #f3f3f3; } .omschrijving { font-style: italic; }
 .voorblad { break-after: page; } .tekst { white-space: pre-wrap; }
 """
@@ -34,23 +33,15 @@ def _text(text: str) -> str:
     return f'<p class="tekst">{escape(text.strip())}</p>' if text.strip() else '<p class="leeg">Nog niet ingevuld.</p>'
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[int, ...] = ()) -> str:
-    cols = "".join(f'<col style="width:{w}%">' for w in widths)
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
 def _actions(view: PlanView, groups: list[tuple[str | None, list]]) -> str:
-    cols = "".join(f'<col style="width:{w}%">' for w in ACTION_WIDTHS)
-    head = "".join(f"<th>{escape(h)}</th>" for h in ACTION_COLUMNS.values())
     rows = []
     for label, actions in groups:
         if label is not None:
             rows.append(f'<tr class="groep"><td colspan="6">{escape(label)}</td></tr>')
         for action in actions:
             rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in action_cells(view, action)) + "</tr>")
-    return f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    head = thead(tuple(ACTION_COLUMNS.values()))
+    return f"<table>{colgroup(ACTION_WIDTHS)}{head}<tbody>{''.join(rows)}</tbody></table>"
 
 
 def _cluster(view: PlanView, cluster: ClusterSection) -> str:
@@ -102,10 +93,10 @@ def verbeterplan_html(view: PlanView, *, today: date, cover: bool = False) -> st
         f"<p>{escape(explained)}</p>"
     )
     parts.append(
-        _table(
+        table(
             ("Standaard", "Op orde", "Score"),
             [(label, percent(f.share), f.score_line) for label, f in zip(labels, view.figures, strict=True)],
-            (35, 12, 53),
+            widths=(35, 12, 53),
         )
     )
     parts.extend(_cluster(view, cluster) for cluster in view.clusters)
@@ -126,16 +117,13 @@ def verbeterplan_html(view: PlanView, *, today: date, cover: bool = False) -> st
         )
         for p in view.progress
     ]
-    parts.append(_table(PROGRESS_COLUMNS, progress, (30, 8, 9, 11, 8, 10, 9, 15)))
+    parts.append(table(PROGRESS_COLUMNS, progress, widths=(30, 8, 9, 11, 8, 10, 9, 15)))
     for field in ("costs", "monitoring", "securing"):
         parts.append(f"<h2>{escape(PLAN_TEXT_FIELDS[field])}</h2>{_text(texts[field])}")
     parts.append("<h2>Besluitvorming</h2>")
     decisions = [(PLAN_TEXT_FIELDS[f], texts[f] or "Nog niet ingevuld.") for f in DECISIONS]
-    parts.append(_table(("Besluitpunt", "Afspraak"), decisions, (32, 68)))
-    return (
-        f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>"
-    )
+    parts.append(table(("Besluitpunt", "Afspraak"), decisions, widths=(32, 68)))
+    return document(title, "".join(parts), STYLE)
 
 
 def verbeterplan_pdf(view: PlanView, *, today: date, cover: bool = False) -> bytes:

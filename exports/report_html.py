@@ -19,16 +19,13 @@ from analysis.results import RoundResult
 from analysis.verbeterplan import ClusterProgress
 from domain.models import RoundInfo
 from domain.plan import ActionStatus
+from exports.html_writer import document, table
 from exports.svg_radar import radar_svg
 
 STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; color: #000; max-width: 60rem; margin: 2rem auto; line-height: 1.45; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 1.6rem; border-bottom: 2px solid #1f4e79; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
-th, td { border: 1px solid #595959; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-th { background: #e8eef5; }
-caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
-figure { margin: 0; } .legend { font-size: 0.9rem; } .kort { white-space: nowrap; width: 1%; }
+.legend { font-size: 0.9rem; }
 """
 
 
@@ -38,18 +35,6 @@ class ReportPlan(BaseModel):
     title: str
     period: str
     progress: tuple[ClusterProgress, ...]
-
-
-def _table(caption: str, header: tuple[str, ...], rows: list[tuple[str, ...]], *, wide: tuple[int, ...] = ()) -> str:
-    """A table whose columns stay on one line each, except the `wide` ones (texts), which wrap."""
-
-    def cell(tag: str, i: int, text: str) -> str:
-        return f"<{tag}>{escape(text)}</{tag}>" if i in wide else f'<{tag} class="kort">{escape(text)}</{tag}>'
-
-    head = "".join(cell("th", i, h) for i, h in enumerate(header))
-    body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
-    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def gemeente_report_html(
@@ -112,15 +97,15 @@ def gemeente_report_html(
         "<section class='keep'><h2>Spinnenweb</h2>"
         "<p>Per standaard het deel van de beantwoorde vragen dat op orde is.</p>"
         f"<figure>{svg}</figure>{legend}</section>",
-        _table("Cijfers per standaard", header, standard_rows, wide=(0,)),
+        table(header, standard_rows, caption="Cijfers per standaard", wide=(0,)),
         "<h2>Vragen die niet op orde zijn</h2>",
-        _table("", ("Vraag", "Vraagtekst", "Toelichting"), niet_rows, wide=(1, 2)) if niet_rows else "<p>Geen.</p>",
+        table(("Vraag", "Vraagtekst", "Toelichting"), niet_rows, wide=(1, 2)) if niet_rows else "<p>Geen.</p>",
     ]
     if previous:
         parts.append(f"<h2>Wat veranderde sinds {escape(long_date(previous.held_on))}</h2>")
         rows = [(str(c.number), c.text, c.before, c.after) for c in changes]
         parts.append(
-            _table("", ("Vraag", "Vraagtekst", "Toen", "Nu"), rows, wide=(1,))
+            table(("Vraag", "Vraagtekst", "Toen", "Nu"), rows, wide=(1,))
             if rows
             else "<p>Geen antwoord is veranderd.</p>"
         )
@@ -135,7 +120,7 @@ def gemeente_report_html(
         ]
         caption = f"{plan.title} ({plan.period})" if plan.period else plan.title
         parts.append(
-            _table(caption, ("Cluster", *(s.label for s in statuses), "Deel gereed"), rows, wide=(0,))
+            table(("Cluster", *(s.label for s in statuses), "Deel gereed"), rows, caption=caption, wide=(0,))
             if rows
             else f"<p>{escape(caption)}: nog geen acties.</p>"
         )
@@ -143,8 +128,4 @@ def gemeente_report_html(
         parts.append("<h2>Nog niet beantwoord</h2><ul>")
         parts.extend(f"<li>Vraag {q.number}: {escape(q.text)}</li>" for q in open_questions)
         parts.append("</ul>")
-    body = "\n".join(parts)
-    return (
-        f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f"<style>{STYLE}</style></head><body>{body}</body></html>"
-    )
+    return document(title, "\n".join(parts), STYLE)

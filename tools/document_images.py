@@ -16,6 +16,9 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
+
+from sqlalchemy import Engine
 
 from demo.seed import load_demo_region
 from domain.access import Principal, Role
@@ -43,22 +46,36 @@ IN_README = {
 MADE_ON = date(2026, 4, 1)
 
 
-def documents(db_file: Path) -> dict[str, tuple[str, bytes]]:
-    """Picture name -> (file name, bytes) of each document, made from the demo region."""
+class Demo(NamedTuple):
+    engine: Engine
+    regio_id: int
+    regio_user: Principal
+    team: Principal  # a gemeente user of Aalsveen
+    round_id: int  # Aalsveen's latest round
+
+
+def demo(db_file: Path) -> Demo:
+    """The demo region in a new SQLite file, with who reads and writes its documents."""
     engine = make_engine(f"sqlite:///{db_file}")
     regio = load_demo_region(engine)
     regio_user = Principal(code_id=1, role=Role.REGIO, label="regioteam", regio_id=regio.id)
     gemeente = next(g for g in list_gemeenten(engine, regio_user, regio_id=regio.id) if g.name == "Aalsveen")
     team = Principal(code_id=2, role=Role.GEMEENTE, label="team", regio_id=regio.id, gemeente_id=gemeente.id)
     latest = max(list_rounds(engine, team, gemeente_id=gemeente.id), key=lambda r: r.held_on)
+    return Demo(engine, regio.id, regio_user, team, latest.id)
+
+
+def documents(db_file: Path) -> dict[str, tuple[str, bytes]]:
+    """Picture name -> (file name, bytes) of each document, made from the demo region."""
+    engine, regio_id, regio_user, team, round_id = demo(db_file)
     made: dict[str, Callable[[], tuple[str, bytes]]] = {
-        "ronde-werkboek": lambda: round_workbook(engine, team, round_id=latest.id),
-        "factsheet": lambda: _anonymised(engine, regio_user, regio.id, "pdf"),
-        "gemeenteverslag": lambda: gemeente_report_pdf(engine, regio_user, round_id=latest.id, today=MADE_ON),
-        "regio-werkboek": lambda: _anonymised(engine, regio_user, regio.id, "xlsx"),
+        "ronde-werkboek": lambda: round_workbook(engine, team, round_id=round_id),
+        "factsheet": lambda: _anonymised(engine, regio_user, regio_id, "pdf"),
+        "gemeenteverslag": lambda: gemeente_report_pdf(engine, regio_user, round_id=round_id, today=MADE_ON),
+        "regio-werkboek": lambda: _anonymised(engine, regio_user, regio_id, "xlsx"),
     }
     for layout in PlanLayout:
-        plan_id = create_gemeente_plan(engine, team, round_id=latest.id, layout=layout)
+        plan_id = create_gemeente_plan(engine, team, round_id=round_id, layout=layout)
         made[f"verbeterplan-{layout.value}"] = lambda plan_id=plan_id, layout=layout: plan_document(
             engine, team, plan_id=plan_id, today=MADE_ON, cover=layout is PlanLayout.PER_CLUSTER
         )

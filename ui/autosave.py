@@ -108,7 +108,7 @@ def _numbers(numbers: list[int]) -> str:
 
 def last_saved(round_id: int) -> str:
     """What this session saved last and when, so the person sees that a change was kept."""
-    return st.session_state.get(_last_saved_key(round_id)) or "Alles wat u kiest of typt, wordt hier bewaard."
+    return st.session_state.get(_last_saved_key(round_id)) or "Wat u kiest of typt, wordt vanzelf bewaard."
 
 
 def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], me: str, shown: list[int]) -> list[str]:
