@@ -6,7 +6,7 @@ each gemeente, shown only as "x van y gemeenten", so it names no gemeente.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
@@ -126,21 +126,42 @@ def scope_label(qn: Questionnaire, clusters: str) -> str:
 
 
 def gemeente_draft(
-    qn: Questionnaire, result: RoundResult, *, gemeente_name: str, held_on: date, purpose_label: str, clusters: str
+    qn: Questionnaire,
+    result: RoundResult,
+    *,
+    gemeente_name: str,
+    held_on: date,
+    purpose_label: str,
+    clusters: str,
+    disagreements: Mapping[int, str] | None = None,
 ) -> Draft:
-    """Texts the app can fill in, and a row for every question niet op orde in scope."""
+    """Texts the app can fill in, and a row for every question niet op orde in scope.
+
+    `disagreements` (question -> how the partners answered, when they answered alone first and
+    differed): such a question gets a row of its own ("we zien dit verschillend") when it is not
+    already niet op orde, and its row says how the partners saw it when it is."""
     scope = {s.number for s in standards_in_scope(qn, clusters)}
-    actions = tuple(
-        DraftAction(
-            standard=q.standard,
-            question_numbers=(q.number,),
-            measure=qn.questions_by_number[q.number].topic,
-            current_state=q.toelichting.strip(),
-            level=ActionLevel.LOKAAL,
+    differ = dict(disagreements or {})
+    niet = {q.number for q in result.niet_op_orde_questions}
+    rows = []
+    for q in result.questions:
+        if q.standard not in scope or (q.number not in niet and q.number not in differ):
+            continue
+        state = q.toelichting.strip()
+        if q.number in differ:
+            seen = f"De partners antwoordden verschillend: {differ[q.number]}."
+            state = f"{seen}\n{state}" if state else seen
+        topic = qn.questions_by_number[q.number].topic
+        rows.append(
+            DraftAction(
+                standard=q.standard,
+                question_numbers=(q.number,),
+                measure=topic if q.number in niet else f"We zien dit verschillend: {topic}",
+                current_state=state,
+                level=ActionLevel.LOKAAL,
+            )
         )
-        for q in result.niet_op_orde_questions
-        if q.standard in scope
-    )
+    actions = tuple(rows)
     texts = {
         "title": f"Verbeterplan Werken aan veiligheid {gemeente_name}",
         "period": f"{held_on.year}–{held_on.year + 2}",

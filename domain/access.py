@@ -13,6 +13,7 @@ class Role(StrEnum):
     FACILITATOR = "facilitator"
     GEMEENTE = "gemeente"
     DEELNEMER = "deelnemer"  # joined a bijeenkomst with a join code: one round only
+    PARTNER = "partner"  # invited to answer one round alone first, with a personal code
 
     @property
     def label(self) -> str:
@@ -22,6 +23,7 @@ class Role(StrEnum):
             Role.FACILITATOR: "Facilitator",
             Role.GEMEENTE: "Gemeente",
             Role.DEELNEMER: "Deelnemer",
+            Role.PARTNER: "Partner",
         }[self]
 
 

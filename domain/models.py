@@ -111,3 +111,28 @@ class RoundSummary(_Model):
             if self.answered_by_block.get(block, 0) < size:
                 return block
         return min(self.block_sizes, default=1)
+
+
+class PartnerInfo(_Model):
+    """A partner invited to answer a round alone first: role, optional name, and how far they are."""
+
+    id: int
+    round_id: int
+    role: str
+    name: str = ""
+    answered: int = 0
+    done: bool = False
+    code_revoked: bool = False
+
+    @property
+    def who(self) -> str:
+        return f"{self.role} ({self.name})" if self.name else self.role
+
+
+class ApartPhase(_Model):
+    """A round filled in "eerst ieder apart, dan samen". Closed: every partner may see the views."""
+
+    round_id: int
+    opened_by: str
+    closed: bool = False
+    partners: tuple[PartnerInfo, ...] = ()

@@ -18,6 +18,7 @@ from analysis.regional_charts import WITHHELD, multiples_table, regio_radar, reg
 from domain.access import Role
 from exports.svg_radar import small_multiples_html
 from services import ServiceError
+from services.partners import regional_disagreement
 from services.regio import get_regio
 from services.regio_report import regio_report, regio_rounds
 from ui import auth, regio_sharing, runtime
@@ -189,6 +190,35 @@ def per_question() -> None:
     )
 
 
+def partner_agreement() -> None:
+    """Counts only: at how many gemeenten partners who answered alone first saw a question differently."""
+    st.header("Waar partners het oneens waren")
+    st.write(
+        "Sommige gemeenten laten hun partners de scan eerst ieder apart invullen, en stellen daarna samen het "
+        "antwoord vast. Hier ziet u per vraag bij hoeveel van die gemeenten de partners verschillende antwoorden "
+        "gaven. U ziet nooit welke gemeente, welke rol of welke persoon."
+    )
+    found = regional_disagreement(engine, principal, report=report)
+    if found.gemeenten_apart < found.min_gemeenten:
+        st.info(
+            f"Dit is pas te zien als minstens {found.min_gemeenten} gemeenten (van de rondes die nu meetellen) "
+            "hun partners eerst apart lieten invullen. Zo is niet te herleiden om welke gemeente het gaat.",
+            icon=":material/visibility_off:",
+        )
+        return
+    questions = {q.number: q.text for q in report.questions}
+    rows = sorted(found.questions, key=lambda q: (-q.x, q.number))
+    table(
+        [
+            {
+                "Vraag": f"{q.number}. {questions.get(q.number, '')}",
+                "Partners oneens": WITHHELD if q.withheld else f"bij {q.x} van {q.y} gemeenten",
+            }
+            for q in rows
+        ]
+    )
+
+
 def side_by_side() -> None:
     """A small spinnenweb per gemeente, with the same figures in a table."""
     st.header("Alle gemeenten naast elkaar")
@@ -240,6 +270,7 @@ PARTS = {
     "vragen": ("Per vraag", per_question),
     "naast-elkaar": ("Gemeenten naast elkaar", side_by_side),
     "toelichtingen": ("Toelichtingen", toelichtingen),
+    "partners": ("Partners eens of oneens", partner_agreement),
     "delen": ("Delen en downloaden", lambda: regio_sharing.sharing(engine, principal, report)),
 }
 runtime.init_from_query("onderdeel", list(PARTS))

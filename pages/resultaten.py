@@ -7,12 +7,13 @@ import streamlit as st
 from analysis.results import StandardStatus
 from domain.access import Role
 from services import ServiceError
+from services.partners import agreement_of_round
 from services.regio import average_for
 from services.scan import round_report
 from ui import auth, runtime
 from ui.radar import radar_with_table
 from ui.round_header import progress_bar, round_header
-from ui.text import md, plain
+from ui.text import md, plain, table
 
 principal = auth.require(Role.GEMEENTE, Role.REGIO)
 engine = runtime.engine()
@@ -58,6 +59,23 @@ if incomplete:
         "pages/scan.py",
         label="Open vragen beantwoorden",
         icon=":material/edit:",
+        query_params={"ronde": str(round_id)},
+    )
+
+agreement = agreement_of_round(engine, principal, round_id=round_id)
+if agreement is not None:
+    st.header("Hoe eens waren de partners?")
+    st.write(
+        "De partners vulden deze ronde eerst ieder apart in. Per standaard ziet u bij hoeveel vragen "
+        "(die twee of meer partners beantwoordden) iedereen hetzelfde antwoord gaf. De cijfers hierboven "
+        "gaan over het antwoord dat u samen vaststelde."
+    )
+    names = {s.number: s.short_name for s in result.standards}
+    table([{"Standaard": f"{a.standard}. {names[a.standard]}", "Partners": a.line} for a in agreement])
+    st.page_link(
+        "pages/samen.py",
+        label="Bekijk per vraag de antwoorden van de partners",
+        icon=":material/diversity_3:",
         query_params={"ronde": str(round_id)},
     )
 

@@ -7,8 +7,9 @@ import streamlit as st
 from analysis.answers import ANSWER_LABELS, AnswerValue
 from domain.access import Role
 from services import ServiceError
+from services.partners import partner_snapshot
 from services.scan import BlockClosed, SaveReport, open_scan, update_round_details
-from ui import auth, autosave, live, runtime
+from ui import auth, autosave, live, partner_status, runtime
 from ui.round_form import round_details_form
 from ui.round_header import help_text, participants_line, progress_bar, round_header
 from ui.text import md, plain
@@ -18,9 +19,10 @@ OPTION_LABELS = {
     AnswerValue.NIET_OP_ORDE.value: f"✗ {ANSWER_LABELS[AnswerValue.NIET_OP_ORDE].capitalize()}",
 }
 
-principal = auth.require(Role.GEMEENTE, Role.REGIO, Role.DEELNEMER)
+principal = auth.require(Role.GEMEENTE, Role.REGIO, Role.DEELNEMER, Role.PARTNER)
 engine = runtime.engine()
-round_id = runtime.current_round_id()
+is_partner = principal.role is Role.PARTNER
+round_id = principal.round_id if is_partner else runtime.current_round_id()
 if round_id is None:
     st.title("Scan invullen")
     st.info("Kies eerst een gemeente en een ronde op de startpagina.")
@@ -33,7 +35,7 @@ try:
         report = autosave.save_pending(engine, principal, round_id)
     except BlockClosed as exc:  # the facilitator closed the block meanwhile: the widget goes back
         report, closed_notice = SaveReport(changed=0), str(exc)
-    snapshot = open_scan(engine, principal, round_id=round_id)
+    snapshot = partner_snapshot(engine, principal) if is_partner else open_scan(engine, principal, round_id=round_id)
 except ServiceError as exc:
     st.title("Scan invullen")
     st.error(md(str(exc)))
@@ -44,9 +46,11 @@ qn = snapshot.questionnaire
 runtime.remember_round(round_id)
 editable = snapshot.editable
 
-round_header(snapshot.info, "Scan invullen" if editable else "Antwoorden")
+round_header(snapshot.info, "Uw eigen antwoorden" if is_partner else "Scan invullen" if editable else "Antwoorden")
 notice_area = st.container()  # filled once the widgets are synced, below
-if not editable:
+if is_partner:
+    partner_status.intro(engine, principal, editable)
+elif not editable:
     st.info("U kunt deze antwoorden bekijken. Alleen de gemeente zelf kan ze wijzigen.")
 if editable:
     st.write(
@@ -81,10 +85,12 @@ def edit_round_details() -> None:
         st.rerun()
 
 
-st.write(participants_line(snapshot.info))
+if not is_partner:
+    st.write(participants_line(snapshot.info))
 with st.container():
     if (
         editable
+        and not is_partner
         and not snapshot.in_meeting
         and st.button("Datum, doel of deelnemers wijzigen", icon=":material/group:")
     ):
@@ -150,7 +156,9 @@ if editable:
 last = block_numbers[-1]
 if block != last:
     st.write("Klaar met dit blok? Kies hierboven het volgende blok.")
-if principal.role is not Role.DEELNEMER:
+if is_partner:
+    partner_status.hand_in(engine, principal, editable)
+elif principal.role is not Role.DEELNEMER:
     st.page_link(
         "pages/resultaten.py",
         label="Bekijk de resultaten van deze ronde",

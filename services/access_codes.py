@@ -46,6 +46,7 @@ def _issue(
     gemeente_id: int | None,
     expires_at: datetime | None,
     demo: bool = False,
+    round_id: int | None = None,
 ) -> IssuedCode:
     public_id = _unused_public_id(session)
     secret = _random_chars(SECRET_LENGTH)
@@ -62,6 +63,7 @@ def _issue(
         gemeente_id=gemeente_id,
         expires_at=expires_at,
         demo_code=code if demo else None,
+        round_id=round_id,
     )
     return IssuedCode(id=code_id, code=code, role=role, label=label)
 
@@ -192,6 +194,21 @@ def add_participant_code(
         salt=salt,
         secret_hash=hash_secret(secrets.token_urlsafe(16), salt),
         role=Role.DEELNEMER,
+        label=label,
+        regio_id=regio_id,
+        gemeente_id=gemeente_id,
+        expires_at=expires_at,
+        round_id=round_id,
+    )
+
+
+def add_partner_code(
+    session, *, label: str, regio_id: int, gemeente_id: int, round_id: int, expires_at: datetime
+) -> IssuedCode:  # type: ignore[no-untyped-def]
+    """A partner's personal code: it reaches that partner's own answers to one round. Shown once."""
+    return _issue(
+        session,
+        role=Role.PARTNER,
         label=label,
         regio_id=regio_id,
         gemeente_id=gemeente_id,

@@ -4,6 +4,8 @@
 - regio: reads every gemeente of its own regio, changes no answers;
 - facilitator: sees the progress of the gemeenten of its regio, not their answers;
 - deelnemer: joined a bijeenkomst with a join code; reads and changes that one round;
+- partner: invited to answer one round alone first; reaches only its own answers and, once done,
+  the partners' views (services/partners.py), never the round's agreed answers through here;
 - beheerder: manages gemeenten and codes of its regio (or of every regio when the code
   belongs to the installation), and sees no answers.
 """
@@ -47,6 +49,8 @@ def require_round(principal: Principal, *, round_id: int, gemeente_id: int, regi
         if principal.round_id != round_id:
             raise Forbidden()
         return
+    if principal.role is Role.PARTNER:
+        raise Forbidden()
     require_gemeente(principal, gemeente_id=gemeente_id, regio_id=regio_id, write=write)
 
 

@@ -39,6 +39,7 @@ from domain.plan import (
 )
 from services import ServiceError
 from services.authz import Forbidden, require_gemeente, require_regio
+from services.partners import disagreements_of_rounds
 from services.regio_report import regio_report
 from store import answers_repo, plan_repo
 from store import repository as repo
@@ -72,6 +73,7 @@ def create_gemeente_plan(
         qn = questionnaire.by_version(info.questionnaire_version)
         _check_clusters(qn, clusters)
         result = score_round(qn, answers_repo.load_answers(session, round_id=round_id))
+        views = disagreements_of_rounds(session, [round_id]).get(round_id, [])
         draft = gemeente_draft(
             qn,
             result,
@@ -79,6 +81,7 @@ def create_gemeente_plan(
             held_on=info.held_on,
             purpose_label=info.purpose.short_label,
             clusters=clusters,
+            disagreements={q.number: q.spread for q in views if q.disagree},
         )
         return _store_draft(
             session,

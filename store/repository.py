@@ -20,6 +20,7 @@ from store.tables import (
     BijeenkomstRow,
     DeelnemerRow,
     GemeenteRow,
+    PartnerRow,
     PlanRondeRow,
     RegioRow,
     RondeRow,
@@ -338,6 +339,8 @@ def why_round_must_stay(session: Session, *, round_id: int) -> str | None:
         return "Deze ronde hoort bij een bijeenkomst die nog loopt. Haal hem weg als de bijeenkomst is afgelopen."
     if session.scalar(select(func.count()).select_from(PlanRondeRow).where(PlanRondeRow.ronde_id == round_id)):
         return "Er is een verbeterplan op deze ronde gebaseerd. Daarom blijft de ronde bestaan."
+    if session.scalar(select(func.count()).select_from(PartnerRow).where(PartnerRow.ronde_id == round_id)):
+        return "Partners vullen deze ronde eerst apart in. Hun antwoorden blijven bewaard; de ronde kan niet weg."
     return None
 
 

@@ -294,3 +294,58 @@ class BijeenkomstBreakoutRow(Base):
     name: Mapped[str] = mapped_column(String(100))
     theme: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ApartFaseRow(Base):
+    """A round filled in "eerst ieder apart, dan samen": when the partners' own phase opened and closed."""
+
+    __tablename__ = "apart_fase"
+
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("ronde.id", ondelete="CASCADE"), primary_key=True)
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    opened_by: Mapped[str] = mapped_column(String(250))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    closed_by: Mapped[str] = mapped_column(String(250), default="")
+
+
+class PartnerRow(Base):
+    """One partner invited to answer a round alone first, with a personal code (role partner)."""
+
+    __tablename__ = "partner"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("ronde.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    code_id: Mapped[int | None] = mapped_column(
+        ForeignKey("toegangscode.id", ondelete="SET NULL"), nullable=True, unique=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class PartnerAntwoordRow(Base):
+    """A partner's own answer to one question; it never replaces the round's agreed answer."""
+
+    __tablename__ = "partner_antwoord"
+
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"), primary_key=True)
+    question_number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SamenBesluitRow(Base):
+    """Who set a round's agreed answer, from which views (a line such as "2 × op orde, 1 × niet op orde")."""
+
+    __tablename__ = "samen_besluit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ronde_id: Mapped[int] = mapped_column(ForeignKey("ronde.id", ondelete="CASCADE"), index=True)
+    question_number: Mapped[int] = mapped_column(Integer)
+    value: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    views: Mapped[str] = mapped_column(Text)
+    why: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(250))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

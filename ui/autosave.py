@@ -24,7 +24,8 @@ from sqlalchemy import Engine
 
 from analysis.answers import Answer, AnswerValue
 from analysis.formatting import clock_time, moment
-from domain.access import Principal
+from domain.access import Principal, Role
+from services.partners import save_partner_changes
 from services.scan import AnswerChange, SaveReport, ToelichtingChange, ValueChange, save_changes
 
 
@@ -79,7 +80,10 @@ def save_pending(engine: Engine, principal: Principal, round_id: int) -> SaveRep
             )
         if tkey in state and (state[tkey] or "") != stored_text and not _stale(state, tkey, state[tkey] or ""):
             changes.append(ToelichtingChange(question_number=n, toelichting=state[tkey] or "", expected=stored_text))
-    report = save_changes(engine, principal, round_id=round_id, changes=changes)
+    if principal.role is Role.PARTNER:  # a partner's own answers, apart from the round's agreed ones
+        report = save_partner_changes(engine, principal, changes=changes)
+    else:
+        report = save_changes(engine, principal, round_id=round_id, changes=changes)
     if report.changed:
         st.session_state[_last_saved_key(round_id)] = f"Bewaard om {clock_time()}: {_describe(changes)}."
     return report

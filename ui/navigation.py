@@ -20,6 +20,14 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
         return [_page("inloggen", "Inloggen", "login", default=True), deelnemen, begrippen, toegankelijkheid]
     if principal.role is Role.DEELNEMER:
         return [_page("scan", "Scan invullen", "edit", default=True), begrippen, toegankelijkheid, uitloggen]
+    if principal.role is Role.PARTNER:
+        return [
+            _page("scan", "Uw antwoorden", "edit", default=True),
+            _page("samen", "Samen", "diversity_3"),
+            begrippen,
+            toegankelijkheid,
+            uitloggen,
+        ]
     round_pages = [
         _page("resultaten", "Resultaten", "radar"),
         _page("verbeterplan", "Verbeterplan", "assignment"),
@@ -30,7 +38,12 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
         uitloggen,
     ]
     if principal.role is Role.GEMEENTE:
-        return [_page("start", "Start", "home", default=True), _page("scan", "Scan invullen", "edit"), *round_pages]
+        return [
+            _page("start", "Start", "home", default=True),
+            _page("scan", "Scan invullen", "edit"),
+            _page("samen", "Eerst apart, dan samen", "diversity_3"),
+            *round_pages,
+        ]
     if principal.role is Role.REGIO:
         return [
             _page("regio", "Regio", "hub", default=True),

@@ -1,0 +1,154 @@
+"""How far partners agreed when each answered a round alone first. Pure figures, no database.
+
+A *view* is one partner's own answer to one question. The round's agreed answer is set apart
+from the views and is what every score uses; the views only say where people saw it differently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from analysis.answers import ANSWER_LABELS, AnswerValue
+from analysis.formatting import count_of
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class View(_Model):
+    """One partner's own answer to one question."""
+
+    partner_id: int
+    role: str
+    name: str = ""
+    value: AnswerValue | None = None
+    toelichting: str = ""
+
+    @property
+    def who(self) -> str:
+        """The role, and the name when one was entered: "Veilig Thuis (Sanne)"."""
+        return f"{self.role} ({self.name})" if self.name else self.role
+
+
+class QuestionViews(_Model):
+    """Every partner's view of one question, beside the round's agreed answer."""
+
+    number: int
+    standard: int
+    views: tuple[View, ...]
+    agreed: AnswerValue | None = None
+
+    @property
+    def answered(self) -> list[View]:
+        return [v for v in self.views if v.value is not None]
+
+    def count(self, value: AnswerValue) -> int:
+        return sum(1 for v in self.views if v.value is value)
+
+    @property
+    def disagree(self) -> bool:
+        """Partners gave both answers."""
+        return self.count(AnswerValue.OP_ORDE) > 0 and self.count(AnswerValue.NIET_OP_ORDE) > 0
+
+    @property
+    def comparable(self) -> bool:
+        """At least two partners answered: only then can they agree or differ."""
+        return len(self.answered) >= 2
+
+    @property
+    def spread(self) -> str:
+        """'4 × op orde, 2 × niet op orde: Veilig Thuis, Jeugdprofessional' (the smaller side named)."""
+        return spread_line(self.views)
+
+
+def spread_line(views: Sequence[View]) -> str:
+    op = [v for v in views if v.value is AnswerValue.OP_ORDE]
+    niet = [v for v in views if v.value is AnswerValue.NIET_OP_ORDE]
+    open_ = [v for v in views if v.value is None]
+    line = f"{len(op)} × {ANSWER_LABELS[AnswerValue.OP_ORDE]}, {len(niet)} × {ANSWER_LABELS[AnswerValue.NIET_OP_ORDE]}"
+    if op and niet:
+        smaller = niet if len(niet) <= len(op) else op
+        line += ": " + ", ".join(v.who for v in smaller)
+    if open_:
+        line += f" ({count_of(len(open_), 'partner', 'partners')} nog niet beantwoord)"
+    return line
+
+
+def question_views(
+    numbers_and_standards: Iterable[tuple[int, int]],
+    views: Mapping[int, Sequence[View]],
+    agreed: Mapping[int, AnswerValue | None],
+) -> list[QuestionViews]:
+    """One row per question, in questionnaire order."""
+    return [
+        QuestionViews(number=n, standard=s, views=tuple(views.get(n, ())), agreed=agreed.get(n))
+        for n, s in numbers_and_standards
+    ]
+
+
+def samen_order(rows: Sequence[QuestionViews]) -> list[QuestionViews]:
+    """Disagreements first, then questions not yet agreed, then the rest; by number within each."""
+    return sorted(rows, key=lambda r: (not r.disagree, r.agreed is not None, r.number))
+
+
+class StandardAgreement(_Model):
+    """Per standard: of the questions at least two partners answered, on how many they all agreed."""
+
+    standard: int
+    compared: int
+    agreed: int
+
+    @property
+    def differed(self) -> int:
+        return self.compared - self.agreed
+
+    @property
+    def line(self) -> str:
+        if self.compared == 0:
+            return "nog geen vraag door twee of meer partners beantwoord"
+        return f"eens over {self.agreed} van {count_of(self.compared, 'vraag', 'vragen')}"
+
+
+def standard_agreement(rows: Sequence[QuestionViews]) -> list[StandardAgreement]:
+    standards = sorted({r.standard for r in rows})
+    found = []
+    for standard in standards:
+        compared = [r for r in rows if r.standard == standard and r.comparable]
+        found.append(
+            StandardAgreement(
+                standard=standard, compared=len(compared), agreed=sum(1 for r in compared if not r.disagree)
+            )
+        )
+    return found
+
+
+class RegionalDisagreement(_Model):
+    """Question `number`: at x of y gemeenten (those where at least two partners answered it) partners differed."""
+
+    number: int
+    x: int
+    y: int
+    withheld: bool
+
+    @property
+    def line(self) -> str:
+        return f"bij {self.x} van {self.y} gemeenten waren de partners het oneens over vraag {self.number}"
+
+
+def regional_disagreements(
+    numbers: Sequence[int], per_gemeente: Sequence[Sequence[QuestionViews]], min_gemeenten: int
+) -> list[RegionalDisagreement]:
+    """Counts only: never which gemeente, role or person. Fewer than `min_gemeenten` gemeenten: withheld."""
+    rows = []
+    for number in numbers:
+        compared = [q for views in per_gemeente for q in views if q.number == number and q.comparable]
+        y = len(compared)
+        rows.append(
+            RegionalDisagreement(
+                number=number, x=sum(1 for q in compared if q.disagree), y=y, withheld=y < min_gemeenten
+            )
+        )
+    return rows

@@ -1,0 +1,73 @@
+"""The agreement figures of partners who answered alone first (analysis/agreement.py)."""
+
+from __future__ import annotations
+
+from analysis.agreement import (
+    QuestionViews,
+    View,
+    regional_disagreements,
+    samen_order,
+    spread_line,
+    standard_agreement,
+)
+from analysis.answers import AnswerValue
+
+OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
+
+
+def views(*values: AnswerValue | None, roles: tuple[str, ...] = ()) -> tuple[View, ...]:
+    names = roles or tuple(f"Rol {i}" for i in range(len(values)))
+    return tuple(View(partner_id=i, role=names[i], value=v) for i, v in enumerate(values))
+
+
+def row(number: int, *values: AnswerValue | None, standard: int = 1, agreed: AnswerValue | None = None):
+    return QuestionViews(number=number, standard=standard, views=views(*values), agreed=agreed)
+
+
+def test_partners_disagree_only_when_both_answers_were_given():
+    assert row(1, OP, NIET).disagree
+    assert not row(1, OP, OP, None).disagree
+
+
+def test_a_question_answered_by_one_partner_is_not_compared():
+    assert not row(1, OP, None).comparable
+    assert row(1, OP, OP).comparable
+
+
+def test_the_spread_names_the_roles_on_the_smaller_side():
+    found = views(OP, OP, OP, OP, NIET, NIET, roles=("Beleid", "Teamleider", "GI", "OOV", "Veilig Thuis", "Wijkteam"))
+    assert spread_line(found) == "4 × op orde, 2 × niet op orde: Veilig Thuis, Wijkteam"
+
+
+def test_the_spread_names_nobody_when_all_agree_and_counts_who_has_not_answered():
+    assert spread_line(views(OP, OP, None)) == "2 × op orde, 0 × niet op orde (1 partner nog niet beantwoord)"
+
+
+def test_the_spread_shows_a_name_beside_the_role_when_one_was_entered():
+    found = (View(partner_id=1, role="GI", value=OP), View(partner_id=2, role="Veilig Thuis", name="Sanne", value=NIET))
+    assert spread_line(found).endswith(": Veilig Thuis (Sanne)")
+
+
+def test_disagreements_come_first_then_questions_without_an_agreed_answer():
+    rows = [row(1, OP, OP, agreed=OP), row(2, OP, OP), row(3, OP, NIET, agreed=NIET), row(4, OP, NIET)]
+    assert [r.number for r in samen_order(rows)] == [4, 3, 2, 1]
+
+
+def test_per_standard_agreement_counts_only_questions_two_partners_answered():
+    rows = [row(1, OP, OP), row(2, OP, NIET), row(3, OP, None), row(4, NIET, NIET, standard=2)]
+    found = {s.standard: s for s in standard_agreement(rows)}
+    assert (found[1].compared, found[1].agreed, found[1].differed) == (2, 1, 1)
+    assert found[1].line == "eens over 1 van 2 vragen"
+    assert found[2].line == "eens over 1 van 1 vraag"
+
+
+def test_the_regio_gets_a_count_of_gemeenten_per_question():
+    per_gemeente = [[row(17, OP, NIET)], [row(17, OP, OP)], [row(17, NIET, OP, NIET)], [row(17, OP, None)]]
+    (found,) = regional_disagreements([17], per_gemeente, min_gemeenten=3)
+    assert (found.x, found.y, found.withheld) == (2, 3, False)
+    assert found.line == "bij 2 van 3 gemeenten waren de partners het oneens over vraag 17"
+
+
+def test_the_regional_count_is_withheld_below_the_regios_minimum():
+    (found,) = regional_disagreements([17], [[row(17, OP, NIET)], [row(17, OP, OP)]], min_gemeenten=3)
+    assert found.withheld
