@@ -17,7 +17,7 @@ from analysis.formatting import AMSTERDAM
 from demo.texts import TOELICHTINGEN
 from domain.models import Participant, Purpose, Regio
 from services.access_codes import issue_demo_codes
-from store import answers_repo
+from store import answers_repo, partner_repo
 from store import repository as repo
 from store.unit_of_work import writing
 
@@ -37,6 +37,11 @@ DEMO_GEMEENTEN: list[tuple[str, float, list[tuple[date, Purpose, int]]]] = [
 
 # Standards that are harder everywhere in this fictional region (capacity, specialised help).
 REGIONAL_WEAK_STANDARDS = {5: -0.3, 9: -0.25, 8: -0.1}
+
+# Gemeenten whose latest round their partners answered alone first (then agreed): enough for the
+# regio's count of disagreements to show, with each partner's own view drawn near the agreed answer.
+DEMO_APART = ("Aalsveen", "Dorrestein", "Hemmerwaard", "Kloosterhoeve")
+DEMO_PARTNER_ROLES = ("Veilig Thuis", "Jeugdprofessional", "Beleidsmedewerker jeugd")
 
 DEMO_PARTICIPANTS = [
     Participant(name="", role="Beleidsmedewerker jeugd"),
@@ -89,6 +94,32 @@ def load_demo_region(engine: Engine) -> Regio:
                 # A round of years ago last changed on its own day, not today.
                 moment = datetime.combine(held_on, time(15, 30), tzinfo=AMSTERDAM)
                 answers_repo.set_moment_of_round(session, round_id=round_id, moment=moment)
+            if name in DEMO_APART:
+                _partners_apart(session, round_id, random.Random(f"{name} apart"))
         gemeenten = [(g.id, g.name) for g in repo.list_gemeenten(session, regio_id=regio.id)]
         issue_demo_codes(session, regio_id=regio.id, gemeenten=gemeenten)
         return regio
+
+
+def _partners_apart(session, round_id: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    """Three partners who each answered the round alone; one in seven of their answers differs."""
+    partner_repo.open_phase(session, round_id=round_id, actor="Demo (gemeente)")
+    agreed = {a.question_number: a.value for a in answers_repo.load_answers(session, round_id=round_id)}
+    for role in DEMO_PARTNER_ROLES:
+        partner_id = partner_repo.add_partner(session, round_id=round_id, role=role, name="", code_id=None)
+        for number, value in agreed.items():
+            if value is None:
+                continue
+            differs = rng.random() < 1 / 7
+            other = AnswerValue.NIET_OP_ORDE if value is AnswerValue.OP_ORDE else AnswerValue.OP_ORDE
+            own = other if differs else value
+            partner_repo.save_field(
+                session, partner_id=partner_id, question_number=number, field="value", new=own.value
+            )
+            if differs:
+                text = TOELICHTINGEN[number][0 if own is AnswerValue.OP_ORDE else 1]
+                partner_repo.save_field(
+                    session, partner_id=partner_id, question_number=number, field="toelichting", new=text
+                )
+        partner_repo.set_done(session, partner_id=partner_id, done=True)
+    partner_repo.close_phase(session, round_id=round_id, actor="Demo (gemeente)")

@@ -20,6 +20,7 @@ PAGES_BY_ROLE = {
     Role.GEMEENTE: [
         "pages/start.py",
         "pages/scan.py",
+        "pages/samen.py",
         "pages/resultaten.py",
         "pages/verbeterplan.py",
         "pages/geschiedenis.py",
@@ -144,7 +145,7 @@ def test_an_unknown_round_gets_a_dutch_message(app_engine, demo):
 def test_the_results_page_lists_the_table_of_the_spinnenweb(app_engine, demo):
     round_id = first_round(app_engine, demo)
     at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/resultaten.py", ronde=round_id)
-    assert len(at.table) == 1
+    assert len(at.table[0].value) == 10  # one row per standard, right under the spinnenweb
 
 
 def test_a_toelichting_with_markup_is_shown_as_typed(app_engine, demo):
@@ -274,7 +275,7 @@ def test_the_regio_can_choose_per_gemeente_which_round_counts(app_engine, demo):
     assert not at.exception and not at.error
 
 
-REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "delen"]
+REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "partners", "delen"]
 
 
 @pytest.mark.parametrize("part", REGIO_PARTS)
