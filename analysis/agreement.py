@@ -68,6 +68,8 @@ def spread_line(views: Sequence[View]) -> str:
     op = [v for v in views if v.value is AnswerValue.OP_ORDE]
     niet = [v for v in views if v.value is AnswerValue.NIET_OP_ORDE]
     open_ = [v for v in views if v.value is None]
+    if not op and not niet:
+        return "nog geen antwoord van een partner"
     line = f"{len(op)} × {ANSWER_LABELS[AnswerValue.OP_ORDE]}, {len(niet)} × {ANSWER_LABELS[AnswerValue.NIET_OP_ORDE]}"
     if op and niet:
         smaller = niet if len(niet) <= len(op) else op

@@ -102,7 +102,7 @@ def load_demo_region(engine: Engine) -> Regio:
 
 
 def _partners_apart(session, round_id: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
-    """Three partners who each answered the round alone; one in seven of their answers differs."""
+    """Three partners who each answered the round alone; one in ten of their answers differs."""
     partner_repo.open_phase(session, round_id=round_id, actor="Demo (gemeente)")
     agreed = {a.question_number: a.value for a in answers_repo.load_answers(session, round_id=round_id)}
     for role in DEMO_PARTNER_ROLES:
@@ -110,7 +110,7 @@ def _partners_apart(session, round_id: int, rng: random.Random) -> None:  # type
         for number, value in agreed.items():
             if value is None:
                 continue
-            differs = rng.random() < 1 / 7
+            differs = rng.random() < 1 / 10
             other = AnswerValue.NIET_OP_ORDE if value is AnswerValue.OP_ORDE else AnswerValue.OP_ORDE
             own = other if differs else value
             partner_repo.save_field(

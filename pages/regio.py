@@ -206,6 +206,10 @@ def partner_agreement() -> None:
             icon=":material/visibility_off:",
         )
         return
+    st.write(
+        f"Van de {len(counted)} gemeenten waarvan een ronde meetelt, lieten {found.gemeenten_apart} hun partners "
+        "eerst apart invullen. Per vraag telt een gemeente mee als minstens twee partners de vraag beantwoordden."
+    )
     questions = {q.number: q.text for q in report.questions}
     rows = sorted(found.questions, key=lambda q: (-q.x, q.number))
     table(

@@ -71,3 +71,7 @@ def test_the_regio_gets_a_count_of_gemeenten_per_question():
 def test_the_regional_count_is_withheld_below_the_regios_minimum():
     (found,) = regional_disagreements([17], [[row(17, OP, NIET)], [row(17, OP, OP)]], min_gemeenten=3)
     assert found.withheld
+
+
+def test_a_question_no_partner_answered_says_so_in_words():
+    assert spread_line(views(None, None)) == "nog geen antwoord van een partner"
