@@ -84,7 +84,7 @@ if not is_partner:
                     "Partner": p.who,
                     "Beantwoord": f"{p.answered} vragen",
                     "Ingeleverd": "ja" if p.done else "nee",
-                    "Code": "ingetrokken" if p.code_revoked else "werkt",
+                    "Code": "werkt niet meer" if p.code_revoked else "werkt",
                 }
                 for p in phase.partners
             ]
@@ -101,7 +101,7 @@ if not is_partner:
         )
     if not phase.closed:
         with st.form(f"partner_{round_id}", clear_on_submit=True, enter_to_submit=False):
-            st.markdown("**Partner uitnodigen.** Iedere partner krijgt een eigen code.")
+            st.markdown("**Nodig een partner uit.** Elke partner krijgt een eigen code.")
             left, right = st.columns(2)
             role = left.selectbox("Rol van de partner", PARTICIPANT_ROLES, index=None, placeholder="Kies een rol")
             name = right.text_input("Naam (niet verplicht)", max_chars=200)

@@ -8,6 +8,7 @@ from analysis.formatting import long_date, moment
 from domain.access import Role
 from services import ServiceError
 from services.gemeente_report import gemeente_report_pdf, report_file_name
+from services.partners import start_apart
 from services.regio import get_regio, list_gemeenten
 from services.scan import list_rounds, remove_empty_round, start_round
 from services.workbooks import XLSX, blank_workbook, blank_workbook_name, round_workbook, workbook_file_name
@@ -94,6 +95,13 @@ for summary in rounds:
                 key=f"verslag_{summary.id}",
                 container=sixth,
             )
+        if writer:
+            st.page_link(
+                "pages/samen.py",
+                label="Partners eerst apart laten invullen, dan samen",
+                icon=":material/diversity_3:",
+                query_params=ronde,
+            )
         if summary.answered == 0:
             st.caption("Deze ronde heeft nog geen antwoorden. Zo telt hij nergens mee, ook niet bij de regio.")
             if writer and st.button("Deze lege ronde weghalen", key=f"weg_{summary.id}", icon=":material/delete:"):
@@ -113,12 +121,21 @@ download_button(
 
 if writer:
     st.header("Nieuwe ronde starten")
+    WAYS = {
+        "samen": "Samen in één keer: we vullen de scan met elkaar in",
+        "apart": "Eerst ieder apart, dan samen: elke partner vult eerst alleen in, met een eigen code",
+    }
+    way = st.radio("Hoe vult u de scan in?", list(WAYS), format_func=WAYS.__getitem__, key="nieuwe_ronde_manier")
     details = round_details_form(f"nieuwe_ronde_{gemeente_id}", submit_label="Ronde starten")
     if details is not None:
         try:
             round_id = start_round(engine, principal, gemeente_id=gemeente_id, **dict(details))
+            if way == "apart":
+                start_apart(engine, principal, round_id=round_id)
         except ServiceError as exc:
             st.error(md(str(exc)))
         else:
             runtime.remember_round(round_id)
+            if way == "apart":
+                st.switch_page("pages/samen.py", query_params={"ronde": str(round_id)})
             st.switch_page("pages/scan.py", query_params={"ronde": str(round_id), "blok": "1"})

@@ -116,7 +116,8 @@ def invite_partner(engine: Engine, principal: Principal, *, round_id: int, role:
         if found is not None and found.closed:
             raise ServiceError("Het apart invullen is afgesloten. Nieuwe partners kunnen nu niet meer apart invullen.")
         partner_repo.open_phase(session, round_id=round_id, actor=principal.actor)
-        label = f"Partner {role}{f' ({name})' if name else ''}, {info.gemeente_name}, ronde van {info.held_on:%d-%m-%Y}"
+        # No name in the code's label: the beheerder lists codes, and a partner's name stays with the gemeente.
+        label = f"Partner {role}, {info.gemeente_name}, ronde van {info.held_on:%d-%m-%Y}"
         issued = add_partner_code(
             session,
             label=label[:200],
@@ -289,7 +290,7 @@ def set_agreed(
     why = clean_text(toelichting)[:MAX_TOELICHTING]
     save_changes(
         engine,
-        principal,
+        principal.model_copy(update={"label": f"{principal.label}, samen vastgesteld"}),
         round_id=round_id,
         changes=[
             ValueChange(question_number=question_number, value=value, expected=row.agreed),

@@ -148,7 +148,9 @@ def test_the_history_records_who_set_the_agreed_answer_from_which_views(engine, 
     (decision,) = samen_view(engine, aadorp, round_id=round_id).decisions
     assert decision[:3] == (17, "niet_op_orde", "2 × op orde, 1 × niet op orde: Veilig Thuis (Sanne)")
     assert decision[4] == aadorp.actor
-    assert history(engine, aadorp, round_id=round_id, question_number=17)[0].actor == aadorp.actor
+    assert history(engine, aadorp, round_id=round_id, question_number=17)[0].actor == (
+        "team Aadorp, samen vastgesteld (gemeente)"
+    )
 
 
 def test_the_regio_cannot_see_the_partners_views(engine, aadorp, round_id, regio_user, three):
@@ -245,3 +247,12 @@ def test_a_backup_and_restore_carry_the_partners_and_their_answers(engine, aador
         ("Jeugdprofessional", 31, False),
         ("GI (gecertificeerde instelling)", 31, False),
     ]
+
+
+def test_a_partners_name_stays_out_of_the_code_list_the_beheerder_sees(engine, regio, aadorp, round_id):
+    from services.access_codes import list_codes
+
+    invite_partner(engine, aadorp, round_id=round_id, role="Veilig Thuis", name="Sanne de Vries")
+    labels = [c.label for c in list_codes(engine, ADMIN, regio_id=regio.id)]
+    assert any(label.startswith("Partner Veilig Thuis, Aadorp") for label in labels)
+    assert not any("Sanne" in label for label in labels)

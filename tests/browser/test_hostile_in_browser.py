@@ -15,8 +15,10 @@ from domain.access import Role
 from domain.meeting import MeetingKind
 from domain.models import Participant, Purpose
 from domain.plan import PlanLayout
+from services.access import login
 from services.access_codes import issue_code
 from services.meeting import add_breakout, add_faq, create_meeting
+from services.partners import invite_partner, save_partner_changes
 from services.plan_edits import PlanChange, save_plan_changes
 from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten
@@ -37,6 +39,8 @@ TEXTS = {
     "faq": "ZQ7 [klik](http://example.org) _schuin_",
     "breakout": "ZQ8 <b>vet</b> iemand@example.org",
     "label": "ZQ9 **team** https://example.org",
+    "partner": "ZQ10 [klik](http://example.org) **vet**",
+    "partner_note": "ZQ11 <img src=x onerror=alert(1)> www.example.org _schuin_",
 }
 ALL = [NAME, *TEXTS.values()]
 
@@ -59,6 +63,15 @@ def seed_hostile(engine):
     changes = [ValueChange(question_number=n, value=AnswerValue.NIET_OP_ORDE) for n in range(1, 32)]
     changes.append(ToelichtingChange(question_number=1, toelichting=TEXTS["toelichting"]))
     save_changes(app.engine, me, round_id=round_id, changes=changes)
+    partner_code = invite_partner(app.engine, me, round_id=round_id, role="Veilig Thuis", name=TEXTS["partner"])
+    partner = login(app.engine, code=partner_code.code, client_key="hostile-partner").principal
+    save_partner_changes(
+        app.engine, partner,
+        changes=[
+            ValueChange(question_number=1, value=AnswerValue.OP_ORDE),
+            ToelichtingChange(question_number=1, toelichting=TEXTS["partner_note"]),
+        ],
+    )  # fmt: skip
     plan_id = create_gemeente_plan(app.engine, me, round_id=round_id, layout=PlanLayout.PER_STANDAARD)
     save_plan_changes(
         app.engine, me, plan_id=plan_id,
@@ -113,6 +126,7 @@ def shown_as_typed(page: Page, texts: list[str]) -> None:
         (Role.GEMEENTE, "/scan?ronde={round_id}&blok=1", [NAME, TEXTS["participant"]], None),
         (Role.GEMEENTE, "/resultaten?ronde={round_id}", [TEXTS["toelichting"]], None),
         (Role.GEMEENTE, "/geschiedenis?ronde={round_id}", [TEXTS["toelichting"]], None),
+        (Role.GEMEENTE, "/samen?ronde={round_id}", [NAME, TEXTS["partner"], TEXTS["partner_note"]], None),
         (Role.GEMEENTE, "/verbeterplan", [TEXTS["title"], TEXTS["period"]], None),
         (Role.GEMEENTE, "/verbeterplan?plan={plan_id}", [TEXTS["title"], TEXTS["period"]], None),
         (Role.REGIO, "/?onderdeel=toelichtingen", [NAME, TEXTS["toelichting"]], None),

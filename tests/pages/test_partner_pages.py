@@ -69,3 +69,14 @@ def test_the_regio_sees_the_count_of_disagreements_in_the_demo(app_engine, demo)
     assert not at.exception and not at.error
     cells = [str(v) for t in at.table for v in t.value.to_numpy().ravel()]
     assert any(c.startswith("bij ") and c.endswith(" van 4 gemeenten") for c in cells)
+
+
+def test_a_round_started_as_eerst_apart_opens_on_the_page_to_invite_partners(app_engine, demo):
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Brakeloo"), "pages/start.py")
+    at.radio(key="nieuwe_ronde_manier").set_value("apart").run()
+    purpose = next(r for r in at.radio if r.label == "Doel van deze ronde")
+    purpose.set_value(purpose.options[0])
+    button(at, "Ronde starten").click().run()
+    assert not at.exception and not at.error
+    assert at.title[0].value.startswith("Eerst apart, dan samen")
+    assert any(b.label == "Code maken" for b in at.button)
