@@ -27,8 +27,9 @@ from services.meeting import (
     show_results,
     spin_wheel,
 )
+from services.partners import apart_phase
 from services.regio import list_gemeenten
-from ui import auth, params, runtime
+from ui import auth, params, partner_invite, runtime
 from ui.text import inline_image, md, table
 
 principal = auth.require(Role.FACILITATOR)
@@ -192,6 +193,20 @@ for group in meeting.groups:
     segno.make(link, error="m").save(buffer, kind="png", scale=4, border=2)
     # Inline, not through Streamlit's /media/ address: that would work for anyone, without a login.
     right.html(inline_image(buffer.getvalue(), f"QR-code voor {group.gemeente_name}", width=120))
+    with st.expander(f"Eerst ieder apart: persoonlijke codes voor partners van {md(group.gemeente_name)}"):
+        try:
+            phase = apart_phase(engine, principal, round_id=group.round_id)
+        except ServiceError as exc:
+            st.error(md(str(exc)))
+        else:
+            st.caption(
+                "Elke partner vult de scan eerst alleen in, met een eigen code; daarna stelt de groep samen het "
+                "antwoord vast. U ziet hoe ver de partners zijn, niet hun antwoorden."
+            )
+            if phase is None:
+                partner_invite.start_button(engine, principal, group.round_id, label="Eerst ieder apart laten invullen")
+            else:
+                partner_invite.manage(engine, principal, group.round_id, phase, names=False)
 
 st.subheader("Veelgestelde vragen")
 for item in meeting.faq:

@@ -8,31 +8,22 @@ import streamlit as st
 from analysis.answers import ANSWER_LABELS, AnswerValue
 from analysis.formatting import moment
 from domain.access import Role
-from domain.models import PARTICIPANT_ROLES
 from services import ServiceError
-from services.partners import (
-    apart_phase,
-    close_apart,
-    invite_partner,
-    revoke_partner,
-    samen_view,
-    set_agreed,
-    start_apart,
-)
+from services.partners import apart_phase, samen_view, set_agreed
 from services.scan import open_scan
-from ui import auth, runtime
+from ui import auth, partner_invite, runtime
 from ui.round_header import round_header
 from ui.text import md, table
 
-NEW_CODE_KEY = "_nieuwe_partnercode"
-principal = auth.require(Role.GEMEENTE, Role.PARTNER)
+principal = auth.require(Role.GEMEENTE, Role.PARTNER, Role.DEELNEMER)
 engine = runtime.engine()
 is_partner = principal.role is Role.PARTNER
 
 
 def _stop(message: str) -> None:
     st.error(md(message))
-    st.page_link("pages/scan.py" if is_partner else "pages/start.py", label="Terug", icon=":material/arrow_back:")
+    back = "pages/start.py" if principal.role is Role.GEMEENTE else "pages/scan.py"
+    st.page_link(back, label="Terug", icon=":material/arrow_back:")
     st.stop()
 
 
@@ -49,7 +40,7 @@ def _answer(value: AnswerValue | None) -> str:
     return ANSWER_LABELS[value] if value else "nog niet beantwoord"
 
 
-round_id = None if is_partner else runtime.current_round_id()
+round_id = None if is_partner else principal.round_id or runtime.current_round_id()
 if not is_partner and round_id is None:
     st.title("Eerst apart, dan samen")
     st.info("Kies eerst een ronde op de startpagina.")
@@ -72,63 +63,10 @@ if not is_partner:
         "bij de gemeente. De regio ziet alleen bij hoeveel gemeenten partners het oneens waren."
     )
     if phase is None:
-        if st.button("Partners eerst apart laten invullen", type="primary", icon=":material/diversity_3:"):
-            _run(start_apart, round_id=round_id)
+        partner_invite.start_button(engine, principal, round_id, label="Partners eerst apart laten invullen")
         st.stop()
-
     st.header("Partners")
-    if phase.partners:
-        table(
-            [
-                {
-                    "Partner": p.who,
-                    "Beantwoord": f"{p.answered} vragen",
-                    "Ingeleverd": "ja" if p.done else "nee",
-                    "Code": "werkt niet meer" if p.code_revoked else "werkt",
-                }
-                for p in phase.partners
-            ]
-        )
-    else:
-        st.write("Nog geen partners uitgenodigd.")
-    issued = st.session_state.get(NEW_CODE_KEY)
-    if issued is not None and issued[0] == round_id:
-        st.success(
-            f"De code voor {md(issued[1])} is **{issued[2]}**. Geef deze code alleen aan deze persoon. "
-            "U ziet de code nu één keer; wij bewaren hem niet. De partner logt ermee in op de inlogpagina "
-            "van de zelfscan.",
-            icon=":material/key:",
-        )
-    if not phase.closed:
-        with st.form(f"partner_{round_id}", clear_on_submit=True, enter_to_submit=False):
-            st.markdown("**Nodig een partner uit.** Elke partner krijgt een eigen code.")
-            left, right = st.columns(2)
-            role = left.selectbox("Rol van de partner", PARTICIPANT_ROLES, index=None, placeholder="Kies een rol")
-            name = right.text_input("Naam (niet verplicht)", max_chars=200)
-            if st.form_submit_button("Code maken", type="primary"):
-                try:
-                    code = invite_partner(engine, principal, round_id=round_id, role=role or "", name=name)
-                except ServiceError as exc:
-                    st.error(md(str(exc)))
-                else:
-                    who = f"{role} ({name.strip()})" if name.strip() else role
-                    st.session_state[NEW_CODE_KEY] = (round_id, who, code.code)
-                    st.rerun()
-        st.write(
-            "Zijn alle partners klaar, of wilt u niet langer wachten? Sluit dan het apart invullen af. "
-            "Daarna kan niemand meer alleen invullen, ziet iedere partner alle antwoorden, en stelt u samen "
-            "het antwoord van de gemeente vast."
-        )
-        confirm = st.checkbox("Ja, ik wil het apart invullen afsluiten")
-        if st.button("Apart invullen afsluiten", icon=":material/lock:", disabled=not confirm):
-            _run(close_apart, round_id=round_id)
-    active = {p.id: p.who for p in phase.partners if not p.code_revoked}
-    if active:
-        with st.expander("Code van een partner intrekken"):
-            chosen = st.selectbox("Partner", list(active), format_func=active.__getitem__, index=None)
-            st.caption("De code werkt dan niet meer. Wat de partner al invulde, blijft bewaard.")
-            if st.button("Code intrekken", disabled=chosen is None):
-                _run(revoke_partner, round_id=round_id, partner_id=chosen)
+    partner_invite.manage(engine, principal, round_id, phase)
 
 # --- everyone here: the views ----------------------------------------------------------------
 try:

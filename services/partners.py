@@ -2,7 +2,9 @@
 
 Who may do what:
 - the gemeente (its own rounds) starts the phase, invites partners with a personal code and a role,
-  closes the phase, sees every partner's view by role and sets the round's agreed answer;
+  closes the phase, sees every partner's view by role and sets the round's agreed answer; at a running
+  bijeenkomst the group's own device (deelnemer) does the same for its round, and the facilitator may
+  start, invite and close per group but sees no views;
 - a partner answers the round alone, sees nobody's answers until marking itself done, and then
   sees the views of the partners who are done (after the gemeente closes the phase: all views);
 - the regio sees counts over gemeenten only (regional_disagreement), never a view of a named gemeente.
@@ -81,13 +83,26 @@ class SamenView(BaseModel):
 # --- the gemeente ------------------------------------------------------------------------
 
 
-def _own_round(session: Session, principal: Principal, round_id: int, *, write: bool) -> RoundInfo:
+def _own_round(session: Session, principal: Principal, round_id: int, *, write: bool, views: bool = False) -> RoundInfo:
+    """The gemeente's own round. At a running bijeenkomst also the group's own device (deelnemer), and
+    the facilitator of the regio for starting, inviting and closing, never for the views (`views`)."""
     try:
         info = repo.get_round(session, round_id=round_id)
     except repo.NotFound as exc:
         raise ServiceError(ROUND_NOT_FOUND) from exc
     if principal.role is Role.REGIO:
         raise Forbidden("De antwoorden van partners blijven bij de gemeente. De regio ziet alleen aantallen.")
+    if principal.role is Role.DEELNEMER:
+        if principal.round_id != round_id:
+            raise Forbidden()
+        return info
+    if principal.role is Role.FACILITATOR:
+        require_regio(principal, info.regio_id, roles=(Role.FACILITATOR,))
+        if views:
+            raise Forbidden("De facilitator ziet hoe ver de partners zijn, niet hun antwoorden.")
+        if meeting_repo.meeting_of_round(session, round_id=round_id) is None:
+            raise Forbidden("Deze ronde hoort niet bij een bijeenkomst die nu loopt.")
+        return info
     require_gemeente(principal, gemeente_id=info.gemeente_id, regio_id=info.regio_id, write=write)
     return info
 
@@ -242,7 +257,7 @@ def samen_view(engine: Engine, principal: Principal, *, round_id: int | None = N
         else:
             if round_id is None:
                 raise ServiceError(ROUND_NOT_FOUND)
-            info = _own_round(session, principal, round_id, write=False)
+            info = _own_round(session, principal, round_id, write=False, views=True)
             found = partner_repo.phase(session, round_id=round_id)
             if found is None:
                 raise ServiceError(PHASE_NOT_STARTED)
@@ -265,7 +280,7 @@ def samen_view(engine: Engine, principal: Principal, *, round_id: int | None = N
         standards=tuple(standard_agreement(rows)),
         toelichtingen={n: a.toelichting for n, a in answers.items()},
         decisions=tuple(decisions),
-        can_decide=principal.role is Role.GEMEENTE and found.closed,
+        can_decide=principal.role in (Role.GEMEENTE, Role.DEELNEMER) and found.closed,
         shows_all=principal.role is not Role.PARTNER or found.closed,
     )
 
@@ -312,7 +327,7 @@ def set_agreed(
 def agreement_of_round(engine: Engine, principal: Principal, *, round_id: int) -> list[StandardAgreement] | None:
     """Per standard how far the partners agreed; None when the round was not filled in apart first,
     or for anyone outside the gemeente."""
-    if principal.role is not Role.GEMEENTE:
+    if principal.role not in (Role.GEMEENTE, Role.DEELNEMER):
         return None
     try:
         view = samen_view(engine, principal, round_id=round_id)

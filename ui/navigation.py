@@ -19,7 +19,13 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
     if principal is None:
         return [_page("inloggen", "Inloggen", "login", default=True), deelnemen, begrippen, toegankelijkheid]
     if principal.role is Role.DEELNEMER:
-        return [_page("scan", "Scan invullen", "edit", default=True), begrippen, toegankelijkheid, uitloggen]
+        return [
+            _page("scan", "Scan invullen", "edit", default=True),
+            _page("samen", "Eerst apart, dan samen", "diversity_3"),
+            begrippen,
+            toegankelijkheid,
+            uitloggen,
+        ]
     if principal.role is Role.PARTNER:
         return [
             _page("scan", "Uw antwoorden", "edit", default=True),
