@@ -349,3 +349,8 @@ class SamenBesluitRow(Base):
     why: Mapped[str] = mapped_column(Text, default="")
     actor: Mapped[str] = mapped_column(String(250))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# The procesindicatoren's tables live in their own module; importing it here puts them in Base.metadata
+# wherever the tables are used (migrations, backup).
+from store import indicator_tables  # noqa: E402, F401

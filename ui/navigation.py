@@ -48,7 +48,9 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
             _page("start", "Start", "home", default=True),
             _page("scan", "Scan invullen", "edit"),
             _page("samen", "Eerst apart, dan samen", "diversity_3"),
-            *round_pages,
+            *round_pages[:-3],
+            _page("indicatoren", "Procesindicatoren", "monitoring"),
+            *round_pages[-3:],
         ]
     if principal.role is Role.REGIO:
         return [
@@ -56,6 +58,7 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
             _page("vergelijken", "Vergelijken", "compare_arrows"),
             _page("start", "Gemeenten", "home"),
             _page("scan", "Antwoorden", "visibility"),
+            _page("indicatoren", "Procesindicatoren", "monitoring"),
             *round_pages,
         ]
     if principal.role is Role.FACILITATOR:

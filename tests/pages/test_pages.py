@@ -21,6 +21,7 @@ PAGES_BY_ROLE = {
         "pages/start.py",
         "pages/scan.py",
         "pages/samen.py",
+        "pages/indicatoren.py",
         "pages/resultaten.py",
         "pages/verbeterplan.py",
         "pages/geschiedenis.py",
@@ -28,6 +29,7 @@ PAGES_BY_ROLE = {
     ],
     Role.REGIO: [
         "pages/regio.py",
+        "pages/indicatoren.py",
         "pages/vergelijken.py",
         "pages/start.py",
         "pages/scan.py",

@@ -1,0 +1,78 @@
+"""A line over time per gemeente and for the regio, for one indicator; and the same numbers as a table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+import plotly.graph_objects as go
+
+from analysis.charts import AVERAGE_COLOUR, GRID_COLOUR
+from analysis.indicators import SeriesRow
+from indicators.models import Unit
+
+# Line styles so gemeenten are told apart without colour: dash pattern and marker symbol differ too.
+STYLES = [
+    ("#1f4e79", "solid", "circle"),
+    ("#00600f", "dot", "square"),
+    ("#6a1b9a", "dashdot", "triangle-up"),
+    ("#7a4b00", "longdash", "x"),
+    ("#004d4d", "solid", "diamond-open"),
+    ("#5a5a00", "dot", "star"),
+]
+
+
+def indicator_figure(
+    title: str, unit: Unit, rows: Sequence[SeriesRow], names: Mapping[int, str], *, regio: bool = True
+) -> go.Figure:
+    periods = [r.period for r in rows]
+    fig = go.Figure()
+    for index, (gemeente_id, name) in enumerate(names.items()):
+        colour, dash, symbol = STYLES[index % len(STYLES)]
+        values = [r.gemeenten.get(gemeente_id).value if r.gemeenten.get(gemeente_id) else None for r in rows]
+        fig.add_trace(
+            go.Scatter(
+                x=periods, y=values, name=escape(name), mode="lines+markers", connectgaps=False,
+                line={"color": colour, "dash": dash, "width": 2}, marker={"symbol": symbol, "size": 9},
+                hovertemplate=f"{escape(name)}, %{{x}}: %{{y}}<extra></extra>",
+            )
+        )  # fmt: skip
+    if regio and any(r.regio.value is not None for r in rows):
+        fig.add_trace(
+            go.Scatter(
+                x=periods, y=[r.regio.value for r in rows], name="Regio", mode="lines+markers",
+                line={"color": AVERAGE_COLOUR, "dash": "dash", "width": 3}, marker={"symbol": "diamond", "size": 10},
+                hovertemplate="Regio, %{x}: %{y}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_layout(
+        title={"text": escape(title), "font": {"size": 18, "color": "#000000"}},
+        font={"size": 14, "color": "#000000"},
+        height=420,
+        margin={"l": 60, "r": 20, "t": 60, "b": 60},
+        legend={"orientation": "h", "y": -0.2},
+        plot_bgcolor="#ffffff",
+        xaxis={"type": "category", "title": "Periode", "linecolor": GRID_COLOUR},
+        yaxis={
+            "title": "Percentage" if unit is Unit.PERCENTAGE else "Aantal",
+            "rangemode": "tozero",
+            "gridcolor": "#d9d9d9",
+            "linecolor": GRID_COLOUR,
+            "ticksuffix": "%" if unit is Unit.PERCENTAGE else "",
+        },
+    )
+    return fig
+
+
+def indicator_table(rows: Sequence[SeriesRow], names: Mapping[int, str], *, regio: bool = True) -> list[dict]:
+    """The same numbers as the chart, with 'minder dan N' where a small count is not shown."""
+    table = []
+    for row in rows:
+        line: dict[str, str] = {"Periode": row.period}
+        for gemeente_id, name in names.items():
+            line[name] = row.gemeenten[gemeente_id].text if gemeente_id in row.gemeenten else "geen cijfer"
+        if regio:
+            line["Regio"] = row.regio.text
+            line["Regiocijfer is"] = row.regio_basis
+        table.append(line)
+    return table

@@ -1,0 +1,136 @@
+"""Figures of procesindicatoren over time: per gemeente, for the regio, small counts suppressed. Pure.
+
+- A count from 1 up to the regio's threshold is never shown as a number ("minder dan 5"): it could
+  point to a family. A zero is shown.
+- The regional line is the figure delivered for the regio as a whole. When there is none, a count
+  is the sum of the gemeenten that delivered one for that period (and says how many); a percentage
+  is never averaged (without the numbers behind it that would add up unlike figures).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from analysis.formatting import percent
+from indicators.models import Figure, Unit
+
+PERIOD = re.compile(r"^(\d{4})(?:-(K[1-4]|H[12]|0[1-9]|1[0-2]))?$")
+
+
+def normal_period(text: str) -> str | None:
+    """'2025-k1' -> '2025-K1', ' 2025 ' -> '2025', '2025-3' -> None (months need two digits)."""
+    candidate = text.strip().upper().replace(" ", "")
+    return candidate if PERIOD.fullmatch(candidate) else None
+
+
+def period_key(period: str) -> tuple[int, int, str]:
+    """Sort key: year, then the start month of the quarter, half year or month."""
+    year, part = PERIOD.fullmatch(period).groups()  # type: ignore[union-attr]
+    if part is None:
+        start = 1
+    elif part[0] == "K":
+        start = 3 * int(part[1]) - 2
+    elif part[0] == "H":
+        start = 6 * int(part[1]) - 5
+    else:
+        start = int(part)
+    return int(year), start, period
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Shown(_Model):
+    """A figure as a person may see it: the number (None when suppressed or absent) and its words."""
+
+    value: float | None
+    text: str
+    suppressed: bool = False
+
+
+NONE = Shown(value=None, text="geen cijfer")
+
+
+def shown(value: float | None, unit: Unit, min_count: int) -> Shown:
+    if value is None:
+        return NONE
+    if unit is Unit.COUNT:
+        if 0 < value < min_count:
+            return Shown(value=None, text=f"minder dan {min_count}", suppressed=True)
+        return Shown(value=value, text=f"{value:,.0f}".replace(",", "."))
+    return Shown(value=value, text=percent(value / 100, 1 if value != round(value) else 0))
+
+
+class SeriesRow(_Model):
+    period: str
+    gemeenten: dict[int, Shown]  # gemeente id -> figure
+    regio: Shown
+    regio_basis: str  # "geleverd voor de regio", "som van 3 gemeenten", "geen regiocijfer"
+
+
+def series(figures: Sequence[Figure], unit: Unit, gemeente_ids: Sequence[int], min_count: int) -> list[SeriesRow]:
+    """One row per period, oldest first, for one indicator."""
+    periods = sorted({f.period for f in figures}, key=period_key)
+    rows = []
+    for period in periods:
+        here = [f for f in figures if f.period == period]
+        per_gemeente = {f.gemeente_id: f.value for f in here if f.gemeente_id is not None}
+        delivered = next((f.value for f in here if f.gemeente_id is None), None)
+        if delivered is not None:
+            regio, basis = shown(delivered, unit, min_count), "geleverd voor de regio"
+        elif unit is Unit.COUNT and per_gemeente:
+            n = len(per_gemeente)
+            regio = shown(sum(per_gemeente.values()), unit, min_count)
+            basis = f"som van {n} {'gemeente' if n == 1 else 'gemeenten'}"
+        else:
+            regio, basis = NONE, "geen regiocijfer"
+        rows.append(
+            SeriesRow(
+                period=period,
+                gemeenten={g: shown(per_gemeente.get(g), unit, min_count) for g in gemeente_ids},
+                regio=regio,
+                regio_basis=basis,
+            )
+        )
+    return rows
+
+
+class AnonymousRow(_Model):
+    """What may leave the regio team: no gemeente named, small counts and small groups withheld."""
+
+    period: str
+    regio: Shown
+    regio_basis: str
+    gemeenten: int  # how many gemeenten delivered a figure
+    lowest: str
+    highest: str
+
+
+def anonymous(rows: Sequence[SeriesRow], unit: Unit, min_count: int, min_gemeenten: int) -> list[AnonymousRow]:
+    found = []
+    for row in rows:
+        delivered = [s for s in row.gemeenten.values() if s is not NONE]
+        values = [s.value for s in delivered if s.value is not None]
+        if len(delivered) < min_gemeenten or not delivered:
+            lowest = highest = f"niet getoond (minder dan {min_gemeenten} gemeenten)"
+        else:
+            # With a small count among them, the highest figure and the sum together could give the small
+            # one away: then only "minder dan N" is told.
+            some_small = any(s.suppressed for s in delivered)
+            lowest = f"minder dan {min_count}" if some_small else shown(min(values), unit, min_count).text
+            highest = "niet getoond (kleine aantallen)" if some_small else shown(max(values), unit, min_count).text
+        found.append(
+            AnonymousRow(
+                period=row.period,
+                regio=row.regio,
+                regio_basis=row.regio_basis,
+                gemeenten=len(delivered),
+                lowest=lowest,
+                highest=highest,
+            )
+        )
+    return found

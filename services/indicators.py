@@ -1,0 +1,307 @@
+"""Procesindicatoren beside the zelfscan: the regio's set, availability, figures per period, files.
+
+Who may do what:
+- the regio defines its set (from the template, or its own), scores availability, delivers figures
+  (typed or as a file) and sees every gemeente's line;
+- a gemeente sees its own line and, when the regio lets gemeenten see the regional average, the
+  regional line (a sum only when it rests on enough gemeenten);
+- files that leave the regio team hold no gemeente name and no count below the regio's threshold.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy import Engine
+
+import indicators
+from analysis.indicators import NONE, AnonymousRow, SeriesRow, anonymous, normal_period, series
+from domain.access import Principal, Role
+from domain.models import Gemeente, Regio
+from domain.text import clean_name, clean_text
+from exports.csv_indicators import anonymised_csv
+from exports.xlsx_indicators import anonymised_workbook, template_workbook
+from imports.indicator_figures import FiguresRefused, Problem, read_figures
+from indicators.models import Figure, Indicator, RegioIndicator, Retrievable, Unambiguous, Unit
+from services import ServiceError
+from services.authz import Forbidden, require_regio
+from store import indicator_repo
+from store import repository as repo
+from store.unit_of_work import reading, writing
+
+NOT_FOUND = "Deze indicator bestaat niet (meer). Kies een indicator uit de lijst."
+
+
+class Overview(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    regio: Regio
+    indicators: tuple[RegioIndicator, ...]
+    gemeenten: tuple[Gemeente, ...]  # for a gemeente: only itself
+    min_count: int
+    can_edit: bool
+    sees_regional_line: bool
+
+
+class ImportReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    stored: int
+    changed: int
+    problems: tuple[Problem, ...] = ()
+
+
+def _regio_of(principal: Principal) -> int:
+    if principal.regio_id is None or principal.role not in (Role.REGIO, Role.GEMEENTE):
+        raise Forbidden()
+    return principal.regio_id
+
+
+def _editor(principal: Principal, regio_id: int) -> None:
+    require_regio(principal, regio_id, roles=(Role.REGIO,))
+
+
+def overview(engine: Engine, principal: Principal) -> Overview:
+    regio_id = _regio_of(principal)
+    with reading(engine) as session:
+        regio = repo.get_regio(session, regio_id=regio_id)
+        gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
+        if principal.role is Role.GEMEENTE:
+            gemeenten = [g for g in gemeenten if g.id == principal.gemeente_id]
+        return Overview(
+            regio=regio,
+            indicators=tuple(indicator_repo.list_indicators(session, regio_id=regio_id)),
+            gemeenten=tuple(gemeenten),
+            min_count=indicator_repo.min_count(session, regio_id=regio_id),
+            can_edit=principal.role is Role.REGIO,
+            sees_regional_line=principal.role is Role.REGIO or regio.gemeente_sees_average,
+        )
+
+
+# --- the set -----------------------------------------------------------------------------
+
+
+def adopt_from_template(engine: Engine, principal: Principal, *, keys: list[str]) -> int:
+    """Add the chosen indicators of the template set; one already in the set stays as the regio edited it."""
+    regio_id = _regio_of(principal)
+    _editor(principal, regio_id)
+    template = indicators.template()
+    known = {i.key for i in template.indicators}
+    if not keys or any(k not in known for k in keys):
+        raise ServiceError("Kies een of meer indicatoren uit de voorbeeldset.")
+    with writing(engine) as session:
+        for key in keys:
+            indicator_repo.add_indicator(
+                session, regio_id=regio_id, indicator=template.by_key(key), template_version=template.version
+            )
+    return len(keys)
+
+
+def edit_indicator(engine: Engine, principal: Principal, *, indicator_id: int, **fields: object) -> None:
+    """Change an indicator's texts or attributes; every change is validated as the template is."""
+    regio_id = _regio_of(principal)
+    _editor(principal, regio_id)
+    with writing(engine) as session:
+        try:
+            owner, current = indicator_repo.get_indicator(session, indicator_id=indicator_id)
+        except repo.NotFound as exc:
+            raise ServiceError(NOT_FOUND) from exc
+        if owner != regio_id:
+            raise Forbidden()
+        cleaned = {k: clean_name(v) if k in ("name", "thema", "source", "frequency") else v for k, v in fields.items()}
+        if "definition" in cleaned:
+            cleaned["definition"] = clean_text(str(cleaned["definition"])).strip()
+        try:
+            changed = Indicator.model_validate({**current.indicator.model_dump(), **cleaned})
+        except ValidationError as exc:
+            raise ServiceError(_why(exc)) from exc
+        indicator_repo.update_indicator(session, indicator_id=indicator_id, indicator=changed)
+
+
+def _why(exc: ValidationError) -> str:
+    names = {"name": "de naam", "definition": "de definitie", "thema": "het thema", "source": "de bron",
+             "frequency": "hoe vaak", "standards": "de standaarden", "questions": "de vragen"}  # fmt: skip
+    field = str(exc.errors()[0]["loc"][0]) if exc.errors() and exc.errors()[0]["loc"] else ""
+    return f"Controleer {names.get(field, 'wat u invulde')}: vul iets in van niet te veel tekens."
+
+
+def remove_indicator(engine: Engine, principal: Principal, *, indicator_id: int) -> None:
+    regio_id = _regio_of(principal)
+    _editor(principal, regio_id)
+    with writing(engine) as session:
+        try:
+            owner, _ = indicator_repo.get_indicator(session, indicator_id=indicator_id)
+        except repo.NotFound as exc:
+            raise ServiceError(NOT_FOUND) from exc
+        if owner != regio_id:
+            raise Forbidden()
+        indicator_repo.remove_indicator(session, indicator_id=indicator_id)
+
+
+def set_availability(
+    engine: Engine,
+    principal: Principal,
+    *,
+    indicator_id: int,
+    retrievable: Retrievable | None,
+    unambiguous: Unambiguous | None,
+) -> None:
+    regio_id = _regio_of(principal)
+    _editor(principal, regio_id)
+    with writing(engine) as session:
+        try:
+            owner, _ = indicator_repo.get_indicator(session, indicator_id=indicator_id)
+        except repo.NotFound as exc:
+            raise ServiceError(NOT_FOUND) from exc
+        if owner != regio_id:
+            raise Forbidden()
+        indicator_repo.set_availability(
+            session, indicator_id=indicator_id, retrievable=retrievable, unambiguous=unambiguous
+        )
+
+
+def set_min_count(engine: Engine, principal: Principal, *, value: int) -> None:
+    regio_id = _regio_of(principal)
+    _editor(principal, regio_id)
+    if not 1 <= value <= 100:
+        raise ServiceError("Kies een drempel van 1 tot en met 100.")
+    with writing(engine) as session:
+        indicator_repo.set_min_count(session, regio_id=regio_id, value=value)
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def save_typed(
+    engine: Engine, principal: Principal, *, indicator_id: int, period: str, values: dict[int | None, float | None]
+) -> int:
+    """Figures typed in the app for one indicator and period: gemeente id (None: the regio) -> value."""
+    regio_id = _regio_of(principal)
+    _editor(principal, regio_id)
+    normal = normal_period(period)
+    if normal is None:
+        raise ServiceError("Deze periode kunnen we niet lezen. Schrijf 2025, 2025-K1, 2025-H2 of 2025-03.")
+    with writing(engine) as session:
+        try:
+            owner, item = indicator_repo.get_indicator(session, indicator_id=indicator_id)
+        except repo.NotFound as exc:
+            raise ServiceError(NOT_FOUND) from exc
+        if owner != regio_id:
+            raise Forbidden()
+        known = {g.id for g in repo.list_gemeenten(session, regio_id=regio_id)}
+        figures = []
+        for gemeente_id, value in values.items():
+            if value is None:
+                continue
+            if gemeente_id is not None and gemeente_id not in known:
+                raise Forbidden()
+            if value < 0 or (item.indicator.unit is Unit.COUNT and not float(value).is_integer()):
+                raise ServiceError("Een aantal is een heel getal van 0 of meer.")
+            if item.indicator.unit is Unit.PERCENTAGE and value > 100:
+                raise ServiceError("Een percentage ligt tussen 0 en 100.")
+            figures.append(Figure(indicator_id=indicator_id, gemeente_id=gemeente_id, period=normal, value=value))
+        return indicator_repo.save_figures(session, figures_to_store=figures, actor=principal.actor)
+
+
+def import_figures(engine: Engine, principal: Principal, *, data: bytes, file_name: str) -> ImportReport:
+    """Read a CSV or Excel file of figures. With any problem nothing is stored, and every problem is named."""
+    regio_id = _regio_of(principal)
+    _editor(principal, regio_id)
+    with reading(engine) as session:
+        items = indicator_repo.list_indicators(session, regio_id=regio_id)
+        gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
+    if not items:
+        raise ServiceError("Kies eerst de indicatoren van de regio. Daarna kunt u cijfers inlezen.")
+    try:
+        parsed = read_figures(
+            data, file_name, {i.indicator.key: i.indicator.unit for i in items}, [g.name for g in gemeenten]
+        )
+    except FiguresRefused as exc:
+        raise ServiceError(str(exc)) from exc
+    if parsed.problems:
+        return ImportReport(stored=0, changed=0, problems=parsed.problems)
+    ids = {i.indicator.key: i.id for i in items}
+    by_name = {g.name: g.id for g in gemeenten}
+    figures = [
+        Figure(
+            indicator_id=ids[f.key],
+            gemeente_id=None if f.gemeente is None else by_name[f.gemeente],
+            period=f.period,
+            value=f.value,
+        )
+        for f in parsed.figures
+    ]
+    with writing(engine) as session:
+        changed = indicator_repo.save_figures(session, figures_to_store=figures, actor=principal.actor)
+    return ImportReport(stored=len(figures), changed=changed)
+
+
+def lines(engine: Engine, principal: Principal, *, indicator_id: int) -> tuple[RegioIndicator, list[SeriesRow]]:
+    """The figures of one indicator over time, as this person may see them."""
+    view = overview(engine, principal)
+    item = next((i for i in view.indicators if i.id == indicator_id), None)
+    if item is None:
+        raise ServiceError(NOT_FOUND)
+    with reading(engine) as session:
+        figures = indicator_repo.figures(session, indicator_ids=[indicator_id])
+        every = [g.id for g in repo.list_gemeenten(session, regio_id=view.regio.id)]
+    rows = series(figures, item.indicator.unit, every, view.min_count)
+    if principal.role is Role.GEMEENTE:
+        rows = [_gemeente_row(r, view) for r in rows]
+    return item, rows
+
+
+def _gemeente_row(row: SeriesRow, view: Overview) -> SeriesRow:
+    """A gemeente sees its own figures; the regional line only when the regio allows it, and a sum only
+    when it rests on enough gemeenten (else its own figure would give the others' sum away)."""
+    own = {g.id: row.gemeenten[g.id] for g in view.gemeenten}
+    summed = row.regio_basis.startswith("som van ")
+    few = summed and int(row.regio_basis.split()[2]) < view.regio.min_gemeenten
+    if not view.sees_regional_line or few:
+        return row.model_copy(update={"gemeenten": own, "regio": NONE, "regio_basis": "niet getoond"})
+    return row.model_copy(update={"gemeenten": own})
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+def template_file(engine: Engine, principal: Principal, *, period: str) -> tuple[str, bytes]:
+    view = overview(engine, principal)
+    _editor(principal, view.regio.id)
+    normal = normal_period(period)
+    if normal is None:
+        raise ServiceError("Deze periode kunnen we niet lezen. Schrijf 2025, 2025-K1, 2025-H2 of 2025-03.")
+    data = template_workbook(view.regio.name, view.indicators, [g.name for g in view.gemeenten], normal)
+    return f"Sjabloon procesindicatoren {view.regio.name} {normal}.xlsx", data
+
+
+def _anonymous(
+    engine: Engine, principal: Principal
+) -> tuple[Overview, list[tuple[RegioIndicator, list[AnonymousRow]]]]:
+    view = overview(engine, principal)
+    _editor(principal, view.regio.id)
+    with reading(engine) as session:
+        figures = indicator_repo.figures(session, indicator_ids=[i.id for i in view.indicators])
+    ids = [g.id for g in view.gemeenten]
+    found = []
+    for item in view.indicators:
+        rows = series([f for f in figures if f.indicator_id == item.id], item.indicator.unit, ids, view.min_count)
+        found.append((item, anonymous(rows, item.indicator.unit, view.min_count, view.regio.min_gemeenten)))
+    return view, found
+
+
+def anonymised_files(
+    engine: Engine, principal: Principal, *, made_on: date | None = None
+) -> dict[str, tuple[str, bytes]]:
+    """The figures without gemeente names: {"xlsx": (file name, bytes), "csv": (...)}."""
+    view, found = _anonymous(engine, principal)
+    title = f"Procesindicatoren {view.regio.name}, zonder namen van gemeenten"
+    name = f"Procesindicatoren {view.regio.name} zonder namen"
+    return {
+        "xlsx": (
+            f"{name}.xlsx",
+            anonymised_workbook(title, made_on or date.today(), found, view.min_count, view.regio.min_gemeenten),
+        ),
+        "csv": (f"{name}.csv", anonymised_csv(found)),
+    }

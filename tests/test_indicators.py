@@ -1,0 +1,208 @@
+"""Procesindicatoren: the template set, figures in and out, small counts, who sees what."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import indicators
+from analysis.indicators import normal_period, period_key, series, shown
+from domain.access import Role
+from indicators.models import Figure, Unit
+from services import ServiceError
+from services.authz import Forbidden
+from services.indicators import (
+    adopt_from_template,
+    anonymised_files,
+    edit_indicator,
+    import_figures,
+    lines,
+    overview,
+    save_typed,
+    template_file,
+)
+from services.regio import set_regio_settings
+from tests.conftest import ADMIN, principal_for
+
+KEYS = ["vt-overdrachten", "wijkteam-doorlooptijd", "veiligheidsplan"]
+
+
+def workbook(rows: list[list], header=("indicator", "gemeente", "periode", "waarde")) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Cijfers"
+    ws.append(list(header))
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def chosen(engine, regio_user):
+    adopt_from_template(engine, regio_user, keys=KEYS)
+    return overview(engine, regio_user)
+
+
+@pytest.fixture
+def delivered(engine, regio_user, chosen):
+    """Overdrachten for three gemeenten over three quarters; Beekdal had 3 in 2026-K1 (a small count)."""
+    rows = []
+    for period, counts in (("2025-K3", (12, 20, 9)), ("2025-K4", (14, 18, 7)), ("2026-K1", (11, 3, 8))):
+        for name, count in zip(("Aadorp", "Beekdal", "Cranendonk-Oost"), counts, strict=True):
+            rows.append(["vt-overdrachten", name, period, count])
+    report = import_figures(engine, regio_user, data=workbook(rows), file_name="cijfers.xlsx")
+    assert report.problems == ()
+    return report
+
+
+def test_the_template_set_is_valid_and_names_its_source():
+    template = indicators.template()
+    assert len(template.indicators) >= 10 and "Regioplan" in template.source
+
+
+def test_a_template_that_links_an_unknown_question_is_refused_in_dutch(tmp_path):
+    text = indicators.TEMPLATE_FILE.read_text(encoding="utf-8").replace("questions: [30, 18]", "questions: [30, 48]")
+    broken = Path(tmp_path) / "kapot.yaml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(indicators.IndicatorError, match="vraag 48 bestaat niet"):
+        indicators.load(broken)
+
+
+def test_periods_are_read_in_the_ways_people_write_them_and_sorted_in_time():
+    assert [normal_period(p) for p in ("2025", " 2025-k1 ", "2025-H2", "2025-03", "2025-3", "Q1")] == [
+        "2025", "2025-K1", "2025-H2", "2025-03", None, None,
+    ]  # fmt: skip
+    assert sorted(["2026-K1", "2025-H2", "2025-03", "2025"], key=period_key) == [
+        "2025",
+        "2025-03",
+        "2025-H2",
+        "2026-K1",
+    ]
+
+
+def test_a_small_count_is_shown_as_less_than_the_threshold_and_zero_as_zero():
+    assert shown(3, Unit.COUNT, 5).text == "minder dan 5" and shown(3, Unit.COUNT, 5).value is None
+    assert shown(0, Unit.COUNT, 5).text == "0"
+    assert shown(63.5, Unit.PERCENTAGE, 5).text == "63,5%"
+
+
+def test_percentages_of_gemeenten_are_never_averaged_into_a_regional_figure():
+    figures = [Figure(indicator_id=1, gemeente_id=g, period="2025", value=v) for g, v in ((1, 40), (2, 80))]
+    (row,) = series(figures, Unit.PERCENTAGE, [1, 2], 5)
+    assert (row.regio.value, row.regio_basis) == (None, "geen regiocijfer")
+
+
+def test_the_regio_adopts_indicators_from_the_template(chosen):
+    assert [i.indicator.key for i in chosen.indicators] == KEYS
+
+
+def test_a_gemeente_cannot_change_the_set(engine, aadorp, chosen):
+    with pytest.raises(Forbidden):
+        adopt_from_template(engine, aadorp, keys=["mda-inzet"])
+
+
+def test_an_edited_definition_is_kept_and_an_empty_name_refused(engine, regio_user, chosen):
+    first = chosen.indicators[0].id
+    edit_indicator(engine, regio_user, indicator_id=first, definition="Alleen gezinnen met kinderen.")
+    assert overview(engine, regio_user).indicators[0].indicator.definition == "Alleen gezinnen met kinderen."
+    with pytest.raises(ServiceError, match="de naam"):
+        edit_indicator(engine, regio_user, indicator_id=first, name="  ")
+
+
+def test_figures_read_from_the_template_appear_per_gemeente_and_period(engine, regio_user, chosen, delivered):
+    _, rows = lines(engine, regio_user, indicator_id=chosen.indicators[0].id)
+    assert [r.period for r in rows] == ["2025-K3", "2025-K4", "2026-K1"]
+    assert [r.regio.text for r in rows] == ["41", "39", "22"]
+    assert "minder dan 5" in [s.text for s in rows[2].gemeenten.values()]
+
+
+def test_the_downloaded_template_reads_back_in_once_filled(engine, regio_user, chosen):
+    _, data = template_file(engine, regio_user, period="2026-K2")
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    ws = wb["Cijfers"]
+    for row in ws.iter_rows(min_row=2):
+        row[3].value = 10
+    out = io.BytesIO()
+    wb.save(out)
+    report = import_figures(engine, regio_user, data=out.getvalue(), file_name="sjabloon.xlsx")
+    assert report.problems == () and report.stored == 3 * len(KEYS)
+
+
+def test_a_bad_cell_is_named_by_sheet_and_cell_and_nothing_is_stored(engine, regio_user, chosen):
+    rows = [["vt-overdrachten", "Aadorp", "2025-K1", 5], ["vt-overdrachten", "Beekdal", "2025-K1", "veel"]]
+    report = import_figures(engine, regio_user, data=workbook(rows), file_name="cijfers.xlsx")
+    assert [(p.where, p.message) for p in report.problems] == [
+        ("blad Cijfers, cel D3", "Hier hoort een getal, bijvoorbeeld 12 of 63,5.")
+    ]
+    assert lines(engine, regio_user, indicator_id=chosen.indicators[0].id)[1] == []
+
+
+def test_a_column_that_looks_like_personal_data_is_refused(engine, regio_user, chosen):
+    data = workbook(
+        [["vt-overdrachten", "Aadorp", "2025", 5, "12-3-2015"]],
+        header=("indicator", "gemeente", "periode", "waarde", "Geboortedatum"),
+    )
+    report = import_figures(engine, regio_user, data=data, file_name="cijfers.xlsx")
+    assert report.problems[0].where == "blad Cijfers, cel E1"
+    assert "persoonsgegevens" in report.problems[0].message
+
+
+def test_a_value_that_looks_like_a_bsn_is_refused(engine, regio_user, chosen):
+    report = import_figures(
+        engine, regio_user, data=workbook([["vt-overdrachten", "Aadorp", "2025", 111222333]]), file_name="c.xlsx"
+    )
+    assert "BSN" in report.problems[0].message
+
+
+def test_a_csv_with_semicolons_and_a_decimal_comma_is_read(engine, regio_user, chosen):
+    text = "indicator;gemeente;periode;waarde\r\nwijkteam-doorlooptijd;Aadorp;2025-H1;63,5\r\n"
+    report = import_figures(engine, regio_user, data=text.encode("utf-8-sig"), file_name="c.csv")
+    assert report.problems == () and report.stored == 1
+
+
+def test_something_that_is_no_figures_file_gets_a_plain_message(engine, regio_user, chosen):
+    with pytest.raises(ServiceError, match="kopregel ontbreekt"):
+        import_figures(engine, regio_user, data=b"%PDF-1.7 niets", file_name="brief.pdf")
+
+
+def test_typed_figures_are_stored_and_a_percentage_above_100_refused(engine, regio_user, gemeenten, chosen):
+    percentage = next(i for i in chosen.indicators if i.indicator.unit is Unit.PERCENTAGE).id
+    save_typed(engine, regio_user, indicator_id=percentage, period="2025", values={gemeenten[0].id: 70.0})
+    with pytest.raises(ServiceError, match="tussen 0 en 100"):
+        save_typed(engine, regio_user, indicator_id=percentage, period="2025", values={gemeenten[0].id: 170.0})
+
+
+def test_a_gemeente_sees_only_its_own_line(engine, aadorp, chosen, delivered):
+    _, rows = lines(engine, aadorp, indicator_id=chosen.indicators[0].id)
+    assert all(set(r.gemeenten) == {aadorp.gemeente_id} for r in rows)
+    assert {r.regio_basis for r in rows} == {"niet getoond"}
+
+
+def test_a_gemeente_sees_the_regional_line_when_the_regio_allows_it(engine, regio, aadorp, chosen, delivered):
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True, min_gemeenten=3)
+    _, rows = lines(engine, aadorp, indicator_id=chosen.indicators[0].id)
+    assert [r.regio.text for r in rows] == ["41", "39", "22"]
+
+
+def test_the_anonymised_files_name_no_gemeente_and_hide_the_small_count(engine, regio_user, chosen, delivered):
+    files = anonymised_files(engine, regio_user)
+    wb = openpyxl.load_workbook(io.BytesIO(files["xlsx"][1]))
+    cells = [str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    rows = list(csv.reader(io.StringIO(files["csv"][1].decode("utf-8-sig")), delimiter=";"))
+    for text in (cells, [c for r in rows for c in r]):
+        assert not any(name in c for c in text for name in ("Aadorp", "Beekdal", "Cranendonk"))
+    small = next(r for r in rows if r[3] == "2026-K1")
+    assert small[4:] == ["22", "som van 3 gemeenten", "3", "minder dan 5", "niet getoond (kleine aantallen)"]
+
+
+def test_another_regios_user_sees_nothing_of_this_regio(engine, chosen):
+    from services.regio import create_regio
+
+    other = create_regio(engine, ADMIN, name="Regio Anders", gemeente_names=["Elders"])
+    assert overview(engine, principal_for(Role.REGIO, other)).indicators == ()
