@@ -18,6 +18,7 @@ from analysis.regional_charts import WITHHELD, multiples_table, regio_radar, reg
 from domain.access import Role
 from exports.svg_radar import small_multiples_html
 from services import ServiceError
+from services.indicators import latest
 from services.partners import regional_disagreement
 from services.regio import get_regio
 from services.regio_report import regio_report, regio_rounds
@@ -142,6 +143,7 @@ def regional_radar() -> None:
     if overlay is not None:
         st.markdown(f"**Tabel bij {md(overlay[0])}**")
         table(standards_table(overlay[1]))
+    beside_indicators()
 
     st.header("Wat valt op")
     found = report.highlights
@@ -188,6 +190,35 @@ def per_question() -> None:
             for q in report.questions
         ]
     )
+
+
+def beside_indicators() -> None:
+    """The regio's procesindicatoren next to the standards they relate to: scan and figures read together."""
+    found = latest(engine, principal)
+    if not found:
+        return
+    st.subheader("Procesindicatoren bij deze standaarden")
+    st.caption("De nieuwste periode per indicator, naast het gemiddelde van de standaarden waar hij bij hoort.")
+    shares = {a.number: a for a in report.average}
+
+    def standards_of(numbers: tuple[int, ...]) -> str:
+        words = [
+            f"{n}. {shares[n].short_name}: {percent(shares[n].mean_share)} op orde" for n in numbers if n in shares
+        ]
+        return "; ".join(words) or "geen"
+
+    table(
+        [
+            {
+                "Indicator": item.indicator.name,
+                "Hoort bij standaard": standards_of(item.indicator.standards),
+                "Periode": row.period if row else "nog geen cijfer",
+                "Regio": f"{row.regio.text} ({row.regio_basis})" if row else "",
+            }
+            for item, row in found
+        ]
+    )  # fmt: skip
+    st.page_link("pages/indicatoren.py", label="Naar de procesindicatoren", icon=":material/monitoring:")
 
 
 def partner_agreement() -> None:

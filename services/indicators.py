@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine
 
 import indicators
+from analysis.anonymise import mask_names
 from analysis.indicators import NONE, AnonymousRow, SeriesRow, anonymous, normal_period, series
 from domain.access import Principal, Role
 from domain.models import Gemeente, Regio
@@ -284,10 +285,14 @@ def _anonymous(
     with reading(engine) as session:
         figures = indicator_repo.figures(session, indicator_ids=[i.id for i in view.indicators])
     ids = [g.id for g in view.gemeenten]
+    names = [g.name for g in view.gemeenten]
     found = []
     for item in view.indicators:
         rows = series([f for f in figures if f.indicator_id == item.id], item.indicator.unit, ids, view.min_count)
-        found.append((item, anonymous(rows, item.indicator.unit, view.min_count, view.regio.min_gemeenten)))
+        # The regio's own texts may name a gemeente ("alleen Aadorp levert dit"): masked as in the scan's files.
+        texts = {f: mask_names(getattr(item.indicator, f), names) for f in ("name", "definition", "source", "thema")}
+        masked = item.model_copy(update={"indicator": item.indicator.model_copy(update=texts)})
+        found.append((masked, anonymous(rows, item.indicator.unit, view.min_count, view.regio.min_gemeenten)))
     return view, found
 
 
@@ -305,3 +310,13 @@ def anonymised_files(
         ),
         "csv": (f"{name}.csv", anonymised_csv(found)),
     }
+
+
+def latest(engine: Engine, principal: Principal) -> list[tuple[RegioIndicator, SeriesRow | None]]:
+    """Per indicator its newest period, as this person may see it (for beside the spinnenweb and in reports)."""
+    view = overview(engine, principal)
+    found = []
+    for item in view.indicators:
+        _, rows = lines(engine, principal, indicator_id=item.id)
+        found.append((item, rows[-1] if rows else None))
+    return found

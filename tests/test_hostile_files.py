@@ -224,3 +224,37 @@ def test_the_pdfs_show_hostile_text_as_text_and_link_nowhere(engine, hostile, ki
     assert "http" not in links and "www" not in links  # pdfinfo lists a link's address, if there were one
     for item in FORMULAS + MARKUP:
         assert re.sub(r"\s+", "", as_stored(item)) in text, item[:40]
+
+
+@pytest.fixture
+def hostile_indicators(engine, hostile):
+    """The hostile regio's indicator set, its texts edited to the hostile corpus, with figures."""
+    from services.indicators import adopt_from_template, edit_indicator, overview, save_typed
+
+    regio, _ = hostile
+    me = principal_for(Role.REGIO, regio)
+    adopt_from_template(engine, me, keys=["vt-overdrachten"])
+    (item,) = overview(engine, me).indicators
+    edit_indicator(engine, me, indicator_id=item.id, name=FORMULAS[0], definition=MARKUP[1], source=FORMULAS[1])
+    ids = [g.id for g in list_gemeenten(engine, ADMIN, regio_id=regio.id)]
+    save_typed(engine, me, indicator_id=item.id, period="2026-K1", values={g: float(i + 2) for i, g in enumerate(ids)})
+    return me
+
+
+def test_the_indicator_template_keeps_hostile_names_and_texts_as_text(engine, hostile_indicators):
+    from services.indicators import template_file
+
+    _, data = template_file(engine, hostile_indicators, period="2026")
+    assert_kept_as_text(data, [*NAMES, FORMULAS[0], MARKUP[1], FORMULAS[1]])
+
+
+def test_the_anonymised_indicator_files_keep_hostile_texts_as_text_and_name_no_gemeente(engine, hostile_indicators):
+    from services.indicators import anonymised_files
+
+    files = anonymised_files(engine, hostile_indicators)
+    assert_kept_as_text(files["xlsx"][1], [FORMULAS[0], MARKUP[1], FORMULAS[1]])
+    texts, _ = xlsx_texts(files["xlsx"][1])
+    cells = [c for row in csv.reader(io.StringIO(files["csv"][1].decode("utf-8-sig")), delimiter=";") for c in row]
+    assert not [c for c in cells if c.lstrip()[:1] in ("=", "+", "-", "@", "\t", "\r", "\uff1d")]
+    for name in ("Hoorn", "Vet**dorp", "voorbeeld.nl", "Bergen", "rdorp"):
+        assert not any(name in t for t in [*texts, *cells])

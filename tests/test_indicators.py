@@ -206,3 +206,11 @@ def test_another_regios_user_sees_nothing_of_this_regio(engine, chosen):
 
     other = create_regio(engine, ADMIN, name="Regio Anders", gemeente_names=["Elders"])
     assert overview(engine, principal_for(Role.REGIO, other)).indicators == ()
+
+
+def test_a_gemeente_named_in_an_indicators_definition_is_masked_in_the_anonymised_files(engine, regio_user, chosen):
+    edit_indicator(engine, regio_user, indicator_id=chosen.indicators[0].id, definition="Alleen Beekdal levert dit.")
+    wb = openpyxl.load_workbook(io.BytesIO(anonymised_files(engine, regio_user)["xlsx"][1]))
+    cells = [str(c) for row in wb["Indicatoren"].iter_rows(values_only=True) for c in row]
+    assert "Alleen [gemeente] levert dit." in cells
+    assert not any("Beekdal" in c for c in cells)

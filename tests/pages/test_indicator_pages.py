@@ -53,3 +53,14 @@ def test_the_regio_adopts_indicators_from_the_template_on_the_page(app_engine, d
     next(b for b in at.button if b.label == "Toevoegen aan de set van de regio").click().run()
     assert not at.exception and not at.error
     assert any("1 indicator toegevoegd" in s.value for s in at.success)
+
+
+def test_the_regio_page_shows_the_indicators_beside_the_spinnenweb_of_their_standards(app_engine, with_figures):
+    at = logged_in(code_of(app_engine, Role.REGIO), "pages/regio.py")
+    at.radio(key="onderdeel").set_value("spinnenweb").run()
+    assert not at.exception and not at.error
+    assert "Procesindicatoren bij deze standaarden" in [s.value for s in at.subheader]
+    rows = [list(t.value.to_numpy()[i]) for t in at.table for i in range(len(t.value))]
+    overdrachten = next(r for r in rows if r[0] == "Overdrachten van Veilig Thuis aan het lokale team")
+    assert overdrachten[1].replace("\\", "").startswith("10. Afspraken met Veilig Thuis: ")
+    assert overdrachten[2].replace("\\", "") == "2026-K1"
