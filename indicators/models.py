@@ -26,7 +26,7 @@ class Priority(StrEnum):
 
     @property
     def label(self) -> str:
-        return {Priority.NEED: "moet je weten", Priority.NICE: "leuk om te weten"}[self]
+        return {Priority.NEED: "nodig om te weten", Priority.NICE: "handig om te weten"}[self]
 
 
 class Unit(StrEnum):

@@ -58,6 +58,7 @@ def test_a_regio_defines_indicators_reads_figures_sees_lines_and_shares_them_wit
         page.get_by_role("combobox", name="Indicatoren uit de voorbeeldset").click()
         page.keyboard.type(name[:12])
         page.get_by_role("option", name=name).click()
+    page.keyboard.press("Escape")  # close the open list of options
     page.get_by_role("button", name="Toevoegen aan de set van de regio").click()
     expect(page.get_by_text("3 indicatoren toegevoegd.")).to_be_visible()
 
