@@ -10,6 +10,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from analysis.formatting import percent
+from analysis.indicators import IndicatorLine
 from analysis.regional import Highlights, QuestionXY, StandardAverage, StandardXY
 
 MASK = "[gemeente]"
@@ -136,6 +137,7 @@ class AnonymisedFigures(BaseModel):
     highlights: tuple[str, ...]
     toelichtingen: tuple[MaskedToelichting, ...] = ()
     duiding: str = ""
+    indicators: tuple[IndicatorLine, ...] = ()  # procesindicatoren, newest period, already without names
 
 
 def anonymise(

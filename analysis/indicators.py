@@ -134,3 +134,17 @@ def anonymous(rows: Sequence[SeriesRow], unit: Unit, min_count: int, min_gemeent
             )
         )
     return found
+
+
+class IndicatorLine(_Model):
+    """One indicator's newest period as a document shows it: already suppressed and, where it leaves the
+    regio team, without gemeente names (the caller masks the texts)."""
+
+    name: str
+    definition: str
+    unit: str
+    standards: tuple[int, ...]
+    period: str
+    own: str = ""  # the gemeente's own figure (in a gemeente's report)
+    regio: str
+    regio_basis: str

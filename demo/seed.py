@@ -11,13 +11,15 @@ from datetime import date, datetime, time
 
 from sqlalchemy import Engine
 
+import indicators
 import questionnaire
 from analysis.answers import AnswerValue
 from analysis.formatting import AMSTERDAM
 from demo.texts import TOELICHTINGEN
 from domain.models import Participant, Purpose, Regio
+from indicators.models import Figure, Level, Retrievable, Unambiguous, Unit
 from services.access_codes import issue_demo_codes
-from store import answers_repo, partner_repo
+from store import answers_repo, indicator_repo, partner_repo
 from store import repository as repo
 from store.unit_of_work import writing
 
@@ -97,6 +99,7 @@ def load_demo_region(engine: Engine) -> Regio:
             if name in DEMO_APART:
                 _partners_apart(session, round_id, random.Random(f"{name} apart"))
         gemeenten = [(g.id, g.name) for g in repo.list_gemeenten(session, regio_id=regio.id)]
+        _indicators(session, regio.id, [g for g, _ in gemeenten], random.Random("demo indicatoren"))
         issue_demo_codes(session, regio_id=regio.id, gemeenten=gemeenten)
         return regio
 
@@ -123,3 +126,35 @@ def _partners_apart(session, round_id: int, rng: random.Random) -> None:  # type
                 )
         partner_repo.set_done(session, partner_id=partner_id, done=True)
     partner_repo.close_phase(session, round_id=round_id, actor="Demo (gemeente)")
+
+
+# Procesindicatoren of the demo: four from the template, four quarters, fictional figures.
+DEMO_INDICATORS = {
+    "vt-overdrachten": (Retrievable.YES, Unambiguous.YES),
+    "vt-wachtlijst": (Retrievable.YES, Unambiguous.PARTLY),
+    "wijkteam-doorlooptijd": (Retrievable.PARTLY, Unambiguous.NO),
+    "veiligheidsplan": (Retrievable.PARTLY, Unambiguous.NO),
+}
+DEMO_PERIODS = ("2025-K2", "2025-K3", "2025-K4", "2026-K1")
+
+
+def _indicators(session, regio_id: int, gemeente_ids: list[int], rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    template = indicators.template()
+    figures = []
+    for key, (retrievable, unambiguous) in DEMO_INDICATORS.items():
+        item = template.by_key(key)
+        indicator_id = indicator_repo.add_indicator(
+            session, regio_id=regio_id, indicator=item, template_version=template.version
+        )
+        indicator_repo.set_availability(
+            session, indicator_id=indicator_id, retrievable=retrievable, unambiguous=unambiguous
+        )
+        places = [None] if item.level is Level.REGIO else gemeente_ids
+        for step, period in enumerate(DEMO_PERIODS):
+            for place in places:
+                if item.unit is Unit.COUNT:
+                    value = float(rng.randint(25, 60) if place is None else rng.randint(2, 24))
+                else:
+                    value = float(min(100, rng.randint(45, 80) + 3 * step))
+                figures.append(Figure(indicator_id=indicator_id, gemeente_id=place, period=period, value=value))
+    indicator_repo.save_figures(session, figures_to_store=figures, actor="Demo (regio)")

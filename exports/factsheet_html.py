@@ -53,6 +53,18 @@ def factsheet_html(figures: AnonymisedFigures) -> bytes:
             for t in figures.toelichtingen
         )
         appendix_2 = f"<h2>Bijlage 2: toelichtingen (namen van gemeenten weggelaten)</h2><ul>{items}</ul>"
+    indicators = ""
+    if figures.indicators:
+        rows = [
+            (i.name, i.period, i.regio, i.regio_basis, ", ".join(str(n) for n in i.standards) or "geen")
+            for i in figures.indicators
+        ]
+        header = ("Indicator", "Periode", "Regio", "Regiocijfer is", "Hoort bij standaard")
+        indicators = (
+            "<h2>Procesindicatoren: hoe het werk gaat</h2><p>De nieuwste periode per indicator. Kleine aantallen "
+            "staan er als 'minder dan'; er staan geen cijfers van afzonderlijke gemeenten in.</p>"
+            + table(header, rows, caption="Procesindicatoren van de regio")
+        )
     body = f"""<h1>{escape(figures.title)}</h1>
 <p>Gemaakt op {long_date(figures.made_on)}. Rondes: {escape(figures.period)}. De cijfers rusten op
 {figures.gemeenten_counted} gemeenten. Een cijfer dat op minder dan {figures.min_gemeenten} gemeenten rust,
@@ -68,6 +80,7 @@ eronder.</p>
 </section>
 {table(standards_header, standard_rows, caption="Cijfers per standaard")}
 <p class="uitleg">{escape(MEAN_SHARE)} {escape(WHOLE_STANDARD)}</p>
+{indicators}
 <h2>Bijlage 1: x van y gemeenten per vraag</h2>
 {table(("Vraag", "Vraagtekst", "Op orde"), question_rows)}
 <p class="uitleg">{escape(PER_QUESTION)}</p>

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from analysis.compare import QuestionChange
 from analysis.formatting import long_date, percent
+from analysis.indicators import IndicatorLine
 from analysis.regional import StandardAverage
 from analysis.results import RoundResult
 from analysis.verbeterplan import ClusterProgress
@@ -46,6 +47,7 @@ def gemeente_report_html(
     changes: tuple[QuestionChange, ...],
     plans: tuple[ReportPlan, ...],
     made_on: date,
+    indicators: tuple[IndicatorLine, ...] = (),
 ) -> str:
     """`average` is None when the reader may not see the regio's average."""
     name = info.gemeente_name
@@ -124,6 +126,14 @@ def gemeente_report_html(
             if rows
             else f"<p>{escape(caption)}: nog geen acties.</p>"
         )
+    if indicators:
+        parts.append(
+            "<h2>Procesindicatoren: hoe het werk gaat</h2><p>De nieuwste periode per indicator. Een klein aantal "
+            "staat er als 'minder dan'.</p>"
+        )
+        rows = [(i.name, i.period, i.own, i.regio if i.regio_basis != "niet getoond" else "niet getoond")
+                for i in indicators]  # fmt: skip
+        parts.append(table(("Indicator", "Periode", name, "Regio"), rows, caption="Procesindicatoren", wide=(0,)))
     if open_questions:
         parts.append("<h2>Nog niet beantwoord</h2><ul>")
         parts.extend(f"<li>Vraag {q.number}: {escape(q.text)}</li>" for q in open_questions)

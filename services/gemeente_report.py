@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
 from analysis.compare import QuestionChange, gemeente_changes
+from analysis.indicators import IndicatorLine
 from analysis.results import RoundResult
 from analysis.verbeterplan import ClusterProgress
 from domain.access import Principal, Role
@@ -20,6 +21,7 @@ from domain.models import RoundInfo
 from exports.pdf_writer import html_to_pdf
 from exports.report_html import ReportPlan, gemeente_report_html
 from services.authz import Forbidden
+from services.indicators import gemeente_lines
 from services.plans import list_plans, open_plan
 from services.regio import RegioAverage, average_for
 from services.scan import list_rounds, open_scan
@@ -35,6 +37,7 @@ class GemeenteReport(BaseModel):
     previous: RoundInfo | None
     changes: tuple[QuestionChange, ...]  # only the questions whose answer changed
     plans: tuple[ReportPlan, ...]
+    indicators: tuple[IndicatorLine, ...] = ()
 
 
 def gemeente_report(engine: Engine, principal: Principal, *, round_id: int) -> GemeenteReport:
@@ -66,6 +69,7 @@ def gemeente_report(engine: Engine, principal: Principal, *, round_id: int) -> G
         previous=previous,
         changes=changes,
         plans=tuple(plans),
+        indicators=gemeente_lines(engine, principal, gemeente_id=info.gemeente_id),
     )
 
 
@@ -89,5 +93,6 @@ def gemeente_report_pdf(
         changes=report.changes,
         plans=report.plans,
         made_on=today or date.today(),
+        indicators=report.indicators,
     )
     return report_file_name(report.info.gemeente_name, report.info.held_on), html_to_pdf(html)

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 import indicators
 from analysis.anonymise import mask_names
-from analysis.indicators import NONE, AnonymousRow, SeriesRow, anonymous, normal_period, series
+from analysis.indicators import NONE, AnonymousRow, IndicatorLine, SeriesRow, anonymous, normal_period, series
 from domain.access import Principal, Role
 from domain.models import Gemeente, Regio
 from domain.text import clean_name, clean_text
@@ -320,3 +320,44 @@ def latest(engine: Engine, principal: Principal) -> list[tuple[RegioIndicator, S
         _, rows = lines(engine, principal, indicator_id=item.id)
         found.append((item, rows[-1] if rows else None))
     return found
+
+
+def anonymous_latest(engine: Engine, principal: Principal) -> tuple[IndicatorLine, ...]:
+    """For the factsheet: per indicator with figures its newest period, without gemeente names."""
+    _, found = _anonymous(engine, principal)
+    return tuple(
+        IndicatorLine(
+            name=item.indicator.name,
+            definition=item.indicator.definition,
+            unit=item.indicator.unit.value,
+            standards=item.indicator.standards,
+            period=rows[-1].period,
+            regio=rows[-1].regio.text,
+            regio_basis=rows[-1].regio_basis,
+        )
+        for item, rows in found
+        if rows
+    )
+
+
+def gemeente_lines(engine: Engine, principal: Principal, *, gemeente_id: int) -> tuple[IndicatorLine, ...]:
+    """For a gemeente's report: its own newest figure per indicator, and the regio's where this reader may see it."""
+    if principal.role is Role.GEMEENTE and principal.gemeente_id != gemeente_id:
+        raise Forbidden()
+    found = []
+    for item, row in latest(engine, principal):
+        if row is None or gemeente_id not in row.gemeenten:
+            continue
+        found.append(
+            IndicatorLine(
+                name=item.indicator.name,
+                definition=item.indicator.definition,
+                unit=item.indicator.unit.value,
+                standards=item.indicator.standards,
+                period=row.period,
+                own=row.gemeenten[gemeente_id].text,
+                regio=row.regio.text,
+                regio_basis=row.regio_basis,
+            )
+        )
+    return tuple(found)

@@ -6,6 +6,7 @@ from datetime import date
 
 from analysis.anonymise import AnonymisedFigures, anonymise, masked_words
 from analysis.formatting import long_date
+from analysis.indicators import IndicatorLine
 from domain.text import clean_name, clean_text
 from exports.csv_figures import figures_csv
 from exports.factsheet_html import factsheet_html, factsheet_pdf
@@ -28,9 +29,10 @@ def anonymised(
     duiding: str = "",
     made_on: date | None = None,
     extra_words: tuple[str, ...] = (),
+    indicators: tuple[IndicatorLine, ...] = (),
 ) -> AnonymisedFigures:
     """The figures as they may leave the regio team: small numbers withheld, names masked."""
-    return anonymise(
+    figures = anonymise(
         title=f"Zelfscan Werken aan veiligheid: {report.regio.name}",
         made_on=made_on or date.today(),
         period=period_label(report),
@@ -47,6 +49,7 @@ def anonymised(
         duiding=clean_text(duiding),
         extra_words=extra_words,
     )
+    return figures.model_copy(update={"indicators": indicators})
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -214,3 +214,31 @@ def test_a_gemeente_named_in_an_indicators_definition_is_masked_in_the_anonymise
     cells = [str(c) for row in wb["Indicatoren"].iter_rows(values_only=True) for c in row]
     assert "Alleen [gemeente] levert dit." in cells
     assert not any("Beekdal" in c for c in cells)
+
+
+def test_the_factsheet_shows_the_newest_regional_figures_without_gemeenten(engine, regio, regio_user, delivered):
+    from exports.factsheet_html import factsheet_html
+    from services.indicators import anonymous_latest
+    from services.regio_exports import anonymised
+    from services.regio_report import regio_report
+
+    figures = anonymised(
+        regio_report(engine, regio_user, regio_id=regio.id), indicators=anonymous_latest(engine, regio_user)
+    )
+    html = factsheet_html(figures).decode("utf-8")
+    assert "Procesindicatoren: hoe het werk gaat" in html
+    assert "<td>Overdrachten van Veilig Thuis aan het lokale team</td><td>2026-K1</td><td>22</td>" in html
+
+
+def test_a_gemeentes_report_shows_its_own_figure_and_hides_a_small_one(engine, gemeenten, regio, regio_user, delivered):
+    from services.indicators import gemeente_lines
+
+    (beekdal,) = gemeente_lines(engine, regio_user, gemeente_id=gemeenten[1].id)
+    assert (beekdal.period, beekdal.own, beekdal.regio) == ("2026-K1", "minder dan 5", "22")
+
+
+def test_a_gemeente_cannot_ask_for_another_gemeentes_figures(engine, aadorp, gemeenten, delivered):
+    from services.indicators import gemeente_lines
+
+    with pytest.raises(Forbidden):
+        gemeente_lines(engine, aadorp, gemeente_id=gemeenten[1].id)

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from analysis.formatting import long_date
 from domain.access import Principal
 from services.gemeente_report import gemeente_report_pdf, report_file_name
+from services.indicators import anonymous_latest
 from services.regio_exports import (
     FORMATS,
     anonymised,
@@ -44,7 +45,13 @@ def sharing(engine: Engine, principal: Principal, report: RegioReport) -> None:
                 max_chars=2000,
             )
         )
-    figures = anonymised(report, include_toelichtingen=include, duiding=duiding, extra_words=extra_words)
+    figures = anonymised(
+        report,
+        include_toelichtingen=include,
+        duiding=duiding,
+        extra_words=extra_words,
+        indicators=anonymous_latest(engine, principal),
+    )
     if include:
         found = masked_summary(report, extra_words)
         if found:

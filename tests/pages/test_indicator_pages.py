@@ -49,7 +49,7 @@ def test_a_gemeente_sees_the_page_without_the_parts_that_change_things(app_engin
 def test_the_regio_adopts_indicators_from_the_template_on_the_page(app_engine, demo):
     at = logged_in(code_of(app_engine, Role.REGIO), "pages/indicatoren.py")
     at.radio(key="onderdeel").set_value("set").run()
-    at.multiselect[0].set_value(["vt-overdrachten"]).run()
+    at.multiselect[0].set_value(["mda-inzet"]).run()
     next(b for b in at.button if b.label == "Toevoegen aan de set van de regio").click().run()
     assert not at.exception and not at.error
     assert any("1 indicator toegevoegd" in s.value for s in at.success)
