@@ -115,7 +115,9 @@ def anonymous(rows: Sequence[SeriesRow], unit: Unit, min_count: int, min_gemeent
     for row in rows:
         delivered = [s for s in row.gemeenten.values() if s is not NONE]
         values = [s.value for s in delivered if s.value is not None]
-        if len(delivered) < min_gemeenten or not delivered:
+        if not delivered:
+            lowest = highest = "geen cijfers per gemeente"
+        elif len(delivered) < min_gemeenten:
             lowest = highest = f"niet getoond (minder dan {min_gemeenten} gemeenten)"
         else:
             # With a small count among them, the highest figure and the sum together could give the small
@@ -148,3 +150,11 @@ class IndicatorLine(_Model):
     own: str = ""  # the gemeente's own figure (in a gemeente's report)
     regio: str
     regio_basis: str
+    spread: str = ""  # lowest to highest gemeente, or why that is not shown (files without names)
+
+    @property
+    def regio_words(self) -> str:
+        """'115 (som van 8 gemeenten)', '26 (geleverd voor de regio)', or 'geen regiocijfer'."""
+        if self.regio_basis in ("geen regiocijfer", "niet getoond"):
+            return self.regio_basis
+        return f"{self.regio} ({self.regio_basis})"

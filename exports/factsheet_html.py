@@ -56,14 +56,14 @@ def factsheet_html(figures: AnonymisedFigures) -> bytes:
     indicators = ""
     if figures.indicators:
         rows = [
-            (i.name, i.period, i.regio, i.regio_basis, ", ".join(str(n) for n in i.standards) or "geen")
+            (i.name, i.period, i.regio_words, i.spread, ", ".join(str(n) for n in i.standards) or "geen")
             for i in figures.indicators
         ]
-        header = ("Indicator", "Periode", "Regio", "Regiocijfer is", "Hoort bij standaard")
+        header = ("Indicator", "Periode", "Regio", "Gemeenten: laagste tot hoogste", "Standaard")
         indicators = (
             "<h2>Procesindicatoren: hoe het werk gaat</h2><p>De nieuwste periode per indicator. Kleine aantallen "
             "staan er als 'minder dan'; er staan geen cijfers van afzonderlijke gemeenten in.</p>"
-            + table(header, rows, caption="Procesindicatoren van de regio")
+            + table(header, rows, caption="Procesindicatoren van de regio", wide=(0, 2, 3))
         )
     body = f"""<h1>{escape(figures.title)}</h1>
 <p>Gemaakt op {long_date(figures.made_on)}. Rondes: {escape(figures.period)}. De cijfers rusten op

@@ -131,9 +131,8 @@ def gemeente_report_html(
             "<h2>Procesindicatoren: hoe het werk gaat</h2><p>De nieuwste periode per indicator. Een klein aantal "
             "staat er als 'minder dan'.</p>"
         )
-        rows = [(i.name, i.period, i.own, i.regio if i.regio_basis != "niet getoond" else "niet getoond")
-                for i in indicators]  # fmt: skip
-        parts.append(table(("Indicator", "Periode", name, "Regio"), rows, caption="Procesindicatoren", wide=(0,)))
+        rows = [(i.name, i.period, i.own, i.regio_words) for i in indicators]
+        parts.append(table(("Indicator", "Periode", name, "Regio"), rows, caption="Procesindicatoren", wide=(0, 3)))
     if open_questions:
         parts.append("<h2>Nog niet beantwoord</h2><ul>")
         parts.extend(f"<li>Vraag {q.number}: {escape(q.text)}</li>" for q in open_questions)

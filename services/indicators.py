@@ -334,6 +334,7 @@ def anonymous_latest(engine: Engine, principal: Principal) -> tuple[IndicatorLin
             period=rows[-1].period,
             regio=rows[-1].regio.text,
             regio_basis=rows[-1].regio_basis,
+            spread=_spread(rows[-1]),
         )
         for item, rows in found
         if rows
@@ -361,3 +362,11 @@ def gemeente_lines(engine: Engine, principal: Principal, *, gemeente_id: int) ->
             )
         )
     return tuple(found)
+
+
+def _spread(row: AnonymousRow) -> str:
+    if row.lowest.startswith(("niet getoond", "geen cijfers")):
+        return row.lowest
+    if row.highest.startswith("niet getoond"):
+        return f"laagste {row.lowest}; hoogste {row.highest} ({row.gemeenten} gemeenten)"
+    return f"{row.lowest} tot {row.highest} ({row.gemeenten} gemeenten)"

@@ -227,7 +227,9 @@ def test_the_factsheet_shows_the_newest_regional_figures_without_gemeenten(engin
     )
     html = factsheet_html(figures).decode("utf-8")
     assert "Procesindicatoren: hoe het werk gaat" in html
-    assert "<td>Overdrachten van Veilig Thuis aan het lokale team</td><td>2026-K1</td><td>22</td>" in html
+    assert "Overdrachten van Veilig Thuis aan het lokale team</td>" in html
+    assert ">22 (som van 3 gemeenten)</td>" in html
+    assert ">laagste minder dan 5; hoogste niet getoond (kleine aantallen) (3 gemeenten)</td>" in html
 
 
 def test_a_gemeentes_report_shows_its_own_figure_and_hides_a_small_one(engine, gemeenten, regio, regio_user, delivered):

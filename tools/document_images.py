@@ -24,6 +24,7 @@ from demo.seed import load_demo_region
 from domain.access import Principal, Role
 from domain.plan import PlanLayout
 from services.gemeente_report import gemeente_report_pdf
+from services.indicators import anonymous_latest
 from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan
 from services.regio import list_gemeenten
@@ -96,6 +97,7 @@ def _anonymised(engine, principal: Principal, regio_id: int, kind: str) -> tuple
         duiding="De gemeenten zijn sterk in visie en samenwerking. Capaciteit en specialistische hulp vragen "
         "regionale afspraken.",
         made_on=MADE_ON,
+        indicators=anonymous_latest(engine, principal),
     )
     file_name, data, _ = anonymised_file(figures, kind)
     return file_name, data
