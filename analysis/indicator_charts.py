@@ -37,10 +37,12 @@ def indicator_figure(
                 hovertemplate=f"{escape(name)}, %{{x}}: %{{y}}<extra></extra>",
             )
         )  # fmt: skip
-    if regio and any(r.regio.value is not None for r in rows):
+    # A sum of gemeenten is not drawn: on the same axis it would flatten every gemeente's line (it is in the table).
+    if regio and any(r.regio.value is not None and r.regio_basis == "geleverd voor de regio" for r in rows):
         fig.add_trace(
             go.Scatter(
-                x=periods, y=[r.regio.value for r in rows], name="Regio", mode="lines+markers",
+                x=periods, y=[r.regio.value if r.regio_basis == "geleverd voor de regio" else None for r in rows],
+                name="Regio", mode="lines+markers",
                 line={"color": AVERAGE_COLOUR, "dash": "dash", "width": 3}, marker={"symbol": "diamond", "size": 10},
                 hovertemplate="Regio, %{x}: %{y}<extra></extra>",
             )
@@ -50,6 +52,7 @@ def indicator_figure(
         font={"size": 14, "color": "#000000"},
         height=420,
         margin={"l": 60, "r": 20, "t": 60, "b": 60},
+        showlegend=True,
         legend={"orientation": "h", "y": -0.2},
         plot_bgcolor="#ffffff",
         xaxis={"type": "category", "title": "Periode", "linecolor": GRID_COLOUR},
@@ -65,14 +68,15 @@ def indicator_figure(
 
 
 def indicator_table(rows: Sequence[SeriesRow], names: Mapping[int, str], *, regio: bool = True) -> list[dict]:
-    """The same numbers as the chart, with 'minder dan N' where a small count is not shown."""
+    """The same numbers as the chart (and the regio's sum), a row per gemeente and a column per period, with
+    'minder dan N' where a small count is not shown."""
     table = []
-    for row in rows:
-        line: dict[str, str] = {"Periode": row.period}
-        for gemeente_id, name in names.items():
-            line[name] = row.gemeenten[gemeente_id].text if gemeente_id in row.gemeenten else "geen cijfer"
-        if regio:
-            line["Regio"] = row.regio.text
-            line["Regiocijfer is"] = row.regio_basis
+    for gemeente_id, name in names.items():
+        line: dict[str, str] = {"Gemeente": name}
+        for row in rows:
+            line[row.period] = row.gemeenten[gemeente_id].text if gemeente_id in row.gemeenten else "geen cijfer"
         table.append(line)
+    if regio:
+        table.append({"Gemeente": "Regio", **{row.period: row.regio.text for row in rows}})
+        table.append({"Gemeente": "Regiocijfer is", **{row.period: row.regio_basis for row in rows}})
     return table
