@@ -12,11 +12,12 @@ import indicators
 from analysis.formatting import count_of
 from analysis.indicator_charts import indicator_figure, indicator_table
 from domain.access import Role
-from indicators.models import Level, Retrievable, Unambiguous, Unit
+from indicators.models import Level, Priority, Retrievable, Unambiguous, Unit
 from services import ServiceError
+from services.indicator_exports import anonymised_files, template_file
 from services.indicators import (
+    add_own_indicator,
     adopt_from_template,
-    anonymised_files,
     edit_indicator,
     import_figures,
     lines,
@@ -25,7 +26,6 @@ from services.indicators import (
     save_typed,
     set_availability,
     set_min_count,
-    template_file,
 )
 from ui import auth, runtime
 from ui.downloads import download_button
@@ -93,6 +93,25 @@ def the_set() -> None:
         )
         if st.button("Toevoegen aan de set van de regio", type="primary", disabled=not picked):
             _run(adopt_from_template, f"{count_of(len(picked), 'indicator', 'indicatoren')} toegevoegd.", keys=picked)
+    with st.expander("Een eigen indicator toevoegen"), st.form("eigen_indicator", clear_on_submit=True):
+        own_name = st.text_input("Naam", max_chars=200)
+        own_thema = st.text_input("Thema", max_chars=100, placeholder="Bijvoorbeeld: Hulp")
+        own_definition = st.text_area("Definitie: wat telt wel en wat niet", max_chars=1000)
+        own_source = st.text_input("Bron (soort organisatie)", max_chars=100, placeholder="Bijvoorbeeld: Veilig Thuis")
+        left, middle, right = st.columns(3)
+        own_level = left.selectbox("Niveau", [level.value for level in Level])
+        own_unit = middle.selectbox("Eenheid", [unit.value for unit in Unit])
+        own_priority = right.selectbox(
+            "Prioriteit", [p.value for p in Priority], format_func=lambda v: Priority(v).label
+        )
+        own_frequency = st.text_input("Hoe vaak", max_chars=50, placeholder="Bijvoorbeeld: per kwartaal")
+        own_standards = st.multiselect("Hoort bij standaard", list(range(1, 11)), placeholder="Kies standaarden")
+        if st.form_submit_button("Indicator toevoegen"):
+            _run(
+                add_own_indicator, "De indicator is toegevoegd.", name=own_name, thema=own_thema,
+                definition=own_definition, source=own_source, level=own_level, unit=own_unit,
+                priority=own_priority, frequency=own_frequency, standards=tuple(own_standards),
+            )  # fmt: skip
     if view.indicators:
         st.subheader("Een indicator aanpassen")
         names = {i.id: i.indicator.name for i in view.indicators}

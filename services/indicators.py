@@ -10,19 +10,17 @@ Who may do what:
 
 from __future__ import annotations
 
-from datetime import date
+import re
+import unicodedata
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine
 
 import indicators
-from analysis.anonymise import mask_names
-from analysis.indicators import NONE, AnonymousRow, IndicatorLine, SeriesRow, anonymous, normal_period, series
+from analysis.indicators import NONE, IndicatorLine, SeriesRow, normal_period, series
 from domain.access import Principal, Role
 from domain.models import Gemeente, Regio
 from domain.text import clean_name, clean_text
-from exports.csv_indicators import anonymised_csv
-from exports.xlsx_indicators import anonymised_workbook, template_workbook
 from imports.indicator_figures import FiguresRefused, Problem, read_figures
 from indicators.models import Figure, Indicator, RegioIndicator, Retrievable, Unambiguous, Unit
 from services import ServiceError
@@ -59,7 +57,7 @@ def _regio_of(principal: Principal) -> int:
     return principal.regio_id
 
 
-def _editor(principal: Principal, regio_id: int) -> None:
+def require_editor(principal: Principal, regio_id: int) -> None:
     require_regio(principal, regio_id, roles=(Role.REGIO,))
 
 
@@ -86,7 +84,7 @@ def overview(engine: Engine, principal: Principal) -> Overview:
 def adopt_from_template(engine: Engine, principal: Principal, *, keys: list[str]) -> int:
     """Add the chosen indicators of the template set; one already in the set stays as the regio edited it."""
     regio_id = _regio_of(principal)
-    _editor(principal, regio_id)
+    require_editor(principal, regio_id)
     template = indicators.template()
     known = {i.key for i in template.indicators}
     if not keys or any(k not in known for k in keys):
@@ -102,7 +100,7 @@ def adopt_from_template(engine: Engine, principal: Principal, *, keys: list[str]
 def edit_indicator(engine: Engine, principal: Principal, *, indicator_id: int, **fields: object) -> None:
     """Change an indicator's texts or attributes; every change is validated as the template is."""
     regio_id = _regio_of(principal)
-    _editor(principal, regio_id)
+    require_editor(principal, regio_id)
     with writing(engine) as session:
         try:
             owner, current = indicator_repo.get_indicator(session, indicator_id=indicator_id)
@@ -129,7 +127,7 @@ def _why(exc: ValidationError) -> str:
 
 def remove_indicator(engine: Engine, principal: Principal, *, indicator_id: int) -> None:
     regio_id = _regio_of(principal)
-    _editor(principal, regio_id)
+    require_editor(principal, regio_id)
     with writing(engine) as session:
         try:
             owner, _ = indicator_repo.get_indicator(session, indicator_id=indicator_id)
@@ -149,7 +147,7 @@ def set_availability(
     unambiguous: Unambiguous | None,
 ) -> None:
     regio_id = _regio_of(principal)
-    _editor(principal, regio_id)
+    require_editor(principal, regio_id)
     with writing(engine) as session:
         try:
             owner, _ = indicator_repo.get_indicator(session, indicator_id=indicator_id)
@@ -164,7 +162,7 @@ def set_availability(
 
 def set_min_count(engine: Engine, principal: Principal, *, value: int) -> None:
     regio_id = _regio_of(principal)
-    _editor(principal, regio_id)
+    require_editor(principal, regio_id)
     if not 1 <= value <= 100:
         raise ServiceError("Kies een drempel van 1 tot en met 100.")
     with writing(engine) as session:
@@ -179,7 +177,7 @@ def save_typed(
 ) -> int:
     """Figures typed in the app for one indicator and period: gemeente id (None: the regio) -> value."""
     regio_id = _regio_of(principal)
-    _editor(principal, regio_id)
+    require_editor(principal, regio_id)
     normal = normal_period(period)
     if normal is None:
         raise ServiceError("Deze periode kunnen we niet lezen. Schrijf 2025, 2025-K1, 2025-H2 of 2025-03.")
@@ -208,7 +206,7 @@ def save_typed(
 def import_figures(engine: Engine, principal: Principal, *, data: bytes, file_name: str) -> ImportReport:
     """Read a CSV or Excel file of figures. With any problem nothing is stored, and every problem is named."""
     regio_id = _regio_of(principal)
-    _editor(principal, regio_id)
+    require_editor(principal, regio_id)
     with reading(engine) as session:
         items = indicator_repo.list_indicators(session, regio_id=regio_id)
         gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
@@ -264,54 +262,6 @@ def _gemeente_row(row: SeriesRow, view: Overview) -> SeriesRow:
     return row.model_copy(update={"gemeenten": own})
 
 
-# --- files -------------------------------------------------------------------------------
-
-
-def template_file(engine: Engine, principal: Principal, *, period: str) -> tuple[str, bytes]:
-    view = overview(engine, principal)
-    _editor(principal, view.regio.id)
-    normal = normal_period(period)
-    if normal is None:
-        raise ServiceError("Deze periode kunnen we niet lezen. Schrijf 2025, 2025-K1, 2025-H2 of 2025-03.")
-    data = template_workbook(view.regio.name, view.indicators, [g.name for g in view.gemeenten], normal)
-    return f"Sjabloon procesindicatoren {view.regio.name} {normal}.xlsx", data
-
-
-def _anonymous(
-    engine: Engine, principal: Principal
-) -> tuple[Overview, list[tuple[RegioIndicator, list[AnonymousRow]]]]:
-    view = overview(engine, principal)
-    _editor(principal, view.regio.id)
-    with reading(engine) as session:
-        figures = indicator_repo.figures(session, indicator_ids=[i.id for i in view.indicators])
-    ids = [g.id for g in view.gemeenten]
-    names = [g.name for g in view.gemeenten]
-    found = []
-    for item in view.indicators:
-        rows = series([f for f in figures if f.indicator_id == item.id], item.indicator.unit, ids, view.min_count)
-        # The regio's own texts may name a gemeente ("alleen Aadorp levert dit"): masked as in the scan's files.
-        texts = {f: mask_names(getattr(item.indicator, f), names) for f in ("name", "definition", "source", "thema")}
-        masked = item.model_copy(update={"indicator": item.indicator.model_copy(update=texts)})
-        found.append((masked, anonymous(rows, item.indicator.unit, view.min_count, view.regio.min_gemeenten)))
-    return view, found
-
-
-def anonymised_files(
-    engine: Engine, principal: Principal, *, made_on: date | None = None
-) -> dict[str, tuple[str, bytes]]:
-    """The figures without gemeente names: {"xlsx": (file name, bytes), "csv": (...)}."""
-    view, found = _anonymous(engine, principal)
-    title = f"Procesindicatoren {view.regio.name}, zonder namen van gemeenten"
-    name = f"Procesindicatoren {view.regio.name} zonder namen"
-    return {
-        "xlsx": (
-            f"{name}.xlsx",
-            anonymised_workbook(title, made_on or date.today(), found, view.min_count, view.regio.min_gemeenten),
-        ),
-        "csv": (f"{name}.csv", anonymised_csv(found)),
-    }
-
-
 def latest(engine: Engine, principal: Principal) -> list[tuple[RegioIndicator, SeriesRow | None]]:
     """Per indicator its newest period, as this person may see it (for beside the spinnenweb and in reports)."""
     view = overview(engine, principal)
@@ -320,25 +270,6 @@ def latest(engine: Engine, principal: Principal) -> list[tuple[RegioIndicator, S
         _, rows = lines(engine, principal, indicator_id=item.id)
         found.append((item, rows[-1] if rows else None))
     return found
-
-
-def anonymous_latest(engine: Engine, principal: Principal) -> tuple[IndicatorLine, ...]:
-    """For the factsheet: per indicator with figures its newest period, without gemeente names."""
-    _, found = _anonymous(engine, principal)
-    return tuple(
-        IndicatorLine(
-            name=item.indicator.name,
-            definition=item.indicator.definition,
-            unit=item.indicator.unit.value,
-            standards=item.indicator.standards,
-            period=rows[-1].period,
-            regio=rows[-1].regio.text,
-            regio_basis=rows[-1].regio_basis,
-            spread=_spread(rows[-1]),
-        )
-        for item, rows in found
-        if rows
-    )
 
 
 def gemeente_lines(engine: Engine, principal: Principal, *, gemeente_id: int) -> tuple[IndicatorLine, ...]:
@@ -364,9 +295,22 @@ def gemeente_lines(engine: Engine, principal: Principal, *, gemeente_id: int) ->
     return tuple(found)
 
 
-def _spread(row: AnonymousRow) -> str:
-    if row.lowest.startswith(("niet getoond", "geen cijfers")):
-        return row.lowest
-    if row.highest.startswith("niet getoond"):
-        return f"laagste {row.lowest}; hoogste {row.highest} ({row.gemeenten} gemeenten)"
-    return f"{row.lowest} tot {row.highest} ({row.gemeenten} gemeenten)"
+def add_own_indicator(engine: Engine, principal: Principal, **fields: object) -> int:
+    """An indicator the regio defines itself (not from the template), validated as the template is."""
+    regio_id = _regio_of(principal)
+    require_editor(principal, regio_id)
+    name = clean_name(str(fields.get("name", "")))
+    key = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode())
+    key = key.strip("-")[:32] or "indicator"
+    cleaned = {k: clean_name(v) if isinstance(v, str) and k != "definition" else v for k, v in fields.items()}
+    cleaned["definition"] = clean_text(str(fields.get("definition", ""))).strip()
+    with writing(engine) as session:
+        taken = {i.indicator.key for i in indicator_repo.list_indicators(session, regio_id=regio_id)}
+        unique, n = key if len(key) > 1 else f"{key}-1", 2
+        while unique in taken:
+            unique, n = f"{key}-{n}", n + 1
+        try:
+            indicator = Indicator.model_validate({**cleaned, "name": name, "key": unique})
+        except ValidationError as exc:
+            raise ServiceError(_why(exc)) from exc
+        return indicator_repo.add_indicator(session, regio_id=regio_id, indicator=indicator, template_version=None)

@@ -242,14 +242,14 @@ def hostile_indicators(engine, hostile):
 
 
 def test_the_indicator_template_keeps_hostile_names_and_texts_as_text(engine, hostile_indicators):
-    from services.indicators import template_file
+    from services.indicator_exports import template_file
 
     _, data = template_file(engine, hostile_indicators, period="2026")
     assert_kept_as_text(data, [*NAMES, FORMULAS[0], MARKUP[1], FORMULAS[1]])
 
 
 def test_the_anonymised_indicator_files_keep_hostile_texts_as_text_and_name_no_gemeente(engine, hostile_indicators):
-    from services.indicators import anonymised_files
+    from services.indicator_exports import anonymised_files
 
     files = anonymised_files(engine, hostile_indicators)
     assert_kept_as_text(files["xlsx"][1], [FORMULAS[0], MARKUP[1], FORMULAS[1]])
@@ -258,3 +258,15 @@ def test_the_anonymised_indicator_files_keep_hostile_texts_as_text_and_name_no_g
     assert not [c for c in cells if c.lstrip()[:1] in ("=", "+", "-", "@", "\t", "\r", "\uff1d")]
     for name in ("Hoorn", "Vet**dorp", "voorbeeld.nl", "Bergen", "rdorp"):
         assert not any(name in t for t in [*texts, *cells])
+
+
+def test_the_factsheet_shows_hostile_indicator_texts_as_text(engine, hostile, hostile_indicators):
+    from services.indicator_exports import anonymous_latest
+
+    regio, _ = hostile
+    report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
+    figures = anonymised(report, indicators=anonymous_latest(engine, hostile_indicators))
+    parser = _Tags()
+    parser.feed(anonymised_file(figures, "html")[1].decode())
+    assert not {"script", "img", "a", "b"} & set(parser.tags)
+    assert as_stored(FORMULAS[0]) in "".join(parser.text)

@@ -15,15 +15,14 @@ from domain.access import Role
 from indicators.models import Figure, Unit
 from services import ServiceError
 from services.authz import Forbidden
+from services.indicator_exports import anonymised_files, template_file
 from services.indicators import (
     adopt_from_template,
-    anonymised_files,
     edit_indicator,
     import_figures,
     lines,
     overview,
     save_typed,
-    template_file,
 )
 from services.regio import set_regio_settings
 from tests.conftest import ADMIN, principal_for
@@ -218,7 +217,7 @@ def test_a_gemeente_named_in_an_indicators_definition_is_masked_in_the_anonymise
 
 def test_the_factsheet_shows_the_newest_regional_figures_without_gemeenten(engine, regio, regio_user, delivered):
     from exports.factsheet_html import factsheet_html
-    from services.indicators import anonymous_latest
+    from services.indicator_exports import anonymous_latest
     from services.regio_exports import anonymised
     from services.regio_report import regio_report
 
@@ -244,3 +243,38 @@ def test_a_gemeente_cannot_ask_for_another_gemeentes_figures(engine, aadorp, gem
 
     with pytest.raises(Forbidden):
         gemeente_lines(engine, aadorp, gemeente_id=gemeenten[1].id)
+
+
+def test_the_regio_adds_an_indicator_of_its_own(engine, regio_user, chosen):
+    from services.indicators import add_own_indicator
+
+    add_own_indicator(
+        engine, regio_user, name="Huisverboden", thema="Hulp", definition="Aantal opgelegde huisverboden.",
+        source="Gemeente", level="gemeente", unit="aantal", priority="nice", frequency="per jaar", standards=(10,),
+    )  # fmt: skip
+    own = overview(engine, regio_user).indicators[-1]
+    assert (own.indicator.key, own.template_version, own.indicator.standards) == ("huisverboden", None, (10,))
+
+
+def test_an_own_indicator_without_a_definition_is_refused_in_dutch(engine, regio_user):
+    from services.indicators import add_own_indicator
+
+    with pytest.raises(ServiceError, match="de definitie"):
+        add_own_indicator(
+            engine, regio_user, name="Iets", thema="Hulp", definition=" ", source="Gemeente", level="gemeente",
+            unit="aantal", priority="nice", frequency="per jaar", standards=(),
+        )  # fmt: skip
+
+
+def test_a_backup_and_restore_carry_the_indicators_and_their_figures(engine, regio_user, chosen, delivered, tmp_path):
+    from services.backup import backup_file, restore_file
+    from store.engine import make_engine
+    from tests.databases import new_database
+
+    _, data = backup_file(engine, ADMIN)
+    with new_database(tmp_path / "terug") as url:
+        target = make_engine(url)
+        restore_file(target, None, data)
+        _, rows = lines(target, regio_user, indicator_id=chosen.indicators[0].id)
+        target.dispose()
+    assert [r.regio.text for r in rows] == ["41", "39", "22"]

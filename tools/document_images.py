@@ -24,7 +24,7 @@ from demo.seed import load_demo_region
 from domain.access import Principal, Role
 from domain.plan import PlanLayout
 from services.gemeente_report import gemeente_report_pdf
-from services.indicators import anonymous_latest
+from services.indicator_exports import anonymous_latest
 from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan
 from services.regio import list_gemeenten

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from analysis.formatting import long_date
 from domain.access import Principal
 from services.gemeente_report import gemeente_report_pdf, report_file_name
-from services.indicators import anonymous_latest
+from services.indicator_exports import anonymous_latest
 from services.regio_exports import (
     FORMATS,
     anonymised,
