@@ -61,6 +61,17 @@ def require_editor(principal: Principal, regio_id: int) -> None:
     require_regio(principal, regio_id, roles=(Role.REGIO,))
 
 
+def _own_indicator(session, regio_id: int, indicator_id: int) -> RegioIndicator:  # type: ignore[no-untyped-def]
+    """An indicator of this regio's set, or a plain message (another regio's: no access)."""
+    try:
+        owner, item = indicator_repo.get_indicator(session, indicator_id=indicator_id)
+    except repo.NotFound as exc:
+        raise ServiceError(NOT_FOUND) from exc
+    if owner != regio_id:
+        raise Forbidden()
+    return item
+
+
 def overview(engine: Engine, principal: Principal) -> Overview:
     regio_id = _regio_of(principal)
     with reading(engine) as session:
@@ -102,12 +113,7 @@ def edit_indicator(engine: Engine, principal: Principal, *, indicator_id: int, *
     regio_id = _regio_of(principal)
     require_editor(principal, regio_id)
     with writing(engine) as session:
-        try:
-            owner, current = indicator_repo.get_indicator(session, indicator_id=indicator_id)
-        except repo.NotFound as exc:
-            raise ServiceError(NOT_FOUND) from exc
-        if owner != regio_id:
-            raise Forbidden()
+        current = _own_indicator(session, regio_id, indicator_id)
         cleaned = {k: clean_name(v) if k in ("name", "thema", "source", "frequency") else v for k, v in fields.items()}
         if "definition" in cleaned:
             cleaned["definition"] = clean_text(str(cleaned["definition"])).strip()
@@ -129,12 +135,7 @@ def remove_indicator(engine: Engine, principal: Principal, *, indicator_id: int)
     regio_id = _regio_of(principal)
     require_editor(principal, regio_id)
     with writing(engine) as session:
-        try:
-            owner, _ = indicator_repo.get_indicator(session, indicator_id=indicator_id)
-        except repo.NotFound as exc:
-            raise ServiceError(NOT_FOUND) from exc
-        if owner != regio_id:
-            raise Forbidden()
+        _own_indicator(session, regio_id, indicator_id)
         indicator_repo.remove_indicator(session, indicator_id=indicator_id)
 
 
@@ -149,12 +150,7 @@ def set_availability(
     regio_id = _regio_of(principal)
     require_editor(principal, regio_id)
     with writing(engine) as session:
-        try:
-            owner, _ = indicator_repo.get_indicator(session, indicator_id=indicator_id)
-        except repo.NotFound as exc:
-            raise ServiceError(NOT_FOUND) from exc
-        if owner != regio_id:
-            raise Forbidden()
+        _own_indicator(session, regio_id, indicator_id)
         indicator_repo.set_availability(
             session, indicator_id=indicator_id, retrievable=retrievable, unambiguous=unambiguous
         )
@@ -182,12 +178,7 @@ def save_typed(
     if normal is None:
         raise ServiceError("Deze periode kunnen we niet lezen. Schrijf 2025, 2025-K1, 2025-H2 of 2025-03.")
     with writing(engine) as session:
-        try:
-            owner, item = indicator_repo.get_indicator(session, indicator_id=indicator_id)
-        except repo.NotFound as exc:
-            raise ServiceError(NOT_FOUND) from exc
-        if owner != regio_id:
-            raise Forbidden()
+        item = _own_indicator(session, regio_id, indicator_id)
         known = {g.id for g in repo.list_gemeenten(session, regio_id=regio_id)}
         figures = []
         for gemeente_id, value in values.items():

@@ -44,11 +44,11 @@ from services.scan import (
     MAX_TOELICHTING,
     ROUND_NOT_FOUND,
     AnswerChange,
-    BlockClosed,
     SaveReport,
     ScanSnapshot,
     ToelichtingChange,
     ValueChange,
+    check_changes,
     save_changes,
 )
 from store import access_repo, answers_repo, meeting_repo, partner_repo
@@ -215,13 +215,8 @@ def save_partner_changes(engine: Engine, principal: Principal, *, changes: list[
         if me.done or found.closed:
             raise ServiceError("U heeft uw antwoorden al ingeleverd. Ze zijn bewaard zoals ze waren.")
         version = repo.get_round(session, round_id=me.round_id).questionnaire_version
-        known = questionnaire.by_version(version).questions_by_number
-        meeting = meeting_repo.meeting_of_round(session, round_id=me.round_id)
+        check_changes(session, me.round_id, version, changes)
         for change in changes:
-            if change.question_number not in known:
-                raise ServiceError(f"Vraag {change.question_number} hoort niet bij deze vragenlijst.")
-            if meeting is not None and known[change.question_number].block != meeting[1]:
-                raise BlockClosed(known[change.question_number].block)
             if isinstance(change, ValueChange):
                 field, new = "value", change.value.value if change.value else None
             else:

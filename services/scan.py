@@ -263,13 +263,8 @@ def _save(
     changed, overwritten = 0, []
     gemeente_id, regio_id, version = _round_access(session, round_id)
     require_round(principal, round_id=round_id, gemeente_id=gemeente_id, regio_id=regio_id, write=True)
-    known = questionnaire.by_version(version).questions_by_number
-    meeting = meeting_repo.meeting_of_round(session, round_id=round_id)
+    check_changes(session, round_id, version, changes)
     for change in changes:
-        if change.question_number not in known:
-            raise ServiceError(f"Vraag {change.question_number} hoort niet bij deze vragenlijst.")
-        if meeting is not None and known[change.question_number].block != meeting[1]:
-            raise BlockClosed(known[change.question_number].block)
         if isinstance(change, ValueChange):
             field, new, expected = "value", _stored(change.value), _stored(change.expected)
         else:
@@ -296,6 +291,18 @@ def _save(
                 )
             )
     return changed, overwritten
+
+
+def check_changes(session: Session, round_id: int, version: str, changes: list[AnswerChange]) -> None:
+    """Every change is to a question of the round's questionnaire and, at a running bijeenkomst, of the open block.
+    Shared by the round's answers and a partner's own answers."""
+    known = questionnaire.by_version(version).questions_by_number
+    meeting = meeting_repo.meeting_of_round(session, round_id=round_id)
+    for change in changes:
+        if change.question_number not in known:
+            raise ServiceError(f"Vraag {change.question_number} hoort niet bij deze vragenlijst.")
+        if meeting is not None and known[change.question_number].block != meeting[1]:
+            raise BlockClosed(known[change.question_number].block)
 
 
 def round_report(engine: Engine, principal: Principal, *, round_id: int) -> RoundReport:
