@@ -270,3 +270,14 @@ def test_the_factsheet_shows_hostile_indicator_texts_as_text(engine, hostile, ho
     parser.feed(anonymised_file(figures, "html")[1].decode())
     assert not {"script", "img", "a", "b"} & set(parser.tags)
     assert as_stored(FORMULAS[0]) in "".join(parser.text)
+
+
+def test_the_verslag_shows_a_hostile_indicator_name_as_text_and_links_nowhere(
+    engine, hostile, hostile_indicators, tmp_path
+):
+    _, rounds = hostile
+    me, round_id = rounds[NAMES[0]]
+    text, links = pdf_text_and_links(gemeente_report_pdf(engine, me, round_id=round_id)[1], tmp_path)
+    assert "http" not in links and "www" not in links
+    assert re.sub(r"\s+", "", as_stored(FORMULAS[0])) in text
+    assert "Procesindicatoren" in text
