@@ -39,7 +39,8 @@ try:
 except ServiceError as exc:
     st.title("Scan invullen")
     st.error(md(str(exc)))
-    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
+    if principal.role in (Role.GEMEENTE, Role.REGIO):  # a deelnemer or partner has no start page
+        st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
     st.stop()
 
 qn = snapshot.questionnaire

@@ -181,7 +181,9 @@ def live_state(engine: Engine, principal: Principal, *, round_id: int) -> LiveSt
             info = repo.get_round(session, round_id=round_id)
         except NotFound as exc:
             raise ServiceError("Deze ronde bestaat niet (meer).") from exc
-        require_round(principal, round_id=round_id, gemeente_id=info.gemeente_id, regio_id=info.regio_id)
+        # A partner answering this round alone sees the bijeenkomst's state (which block is open), never answers.
+        if not (principal.role is Role.PARTNER and principal.round_id == round_id):
+            require_round(principal, round_id=round_id, gemeente_id=info.gemeente_id, regio_id=info.regio_id)
         found = meeting_repo.meeting_of_round(session, round_id=round_id)
         if found is None:
             return None

@@ -23,7 +23,8 @@ pytestmark = pytest.mark.browser
 # allowed only by name here: (rule id, element, upstream issue). None are needed today.
 ALLOWED: set[tuple[str, str]] = set()
 ROUND_PAGES = ("scan", "resultaten", "geschiedenis")
-REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "delen"]
+REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "partners", "delen"]
+INDICATOR_PARTS = ["set", "beschikbaarheid", "leveren", "delen"]
 axe = Axe()
 
 
@@ -65,7 +66,12 @@ def test_every_page_of_every_role_has_no_serious_violations(app, browser, demo, 
     page = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
     log_in(page, app.url, codes[who])
     problems = {}
-    parts = [f"/?onderdeel={part}" for part in REGIO_PARTS[1:]] if who == "Demo regio" else []
+    parts = (
+        [f"/?onderdeel={part}" for part in REGIO_PARTS[1:]]
+        + [f"/indicatoren?onderdeel={part}" for part in INDICATOR_PARTS]
+        if who == "Demo regio"
+        else []
+    )
     for path in nav_paths(page) + parts:
         url = f"{app.url}{path}"
         if path.strip("/") in ROUND_PAGES:

@@ -72,12 +72,23 @@ def english_on(page: Page) -> list[str]:
     return sorted({item for item in page.evaluate(COLLECT) if ENGLISH.search(item.split(": ", 1)[1])})
 
 
-REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "delen"]
+REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "partners", "delen"]
+INDICATOR_PARTS = ["verloop", "set", "beschikbaarheid", "leveren", "delen"]
 PAGES = {
     None: ["/", "/deelnemen", "/begrippen", "/toegankelijkheid", "/bestaat-niet", "/deelnemen?bijeenkomst=²"],
-    "Demo Aalsveen": ["/", "/scan", "/resultaten", "/verbeterplan", "/geschiedenis", "/inlezen"],
+    "Demo Aalsveen": [
+        "/",
+        "/scan",
+        "/samen",
+        "/resultaten",
+        "/verbeterplan",
+        "/geschiedenis",
+        "/inlezen",
+        "/indicatoren",
+    ],
     "Demo regio": [
         *(f"/?onderdeel={part}" for part in REGIO_PARTS),
+        *(f"/indicatoren?onderdeel={part}" for part in INDICATOR_PARTS),
         "/vergelijken",
         "/start",
         "/scan",

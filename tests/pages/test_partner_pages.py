@@ -80,3 +80,23 @@ def test_a_round_started_as_eerst_apart_opens_on_the_page_to_invite_partners(app
     assert not at.exception and not at.error
     assert at.title[0].value.startswith("Eerst apart, dan samen")
     assert any(b.label == "Code maken" for b in at.button)
+
+
+def test_a_partner_at_a_bijeenkomst_sees_the_open_block_on_the_scan_page(app_engine, demo):
+    from datetime import date
+
+    from domain.meeting import MeetingKind
+    from services.meeting import create_meeting, get_meeting, open_block
+
+    facilitator = principal_for(Role.FACILITATOR, demo)
+    gemeente = list_gemeenten(app_engine, facilitator, regio_id=demo.id)[1]
+    meeting_id = create_meeting(
+        app_engine, facilitator, regio_id=demo.id, title="Startbijeenkomst", held_on=date.today(),
+        kind=MeetingKind.START, gemeente_ids=[gemeente.id], programme=[], new_round_for={gemeente.id},
+    )  # fmt: skip
+    group = get_meeting(app_engine, facilitator, meeting_id=meeting_id).groups[0]
+    open_block(app_engine, facilitator, meeting_id=meeting_id, block=1)
+    code = invite_partner(app_engine, facilitator, round_id=group.round_id, role="Veilig Thuis").code
+    at = logged_in(code, "pages/scan.py")
+    assert not at.exception and not at.error
+    assert any("blok 1 is open" in i.value for i in at.info)
