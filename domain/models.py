@@ -136,3 +136,20 @@ class ApartPhase(_Model):
     opened_by: str
     closed: bool = False
     partners: tuple[PartnerInfo, ...] = ()
+
+
+class ExtraQuestion(_Model):
+    """A question a regio added to the scan for its own gemeenten: marked as regional, never in a core figure."""
+
+    id: int
+    regio_id: int
+    text: str
+    help: str = ""
+    standard: int  # the standard it relates to (shown beside it; it never counts in that standard's score)
+    block: int
+    position: int = 0
+    removed: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"Extra vraag {self.position} (regio)"

@@ -58,6 +58,7 @@ LABELS = {
     "gemeente": ("gemeente", "naam gemeente", "naam van de gemeente"),
     "datum": ("datum", "datum ronde", "datum van de ronde", "datum scan", "datum van de scan"),
     "doel": ("doel", "doel ronde", "doel van de ronde", "soort ronde"),
+    "versie": ("versie vragenlijst", "versie van de vragenlijst", "versie"),
 }
 UNREADABLE_DATE = "De datum '{}' kunnen we niet lezen. We nemen de datum van vandaag. Schrijf de datum als 5-3-2026"
 UNREADABLE_PURPOSE = (
@@ -102,6 +103,7 @@ class ParsedWorkbook(BaseModel):
     gemeente: str | None
     held_on: date | None
     purpose: str | None
+    version: str | None = None  # the questionnaire version the workbook says it holds
     answers: tuple[ParsedAnswer, ...]
     problems: tuple[Problem, ...]
     cells: dict[str, str] = {}  # where gemeente, datum and doel were found (or belong)
@@ -254,6 +256,7 @@ def _parse(file_hash: str, sheet: str, rows: list[list], formula_rows: list[list
         gemeente=info.get("gemeente"),
         held_on=info.get("datum"),
         purpose=info.get("doel"),
+        version=info.get("versie") or None,
         answers=tuple(sorted(answers.values(), key=lambda a: a.number)),
         problems=tuple(problems),
         cells=cells,
@@ -357,8 +360,8 @@ def _info(sheet: str, rows: list[list], problems: list[Problem]) -> tuple[dict, 
             continue
         column, value = filled[1]
         cells[key] = _cell(r, column)
-        if key == "gemeente":
-            info["gemeente"] = clean_name(cell_text(value))
+        if key in ("gemeente", "versie"):
+            info[key] = clean_name(cell_text(value))
             continue
         if key == "datum":
             info["datum"] = cell_date(value)

@@ -82,11 +82,16 @@ class Questionnaire(_Frozen):
     questions: tuple[Question, ...]
     practices_source: str = ""
     practices: tuple[Practice, ...] = ()
+    based_on: str = ""
+    """The version this one follows. A question keeps its number and meaning unless `not_comparable` names it."""
+    not_comparable: dict[int, str] = {}
+    """Questions whose meaning changed since `based_on`, each with the reason, in plain Dutch."""
 
     @model_validator(mode="after")
     def _check_structure(self) -> Questionnaire:
         problems: list[str] = []
         problems += _check_blocks(self.blocks)
+        problems += _check_comparison(self)
         problems += _check_clusters(self.clusters)
         problems += _check_standards(self.standards, {c.code for c in self.clusters})
         problems += _check_questions(self)
@@ -210,4 +215,18 @@ def _check_practices(qn: Questionnaire) -> list[str]:
             problems.append(f"voorbeeld {i} hoort bij onbekende standaard {p.standard}")
         if unknown := sorted(set(p.questions) - numbers):
             problems.append(f"voorbeeld {i} noemt onbekende vraag {', '.join(map(str, unknown))}")
+    return problems
+
+
+def _check_comparison(qn: Questionnaire) -> list[str]:
+    problems = []
+    if qn.not_comparable and not qn.based_on.strip():
+        problems.append("bij 'not_comparable' hoort 'based_on': de versie waarmee niet te vergelijken valt")
+    if qn.based_on and qn.based_on == qn.version:
+        problems.append("een versie kan niet op zichzelf gebaseerd zijn (based_on)")
+    for number, reason in qn.not_comparable.items():
+        if not 1 <= number <= CORE_QUESTION_COUNT:
+            problems.append(f"not_comparable noemt onbekende vraag {number}")
+        if not reason.strip():
+            problems.append(f"bij vraag {number} in not_comparable ontbreekt de reden")
     return problems

@@ -19,7 +19,7 @@ from domain.models import Gemeente, Purpose
 from imports.xlsx_zelfscan import ChooseSheet, ParsedAnswer, ParsedWorkbook, Problem, WorkbookRefused, read_workbook
 from services import ServiceError
 from services.authz import Forbidden, require_regio
-from store import answers_repo
+from store import answers_repo, version_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
 
@@ -42,6 +42,7 @@ class FilePreview(BaseModel):
     gemeente_name: str | None = None
     held_on: date | None = None
     purpose: Purpose | None = None
+    version: str = ""  # the questionnaire version the round will have
     answered: int = 0
     toelichtingen: int = 0
     answers: tuple[ParsedAnswer, ...] = ()
@@ -57,7 +58,7 @@ def preview(
     engine: Engine, principal: Principal, *, file_name: str, data: bytes, sheet: str | None = None
 ) -> FilePreview:
     try:
-        parsed, gemeente, problems = _check(engine, principal, data, sheet)
+        parsed, gemeente, problems, version = _check(engine, principal, data, sheet)
     except ChooseSheet as exc:
         return FilePreview(file_name=file_name, refused=str(exc), sheets=tuple(exc.sheets))
     except (WorkbookRefused, ServiceError) as exc:
@@ -69,6 +70,7 @@ def preview(
         gemeente_name=gemeente.name,
         held_on=parsed.held_on or date.today(),
         purpose=Purpose(parsed.purpose) if parsed.purpose else Purpose.NULMETING,
+        version=version,
         answered=parsed.answered,
         toelichtingen=parsed.toelichtingen,
         answers=parsed.answers,
@@ -90,7 +92,7 @@ def store(
     """Store the file as a new round of its gemeente; refuses when problems were not accepted, and
     when `digest` (from the preview) differs from what the file holds now."""
     try:
-        parsed, gemeente, problems = _check(engine, principal, data, sheet)
+        parsed, gemeente, problems, version = _check(engine, principal, data, sheet)
     except WorkbookRefused as exc:
         raise ServiceError(str(exc)) from exc
     if digest is not None and digest != parsed.digest:
@@ -106,7 +108,7 @@ def store(
             gemeente_id=gemeente.id,
             held_on=parsed.held_on or date.today(),
             purpose=Purpose(parsed.purpose) if parsed.purpose else Purpose.NULMETING,
-            questionnaire_version=questionnaire.current().version,
+            questionnaire_version=version,
             participants=[],
             source_hash=parsed.file_hash,
         )
@@ -143,7 +145,7 @@ def match_gemeente(written: str, gemeenten: list[Gemeente]) -> Gemeente | None:
 
 def _check(
     engine: Engine, principal: Principal, data: bytes, sheet: str | None
-) -> tuple[ParsedWorkbook, Gemeente, list[Problem]]:
+) -> tuple[ParsedWorkbook, Gemeente, list[Problem], str]:
     """Parse, find the gemeente, check who may read it in, and list every problem."""
     if principal.role not in (Role.GEMEENTE, Role.REGIO) or principal.regio_id is None:
         raise Forbidden()
@@ -169,6 +171,7 @@ def _check(
         if principal.role is Role.GEMEENTE and gemeente.id != principal.gemeente_id:
             raise Forbidden("Dit werkboek is van een andere gemeente. U kunt alleen uw eigen gemeente inlezen.")
         earlier = repo.round_from_file(session, gemeente_id=gemeente.id, source_hash=parsed.file_hash)
+        version = _version(parsed.version) or version_repo.version_for_new_round(session, regio_id=regio.id)
     if earlier:
         raise ServiceError(
             f"Dit bestand is al ingelezen als de ronde van {long_date(earlier[1])}. Er komt geen tweede ronde bij."
@@ -182,6 +185,15 @@ def _check(
                 message="De datum ontbreekt. We nemen de datum van vandaag.",
             )
         )
+    if parsed.version and parsed.version != version:
+        problems.append(
+            Problem(
+                sheet=parsed.sheet,
+                cell=parsed.cells.get("versie", "C5"),
+                message=f"Versie {parsed.version} van de vragenlijst kennen we niet. We lezen de antwoorden in als "
+                f"versie {version}, vraag voor vraag met hetzelfde nummer.",
+            )
+        )
     if parsed.purpose is None and not _reported(parsed, "doel"):
         problems.append(
             Problem(
@@ -190,7 +202,17 @@ def _check(
                 message="Het doel ontbreekt. We nemen 'nulmeting'.",
             )
         )
-    return parsed, gemeente, problems
+    return parsed, gemeente, problems, version
+
+
+def _version(written: str | None) -> str | None:
+    """The workbook's own version when the app knows it (shipped or loaded)."""
+    if not written:
+        return None
+    try:
+        return questionnaire.by_version(written).version
+    except questionnaire.QuestionnaireError:
+        return None
 
 
 def _reported(parsed: ParsedWorkbook, key: str) -> bool:

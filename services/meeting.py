@@ -29,7 +29,7 @@ from services import ServiceError
 from services.access import Login, note_failure, start_session, too_many_failures
 from services.access_codes import add_participant_code
 from services.authz import require_regio, require_round
-from store import access_repo, answers_repo, meeting_repo
+from store import access_repo, answers_repo, meeting_repo, version_repo
 from store import repository as repo
 from store.repository import NotFound, now
 from store.unit_of_work import reading, writing
@@ -124,7 +124,7 @@ def create_meeting(
                     gemeente_id=gemeente_id,
                     held_on=held_on,
                     purpose=purpose,
-                    questionnaire_version=qn.version,
+                    questionnaire_version=version_repo.version_for_new_round(session, regio_id=regio_id),
                     participants=[],
                 )
             code_id = add_participant_code(

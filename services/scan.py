@@ -20,7 +20,7 @@ from domain.text import clean_text
 from questionnaire import Questionnaire
 from services import ServiceError
 from services.authz import Forbidden, require_gemeente, require_progress, require_round
-from store import answers_repo, meeting_repo
+from store import answers_repo, meeting_repo, version_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
 
@@ -119,7 +119,7 @@ def start_round(
             gemeente_id=gemeente_id,
             held_on=held_on,
             purpose=purpose,
-            questionnaire_version=questionnaire.current().version,
+            questionnaire_version=version_repo.version_for_new_round(session, regio_id=gemeente.regio_id),
             participants=participants,
         )
 

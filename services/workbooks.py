@@ -13,7 +13,7 @@ from exports.xlsx_zelfscan import ScanSheet, archive_workbook, zelfscan_workbook
 from services import ServiceError
 from services.authz import require_gemeente, require_regio
 from services.scan import open_scan
-from store import answers_repo
+from store import answers_repo, version_repo
 from store import repository as repo
 from store.unit_of_work import reading
 
@@ -49,9 +49,10 @@ def blank_workbook(engine: Engine, principal: Principal, *, gemeente_id: int) ->
             gemeente = repo.get_gemeente(session, gemeente_id=gemeente_id)
         except repo.NotFound as exc:
             raise ServiceError("Deze gemeente bestaat niet (meer).") from exc
+        version = version_repo.version_for_new_round(session, regio_id=gemeente.regio_id)
     require_gemeente(principal, gemeente_id=gemeente.id, regio_id=gemeente.regio_id)
     scan = ScanSheet(gemeente=gemeente.name, held_on=None, purpose="")
-    return blank_workbook_name(gemeente.name), zelfscan_workbook(questionnaire.current(), scan)
+    return blank_workbook_name(gemeente.name), zelfscan_workbook(questionnaire.by_version(version), scan)
 
 
 def regio_archive(engine: Engine, principal: Principal, *, regio_id: int) -> tuple[str, bytes]:

@@ -30,6 +30,9 @@ def make_engine(url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
     upgrade(engine)
+    from store.version_repo import register_source  # the questionnaire finds versions loaded into this database
+
+    register_source(engine)
     return engine
 
 
