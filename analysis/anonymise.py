@@ -138,6 +138,7 @@ class AnonymisedFigures(BaseModel):
     toelichtingen: tuple[MaskedToelichting, ...] = ()
     duiding: str = ""
     indicators: tuple[IndicatorLine, ...] = ()  # procesindicatoren, newest period, already without names
+    extras: tuple[QuestionFigure, ...] = ()  # the regio's own questions: apart, never in the figures above
 
 
 def anonymise(
@@ -155,6 +156,7 @@ def anonymise(
     toelichtingen: Iterable[tuple[int, int, str]] = (),
     duiding: str = "",
     extra_words: Iterable[str] = (),
+    extras: Iterable[QuestionXY] = (),
 ) -> AnonymisedFigures:
     """Apply the small-number rule to every figure and mask names (and the regio's own extra
     words, e.g. a wijk or a team) in every free text."""
@@ -175,17 +177,18 @@ def anonymise(
                 withheld=s.withheld or mean_hidden,
             )
         )
-    question_rows = [
-        QuestionFigure(
+
+    def figure(q: QuestionXY, *, regio_text: bool = False) -> QuestionFigure:
+        return QuestionFigure(
             number=q.number,
             standard=q.standard,
-            text=q.text,
+            text=mask_names(q.text, gemeente_names) if regio_text else q.text,
             x=None if q.withheld else q.x,
             y=None if q.withheld else q.y,
             withheld=q.withheld,
         )
-        for q in questions
-    ]
+
+    question_rows = [figure(q) for q in questions]
     return AnonymisedFigures(
         title=mask_names(title, gemeente_names),
         made_on=made_on,
@@ -200,6 +203,7 @@ def anonymise(
             for s, q, t in toelichtingen
         ),
         duiding=mask_names(duiding, gemeente_names),
+        extras=tuple(figure(q, regio_text=True) for q in extras),
     )
 
 

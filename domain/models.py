@@ -138,6 +138,11 @@ class ApartPhase(_Model):
     partners: tuple[PartnerInfo, ...] = ()
 
 
+EXTRA_BASE = 1000
+"""An extra question's answer travels through the scan page and its autosave as number EXTRA_BASE + id, apart
+from the core numbers 1 to 31; it is stored in a table of its own."""
+
+
 class ExtraQuestion(_Model):
     """A question a regio added to the scan for its own gemeenten: marked as regional, never in a core figure."""
 
@@ -149,6 +154,10 @@ class ExtraQuestion(_Model):
     block: int
     position: int = 0
     removed: bool = False
+
+    @property
+    def number(self) -> int:
+        return EXTRA_BASE + self.id
 
     @property
     def label(self) -> str:

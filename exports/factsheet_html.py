@@ -65,6 +65,16 @@ def factsheet_html(figures: AnonymisedFigures) -> bytes:
             "staan er als 'minder dan'; er staan geen cijfers van afzonderlijke gemeenten in.</p>"
             + table(header, rows, caption="Procesindicatoren van de regio", wide=(0, 2, 3))
         )
+    extras = ""
+    if figures.extras:
+        rows = [
+            (str(q.standard), q.text, withheld if q.withheld else f"{q.x} van {q.y} gemeenten") for q in figures.extras
+        ]
+        extras = (
+            "<h2>Extra vragen van de regio</h2><p>Deze vragen voegde de regio zelf toe. Ze horen niet bij de vragen "
+            "van de VNG en tellen nergens hierboven mee.</p>"
+            + table(("Standaard", "Extra vraag", "Op orde"), rows, caption="Extra vragen van de regio", wide=(1,))
+        )
     body = f"""<h1>{escape(figures.title)}</h1>
 <p>Gemaakt op {long_date(figures.made_on)}. Rondes: {escape(figures.period)}. De cijfers rusten op
 {figures.gemeenten_counted} gemeenten. Een cijfer dat op minder dan {figures.min_gemeenten} gemeenten rust,
@@ -81,6 +91,7 @@ eronder.</p>
 {table(standards_header, standard_rows, caption="Cijfers per standaard")}
 <p class="uitleg">{escape(MEAN_SHARE)} {escape(WHOLE_STANDARD)}</p>
 {indicators}
+{extras}
 <h2>Bijlage 1: x van y gemeenten per vraag</h2>
 {table(("Vraag", "Vraagtekst", "Op orde"), question_rows)}
 <p class="uitleg">{escape(PER_QUESTION)}</p>

@@ -21,6 +21,8 @@ def anonymised_workbook(figures: AnonymisedFigures) -> bytes:
     _about(about, figures)
     _standards(wb.create_sheet("Standaarden"), figures)
     _questions(wb.create_sheet("Vragen"), figures)
+    if figures.extras:
+        _extras(wb.create_sheet("Extra vragen regio"), figures)
     notable = wb.create_sheet("Wat valt op")
     notable.append(["Wat valt op"])
     for line in figures.highlights or ("Er zijn nog te weinig antwoorden om iets te laten opvallen.",):
@@ -96,6 +98,19 @@ def _questions(ws: Worksheet, figures: AnonymisedFigures) -> None:
     for q in figures.questions:
         ws.append([q.number, q.standard, q.text, q.x, q.y, withheld if q.withheld else ""])
     for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.column_dimensions["C"].width = 90
+    ws.column_dimensions["F"].width = 36
+
+
+def _extras(ws: Worksheet, figures: AnonymisedFigures) -> None:
+    """The regio's own questions, apart: they never count in the figures on the other sheets."""
+    ws.append(["Extra vragen van de regio: geen vragen van de VNG, ze tellen niet mee in de scores."])
+    ws.append(["Nr", "Hoort bij standaard", "Extra vraag (regio)", "Op orde (x)", "Beantwoord (y)", "Opmerking"])
+    withheld = WITHHELD_TEXT.format(n=figures.min_gemeenten)
+    for i, q in enumerate(figures.extras, start=1):
+        ws.append([i, q.standard, q.text, q.x, q.y, withheld if q.withheld else ""])
+    for cell in ws[2]:
         cell.font = Font(bold=True)
     ws.column_dimensions["C"].width = 90
     ws.column_dimensions["F"].width = 36

@@ -16,10 +16,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from analysis.answers import Answer, AnswerValue
+from domain.models import ExtraQuestion
 from exports.xlsx_writer import formula, new_workbook, print_on_a4_landscape, row_height, workbook_bytes
 from questionnaire import Questionnaire
 
 QUESTIONS_SHEET, RESULTS_SHEET, ABOUT_SHEET = "Vragen", "Resultaten", "Uitleg"
+EXTRA_SHEET = "Extra vragen regio"
+EXTRA_NOTE = (
+    "Extra vragen van de regio. Deze vragen horen niet bij de 31 vragen van de VNG en tellen niet mee in de "
+    "scores. Verander de nummers in kolom A niet: daarmee worden de antwoorden weer ingelezen."
+)
 FIRST_ROW = 8  # first question row on the questions sheet
 ANSWER_TEXT = {AnswerValue.OP_ORDE: "op orde", AnswerValue.NIET_OP_ORDE: "niet op orde"}
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -36,10 +42,13 @@ class ScanSheet:
         purpose: str,
         answers: dict[int, Answer] | None = None,
         sheet_title: str = QUESTIONS_SHEET,
+        extras: tuple[ExtraQuestion, ...] = (),
+        extra_answers: dict[int, Answer] | None = None,
     ) -> None:
         self.gemeente, self.held_on, self.purpose = gemeente, held_on, purpose
         self.answers = answers or {}
         self.sheet_title = sheet_title
+        self.extras, self.extra_answers = extras, extra_answers or {}  # the regio's own questions, by number
 
 
 def zelfscan_workbook(qn: Questionnaire, scan: ScanSheet) -> bytes:
@@ -52,7 +61,32 @@ def zelfscan_workbook(qn: Questionnaire, scan: ScanSheet) -> bytes:
     questions = wb.create_sheet(QUESTIONS_SHEET)
     write_questions(questions, qn, scan)
     _results(wb.create_sheet(RESULTS_SHEET), qn, QUESTIONS_SHEET)
+    if scan.extras:
+        _extras(wb.create_sheet(EXTRA_SHEET), scan)
     return _save(wb, f"Zelfscan {scan.gemeente}")
+
+
+def _extras(ws: Worksheet, scan: ScanSheet) -> None:
+    """The regio's own questions on a sheet of their own: answered like the others, never in the scores."""
+    ws.append([EXTRA_NOTE])
+    ws.append(["Id", "Extra vraag (regio)", "Hoort bij standaard", "Blok", "Antwoord", "Toelichting"])
+    for cell in ws[2]:
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+    for extra in scan.extras:
+        answer = scan.extra_answers.get(extra.number)
+        ws.append([
+            extra.id, extra.text, extra.standard, extra.block,
+            ANSWER_TEXT[answer.value] if answer and answer.value else None,
+            answer.toelichting if answer and answer.toelichting else None,
+        ])  # fmt: skip
+        for column in (2, 6):
+            ws.cell(ws.max_row, column).alignment = Alignment(wrap_text=True, vertical="top")
+    if ws.max_row > 2:
+        choice = DataValidation(type="list", formula1='"op orde,niet op orde"', allow_blank=True)
+        choice.add(f"E3:E{ws.max_row}")
+        ws.add_data_validation(choice)
+    for column, width in zip("ABCDEF", (6, 80, 12, 6, 16, 60), strict=True):
+        ws.column_dimensions[column].width = width
 
 
 def write_questions(ws: Worksheet, qn: Questionnaire, scan: ScanSheet, top: int = 1) -> int:

@@ -111,46 +111,66 @@ runtime.write_query("blok", block)
 
 # Only the shown block's widgets get their stored value: every widget Streamlit creates copies
 # the whole session state, so keys for the hidden block would slow every rerun.
-shown = [q.number for q in qn.questions_of_block(block)]
-notices = autosave.sync_widgets(round_id, snapshot.answers, sorted(qn.questions_by_number), principal.actor, shown)
+extras = [q for q in snapshot.extra_questions if q.block == block]
+shown = [q.number for q in qn.questions_of_block(block)] + [q.number for q in extras]
+numbers = sorted(qn.questions_by_number) + [q.number for q in snapshot.extra_questions]
+answers = {**snapshot.answers, **snapshot.extra_answers}
+notices = autosave.sync_widgets(round_id, answers, numbers, principal.actor, shown)
 for notice in notices + autosave.overwritten_notices(report):
     notice_area.warning(md(notice), icon=":material/group:")
 
 frozen = snapshot.in_meeting and block != snapshot.meeting_block  # at a bijeenkomst: only the open block
+
+
+def question_card(number: int, label: str, help_markdown: str) -> None:
+    """One question: its choice, help and toelichting (or, to read, the answer). Core and extra alike."""
+    name = label.split(". ", 1)[0]  # "Vraag 5" or "Extra vraag 1 (regio)"
+    with st.container(border=True):
+        if editable:
+            st.radio(
+                label,
+                list(OPTION_LABELS),
+                index=None,
+                format_func=OPTION_LABELS.__getitem__,
+                horizontal=True,
+                key=autosave.value_key(round_id, number),
+                disabled=frozen,
+            )
+            st.markdown(help_markdown)
+            st.text_area(
+                f"Toelichting bij {name[0].lower()}{name[1:]} (niet verplicht)",
+                disabled=frozen,
+                key=autosave.toelichting_key(round_id, number),
+                height=80,
+                max_chars=5000,
+                placeholder="Bijvoorbeeld: wat gaat goed, wat nog niet, en waarom.",
+            )
+        else:
+            answer = answers.get(number)
+            value = answer.value.value if answer and answer.value else None
+            st.markdown(f"**{label}**")
+            st.write(f"Antwoord: {OPTION_LABELS[value] if value else 'nog niet beantwoord'}")
+            if answer and answer.toelichting:
+                st.write("Toelichting:")
+                plain(answer.toelichting)
+
+
 for standard in qn.standards_of_block(block):
     st.subheader(f"Standaard {standard.number}: {standard.short_name}", divider="gray")
     st.write(standard.description)
     for question in qn.questions_of_block(block):
         if question.standard != standard.number:
             continue
-        with st.container(border=True):
-            if editable:
-                st.radio(
-                    f"Vraag {question.number}. {question.text}",
-                    list(OPTION_LABELS),
-                    index=None,
-                    format_func=OPTION_LABELS.__getitem__,
-                    horizontal=True,
-                    key=autosave.value_key(round_id, question.number),
-                    disabled=frozen,
-                )
-                st.markdown(help_text(qn, question))
-                st.text_area(
-                    f"Toelichting bij vraag {question.number} (niet verplicht)",
-                    disabled=frozen,
-                    key=autosave.toelichting_key(round_id, question.number),
-                    height=80,
-                    max_chars=5000,
-                    placeholder="Bijvoorbeeld: wat gaat goed, wat nog niet, en waarom.",
-                )
-            else:
-                answer = snapshot.answers.get(question.number)
-                value = answer.value.value if answer and answer.value else None
-                st.markdown(f"**Vraag {question.number}. {question.text}**")
-                st.write(f"Antwoord: {OPTION_LABELS[value] if value else 'nog niet beantwoord'}")
-                if answer and answer.toelichting:
-                    st.write("Toelichting:")
-                    plain(answer.toelichting)
+        question_card(question.number, f"Vraag {question.number}. {question.text}", help_text(qn, question))
+if extras:
+    st.subheader("Extra vragen van de regio", divider="gray")
+    st.write(
+        "Deze vragen voegde de regio zelf toe. Ze horen niet bij de 31 vragen van de VNG en tellen niet mee in de "
+        "scores, de spinnenweb of de cijfers van de regio."
+    )
+    for extra in extras:
+        extra_help = f"Hoort bij standaard {extra.standard}. {md(extra.help)}".strip()
+        question_card(extra.number, f"{extra.label}. {md(extra.text)}", extra_help)
 if editable:
     autosave.mark_drawn()
 

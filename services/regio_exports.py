@@ -48,6 +48,7 @@ def anonymised(
         else (),
         duiding=clean_text(duiding),
         extra_words=extra_words,
+        extras=report.extras,
     )
     return figures.model_copy(update={"indicators": indicators})
 

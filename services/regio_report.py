@@ -24,6 +24,7 @@ from domain.access import Principal, Role
 from domain.models import Gemeente, Purpose, Regio, RoundSummary
 from services import ServiceError
 from services.authz import require_regio
+from services.extra_questions import regional_extras
 from services.scan import round_summaries
 from store import answers_repo
 from store import repository as repo
@@ -64,6 +65,7 @@ class RegioReport(BaseModel):
     standards: tuple[StandardXY, ...]
     highlights: Highlights
     toelichtingen: tuple[Toelichting, ...]
+    extras: tuple[QuestionXY, ...] = ()  # the regio's own questions: their own table, never in the figures above
 
     @property
     def counted(self) -> list[GemeenteResult]:
@@ -109,6 +111,9 @@ def regio_report(
                 )
             chosen[gemeente_id] = (row[0], row[2], row[3], row[4])
         answers = answers_repo.answers_of_rounds(session, round_ids=[c[0] for c in chosen.values()])
+        extras = regional_extras(
+            session, regio_id=regio_id, round_ids=[c[0] for c in chosen.values()], min_gemeenten=regio.min_gemeenten
+        )
     rows = []
     for gemeente in gemeenten:
         if gemeente.id not in chosen:
@@ -136,6 +141,7 @@ def regio_report(
         standards=tuple(standards_xy(results, minimum)),
         highlights=highlights(results, minimum),
         toelichtingen=tuple(_toelichtingen(rows)),
+        extras=tuple(extras),
     )
 
 

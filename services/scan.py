@@ -15,11 +15,12 @@ from analysis.answers import Answer, AnswerValue, Change
 from analysis.results import RoundResult
 from analysis.scoring import score_round
 from domain.access import Principal, Role
-from domain.models import Participant, Purpose, RoundInfo, RoundSummary
+from domain.models import EXTRA_BASE, ExtraQuestion, Participant, Purpose, RoundInfo, RoundSummary
 from domain.text import clean_text
 from questionnaire import Questionnaire
 from services import ServiceError
 from services.authz import Forbidden, require_gemeente, require_progress, require_round
+from services.extra_questions import extras_of_round
 from store import answers_repo, meeting_repo, version_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
@@ -90,6 +91,8 @@ class ScanSnapshot(BaseModel):
     editable: bool
     meeting_block: int | None = None  # at a running bijeenkomst: the open block (None: all closed)
     in_meeting: bool = False
+    extra_questions: tuple[ExtraQuestion, ...] = ()  # the regio's own questions, after the core ones
+    extra_answers: dict[int, Answer] = {}  # by ExtraQuestion.number; never part of `result`
 
 
 class RoundReport(BaseModel):
@@ -206,8 +209,11 @@ def open_scan(engine: Engine, principal: Principal, *, round_id: int) -> ScanSna
         info = _readable(session, principal, round_id)
         answers = answers_repo.load_answers(session, round_id=round_id)
         meeting = meeting_repo.meeting_of_round(session, round_id=round_id)
+        extras, extra_answers = extras_of_round(session, regio_id=info.regio_id, round_id=round_id)
     qn = questionnaire.by_version(info.questionnaire_version)
     return ScanSnapshot(
+        extra_questions=tuple(extras),
+        extra_answers=extra_answers,
         in_meeting=meeting is not None,
         meeting_block=meeting[1] if meeting else None,
         info=info,
@@ -263,13 +269,14 @@ def _save(
     changed, overwritten = 0, []
     gemeente_id, regio_id, version = _round_access(session, round_id)
     require_round(principal, round_id=round_id, gemeente_id=gemeente_id, regio_id=regio_id, write=True)
-    check_changes(session, round_id, version, changes)
+    extras = check_changes(session, round_id, version, changes, regio_id=regio_id)
     for change in changes:
         if isinstance(change, ValueChange):
             field, new, expected = "value", _stored(change.value), _stored(change.expected)
         else:
             field, new, expected = "toelichting", change.toelichting[:MAX_TOELICHTING], change.expected
-        result = answers_repo.save_field(
+        save = version_repo.save_extra_field if change.question_number in extras else answers_repo.save_field
+        result = save(
             session,
             round_id=round_id,
             question_number=change.question_number,
@@ -293,16 +300,24 @@ def _save(
     return changed, overwritten
 
 
-def check_changes(session: Session, round_id: int, version: str, changes: list[AnswerChange]) -> None:
-    """Every change is to a question of the round's questionnaire and, at a running bijeenkomst, of the open block.
-    Shared by the round's answers and a partner's own answers."""
-    known = questionnaire.by_version(version).questions_by_number
+def check_changes(
+    session: Session, round_id: int, version: str, changes: list[AnswerChange], *, regio_id: int | None = None
+) -> dict[int, ExtraQuestion]:
+    """Every change is to a question of the round's questionnaire (or, with `regio_id`, to one of the regio's
+    extra questions) and, at a running bijeenkomst, of the open block. Returns the extra questions changed.
+    Shared by the round's answers and a partner's own answers (core questions only)."""
+    blocks = {q.number: q.block for q in questionnaire.by_version(version).questions}
+    extras: dict[int, ExtraQuestion] = {}
+    if regio_id is not None and any(c.question_number >= EXTRA_BASE for c in changes):
+        extras = {q.number: q for q in version_repo.extra_questions(session, regio_id=regio_id)}
+        blocks |= {n: q.block for n, q in extras.items()}
     meeting = meeting_repo.meeting_of_round(session, round_id=round_id)
     for change in changes:
-        if change.question_number not in known:
+        if change.question_number not in blocks:
             raise ServiceError(f"Vraag {change.question_number} hoort niet bij deze vragenlijst.")
-        if meeting is not None and known[change.question_number].block != meeting[1]:
-            raise BlockClosed(known[change.question_number].block)
+        if meeting is not None and blocks[change.question_number] != meeting[1]:
+            raise BlockClosed(blocks[change.question_number])
+    return {n: q for n, q in extras.items() if any(c.question_number == n for c in changes)}
 
 
 def round_report(engine: Engine, principal: Principal, *, round_id: int) -> RoundReport:

@@ -37,7 +37,12 @@ def round_workbook(engine: Engine, principal: Principal, *, round_id: int) -> tu
     snapshot = open_scan(engine, principal, round_id=round_id)
     info = snapshot.info
     scan = ScanSheet(
-        gemeente=info.gemeente_name, held_on=info.held_on, purpose=info.purpose.value, answers=snapshot.answers
+        gemeente=info.gemeente_name,
+        held_on=info.held_on,
+        purpose=info.purpose.value,
+        answers=snapshot.answers,
+        extras=snapshot.extra_questions,
+        extra_answers=snapshot.extra_answers,
     )
     return workbook_file_name(info.gemeente_name, info.held_on), zelfscan_workbook(snapshot.questionnaire, scan)
 
@@ -50,8 +55,9 @@ def blank_workbook(engine: Engine, principal: Principal, *, gemeente_id: int) ->
         except repo.NotFound as exc:
             raise ServiceError("Deze gemeente bestaat niet (meer).") from exc
         version = version_repo.version_for_new_round(session, regio_id=gemeente.regio_id)
+        extras = tuple(version_repo.extra_questions(session, regio_id=gemeente.regio_id))
     require_gemeente(principal, gemeente_id=gemeente.id, regio_id=gemeente.regio_id)
-    scan = ScanSheet(gemeente=gemeente.name, held_on=None, purpose="")
+    scan = ScanSheet(gemeente=gemeente.name, held_on=None, purpose="", extras=extras)
     return blank_workbook_name(gemeente.name), zelfscan_workbook(questionnaire.by_version(version), scan)
 
 

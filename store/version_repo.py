@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 import questionnaire
 from analysis.answers import Answer, AnswerValue
-from domain.models import ExtraQuestion
+from domain.models import EXTRA_BASE, ExtraQuestion
+from store.answers_repo import FieldChange
 from store.repository import now
 from store.version_tables import ExtraAntwoordRow, ExtraVraagRow, RegioVragenlijstRow, VragenlijstVersieRow
 
@@ -133,21 +134,37 @@ def extra_answers(session: Session, *, round_ids: list[int]) -> dict[int, dict[i
 
 
 def save_extra_field(
-    session: Session, *, round_id: int, extra_id: int, field: str, new: str | None, expected: str | None, actor: str
-) -> tuple[bool, str | None, str | None]:
-    """Store one field of an extra answer: (changed, what someone else had stored since, by whom)."""
+    session: Session,
+    *,
+    round_id: int,
+    question_number: int,
+    field: str,
+    new: str | None,
+    expected: str | None,
+    actor: str,
+    code_id: int | None = None,
+) -> FieldChange:
+    """Store one field of an extra answer (question_number: EXTRA_BASE + id), as answers_repo.save_field does
+    for a core answer: saving what is stored changes nothing; someone else's change in between is reported."""
+    extra_id = question_number - EXTRA_BASE
     row = session.get(ExtraAntwoordRow, (round_id, extra_id), with_for_update=True)
     if row is None:
         if new in (None, ""):
-            return False, None, None
+            return FieldChange(changed=False)
         row = ExtraAntwoordRow(ronde_id=round_id, extra_vraag_id=extra_id, value=None, toelichting="",
                                updated_at=now(), updated_by=actor)  # fmt: skip
         session.add(row)
     stored = getattr(row, field) or None
     if stored == (new or None):
-        return False, None, None
-    overwritten = (stored, row.updated_by) if stored != (expected or None) and row.updated_by != actor else (None, None)
+        return FieldChange(changed=False)
+    theirs = stored != (expected or None) and row.updated_by != actor
+    report = FieldChange(
+        changed=True,
+        overwritten=stored if theirs else None,
+        overwritten_by=row.updated_by if theirs else None,
+        overwritten_at=row.updated_at if theirs else None,
+    )
     setattr(row, field, new if field == "value" else (new or ""))
     row.updated_at, row.updated_by = now(), actor
     session.flush()
-    return True, overwritten[0], overwritten[1]
+    return report
