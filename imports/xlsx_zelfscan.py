@@ -36,6 +36,7 @@ MAX_UNZIPPED = 50 * 1024 * 1024
 MAX_RATIO = 100
 MAX_ROWS = 2000
 QUESTION_COUNT = 31
+EXTRA_SHEET = "Extra vragen regio"  # as exports/xlsx_zelfscan writes it
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 VALUES = {
@@ -105,6 +106,7 @@ class ParsedWorkbook(BaseModel):
     purpose: str | None
     version: str | None = None  # the questionnaire version the workbook says it holds
     answers: tuple[ParsedAnswer, ...]
+    extras: tuple[ParsedAnswer, ...] = ()  # the regio's extra questions, `number` being their id
     problems: tuple[Problem, ...]
     cells: dict[str, str] = {}  # where gemeente, datum and doel were found (or belong)
 
@@ -140,7 +142,13 @@ def read_workbook(data: bytes, *, sheet: str | None = None) -> ParsedWorkbook:
     name = _questions_sheet(values, sheet)
     rows = _rows(values[name])
     formula_rows = _rows(formulas[name])
-    return _parse(hashlib.sha256(data).hexdigest(), name, rows, formula_rows)
+    parsed = _parse(hashlib.sha256(data).hexdigest(), name, rows, formula_rows)
+    if EXTRA_SHEET not in values.sheetnames:
+        return parsed
+    from imports.xlsx_extras import read_extras  # it uses this module's cell readers
+
+    extras, problems = read_extras(_rows(values[EXTRA_SHEET]), _rows(formulas[EXTRA_SHEET]))
+    return parsed.model_copy(update={"extras": extras, "problems": parsed.problems + problems})
 
 
 def _refuse_unsafe(data: bytes) -> None:

@@ -177,7 +177,7 @@ def regional_radar() -> None:
 
 
 def per_question() -> None:
-    """x van y per question."""
+    """x van y per question; the regio's own extra questions in a table of their own."""
     st.header("x van y gemeenten, per vraag")
     st.caption(definitions.PER_QUESTION)
     table(
@@ -190,6 +190,19 @@ def per_question() -> None:
             for q in report.questions
         ]
     )
+    if report.extras:
+        st.subheader("Extra vragen van de regio")
+        st.caption("Deze vragen voegde de regio zelf toe. Ze tellen niet mee in de scores en de spinnenweb.")
+        table(
+            [
+                {
+                    "Extra vraag (regio)": q.text,
+                    "Hoort bij standaard": q.standard,
+                    "Op orde": WITHHELD if q.withheld else f"{q.x} van {q.y} gemeenten",
+                }
+                for q in report.extras
+            ]
+        )
 
 
 def beside_indicators() -> None:

@@ -9,7 +9,7 @@ from domain.access import Role
 from services import ServiceError
 from services.partners import agreement_of_round
 from services.regio import average_for
-from services.scan import round_report
+from services.scan import round_extras, round_report
 from ui import auth, runtime
 from ui.radar import radar_with_table
 from ui.round_header import progress_bar, round_header
@@ -77,6 +77,21 @@ if agreement is not None:
         label="Bekijk per vraag de antwoorden van de partners",
         icon=":material/diversity_3:",
         query_params={"ronde": str(round_id)},
+    )
+
+extras = round_extras(engine, principal, round_id=round_id)
+if extras:
+    st.header("Extra vragen van de regio")
+    st.write("Deze vragen voegde de regio toe. Ze tellen niet mee in de spinnenweb en de scores hierboven.")
+    table(
+        [
+            {
+                "Extra vraag (regio)": q.text,
+                "Antwoord": a.value.label if a and a.value else "nog niet beantwoord",
+                "Toelichting": a.toelichting if a else "",
+            }
+            for q, a in extras
+        ]
     )
 
 st.header("Vragen die niet op orde zijn")

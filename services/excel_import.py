@@ -15,7 +15,7 @@ import questionnaire
 from analysis.anonymise import fold
 from analysis.formatting import long_date
 from domain.access import Principal, Role
-from domain.models import Gemeente, Purpose
+from domain.models import EXTRA_BASE, Gemeente, Purpose
 from imports.xlsx_zelfscan import ChooseSheet, ParsedAnswer, ParsedWorkbook, Problem, WorkbookRefused, read_workbook
 from services import ServiceError
 from services.authz import Forbidden, require_regio
@@ -128,6 +128,17 @@ def store(
                         actor=actor,
                         code_id=principal.code_id,
                     )
+        asked = {q.id for q in version_repo.extra_questions(session, regio_id=gemeente.regio_id, with_removed=True)}
+        for extra in (e for e in parsed.extras if e.number in asked):
+            for field, new in (
+                ("value", extra.value.value if extra.value else None),
+                ("toelichting", extra.toelichting),
+            ):
+                if new:
+                    version_repo.save_extra_field(
+                        session, round_id=round_id, question_number=EXTRA_BASE + extra.number, field=field, new=new,
+                        expected=None, actor=actor,
+                    )  # fmt: skip
     return round_id
 
 
@@ -172,6 +183,7 @@ def _check(
             raise Forbidden("Dit werkboek is van een andere gemeente. U kunt alleen uw eigen gemeente inlezen.")
         earlier = repo.round_from_file(session, gemeente_id=gemeente.id, source_hash=parsed.file_hash)
         version = _version(parsed.version) or version_repo.version_for_new_round(session, regio_id=regio.id)
+        extras = version_repo.extra_questions(session, regio_id=regio.id, with_removed=True)
     if earlier:
         raise ServiceError(
             f"Dit bestand is al ingelezen als de ronde van {long_date(earlier[1])}. Er komt geen tweede ronde bij."
@@ -185,6 +197,16 @@ def _check(
                 message="De datum ontbreekt. We nemen de datum van vandaag.",
             )
         )
+    asked = {q.id for q in extras}
+    for extra in parsed.extras:
+        if extra.number not in asked:
+            problems.append(
+                Problem(
+                    sheet="Extra vragen regio",
+                    cell="kolom A",
+                    message=f"Extra vraag {extra.number} kennen we niet in deze regio. Dat antwoord lezen we niet in.",
+                )
+            )
     if parsed.version and parsed.version != version:
         problems.append(
             Problem(

@@ -320,6 +320,12 @@ def check_changes(
     return {n: q for n, q in extras.items() if any(c.question_number == n for c in changes)}
 
 
+def round_extras(engine: Engine, principal: Principal, *, round_id: int) -> list[tuple[ExtraQuestion, Answer | None]]:
+    """The regio's extra questions of a round with their answers, for their own table."""
+    snapshot = open_scan(engine, principal, round_id=round_id)
+    return [(q, snapshot.extra_answers.get(q.number)) for q in snapshot.extra_questions]
+
+
 def round_report(engine: Engine, principal: Principal, *, round_id: int) -> RoundReport:
     snapshot = open_scan(engine, principal, round_id=round_id)
     return RoundReport(info=snapshot.info, result=snapshot.result)

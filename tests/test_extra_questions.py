@@ -145,3 +145,30 @@ def test_an_extra_question_of_another_regio_cannot_be_answered(engine, aadorp, r
 def test_the_regio_cannot_read_another_regios_extra_questions(engine, regio, regio_user):
     with pytest.raises(Forbidden):
         extra_questions(engine, regio_user, regio_id=regio.id + 100)
+
+
+def test_a_workbook_read_back_in_keeps_the_extra_answers(engine, regio, regio_user, three_answered, extra):
+    from services.excel_import import preview, store
+
+    me, round_id = three_answered[0]
+    _, data = round_workbook(engine, me, round_id=round_id)
+    shown = preview(engine, regio_user, file_name="terug.xlsx", data=data)
+    assert shown.can_store and not shown.problems
+    new_round = store(engine, regio_user, file_name="terug.xlsx", data=data, digest=shown.digest, accept_problems=False)
+    answer = open_scan(engine, regio_user, round_id=new_round).extra_answers[extra.number]
+    assert (answer.value, answer.toelichting) == (AnswerValue.NIET_OP_ORDE, "Extra bij Aadorp")
+
+
+def test_an_extra_answer_of_an_unknown_extra_question_is_named_and_not_read_in(engine, regio_user, three_answered):
+    from services.excel_import import preview
+
+    me, round_id = three_answered[0]
+    _, data = round_workbook(engine, me, round_id=round_id)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    wb["Extra vragen regio"]["A3"] = 999
+    out = io.BytesIO()
+    wb.save(out)
+    shown = preview(engine, regio_user, file_name="vreemd.xlsx", data=out.getvalue())
+    assert [p.message for p in shown.problems] == [
+        "Extra vraag 999 kennen we niet in deze regio. Dat antwoord lezen we niet in."
+    ]
