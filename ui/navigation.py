@@ -70,7 +70,10 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
             toegankelijkheid,
             uitloggen,
         ]
-    beheer = [_page("beheer", "Beheer", "admin_panel_settings", default=True)]
+    beheer = [
+        _page("beheer", "Beheer", "admin_panel_settings", default=True),
+        _page("vragenlijst", "Vragenlijst", "quiz"),
+    ]
     if principal.regio_id is None:  # the installation's beheerder
         beheer.append(_page("backup", "Back-up", "backup"))
     return [*beheer, begrippen, toegankelijkheid, uitloggen]
