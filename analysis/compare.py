@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from analysis.answers import AnswerValue
+from analysis.answers import Answer, AnswerValue
 from analysis.regional import QuestionXY
 from analysis.results import RoundResult
 
@@ -30,18 +30,29 @@ def _shown(value: AnswerValue | None) -> str:
     return value.label if value else "niet beantwoord"
 
 
-def gemeente_changes(before: RoundResult, after: RoundResult) -> list[QuestionChange]:
-    """Per question the answer in the first and in the second round."""
+def gemeente_changes(
+    before: RoundResult, after: RoundResult, left_out: Mapping[int, str] | None = None
+) -> list[QuestionChange]:
+    """Per question the answer in the first and in the second round. `left_out`: questions that cannot be
+    compared between the two rounds' questionnaire versions, with the reason (never counted as a change)."""
     later = {q.number: q for q in after.questions}
+    left_out = left_out or {}
     return [
         QuestionChange(
             number=q.number,
             text=q.text,
             before=_shown(q.value),
-            after=_shown(later[q.number].value) if q.number in later else "niet beantwoord",
+            after=(_shown(later[q.number].value) if q.number in later else "niet beantwoord")
+            + (f" (niet te vergelijken: {left_out[q.number]})" if q.number in left_out else ""),
+            comparable=q.number not in left_out,
         )
         for q in before.questions
     ]
+
+
+def without(answers: Sequence[Answer], left_out: Mapping[int, str]) -> list[Answer]:
+    """The answers of a round minus the questions that cannot be compared with the version they are set beside."""
+    return [a for a in answers if a.question_number not in left_out]
 
 
 def regio_changes(before: Sequence[QuestionXY], after: Sequence[QuestionXY], withheld: str) -> list[QuestionChange]:

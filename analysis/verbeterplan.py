@@ -398,3 +398,14 @@ def regional_follow_up(newer: Sequence[QuestionXY], label: str) -> FollowUp:
             line, op_orde = f"Vraag {q.number}: nu op orde bij {q.x} van {q.y} gemeenten", q.x == q.y
         questions[q.number] = QuestionNow(number=q.number, line=line, op_orde=op_orde)
     return FollowUp(label=label, questions=questions)
+
+
+def not_comparable(follow_up: FollowUp, left_out: Mapping[int, str]) -> FollowUp:
+    """The follow-up with every question that cannot be compared across versions saying so, and why."""
+    lines = {
+        n: QuestionNow(
+            number=n, line=f"vraag {n}: niet te vergelijken met de ronde van het plan ({reason})", op_orde=None
+        )
+        for n, reason in left_out.items()
+    }
+    return follow_up.model_copy(update={"questions": {**follow_up.questions, **lines}})

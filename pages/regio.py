@@ -87,6 +87,8 @@ st.write(
     f"{len(counted)} van {len(report.gemeenten)} gemeenten hebben een ronde die meetelt. "
     f"Cijfers die op minder dan {minimum} gemeenten rusten, worden zonder namen niet getoond."
 )
+for line in report.left_out:  # rounds of another questionnaire version: what cannot be compared, and why
+    st.caption(md(line))
 
 
 def overview() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+import questionnaire
 from analysis.compare import gemeente_changes, regio_changes
 from analysis.formatting import long_date
 from analysis.regional_charts import WITHHELD, compare_radar, compare_table
@@ -59,6 +60,8 @@ if who is None:
     )
     counts = ([a.gemeenten for a in before.average], [a.gemeenten for a in after.average])
     table(compare_table(labels, *values, names, rests_on=counts))
+    for line in dict.fromkeys(before.left_out + after.left_out):
+        st.caption(md(line))
     changes = regio_changes(list(before.questions), list(after.questions), WITHHELD)
 else:
     a = next(g for g in before.counted if g.gemeente_id == who)
@@ -72,7 +75,11 @@ else:
         alt="Spinnenweb met twee momenten. De cijfers staan in de tabel hieronder.",
     )
     table(compare_table(labels, *values, names, missing="geen score"))
-    changes = gemeente_changes(a.result, b.result)
+    versions = (questionnaire.by_version(a.version or ""), questionnaire.by_version(b.version or ""))
+    left_out = questionnaire.comparability(*versions)
+    for number, reason in sorted(left_out.items()):
+        st.caption(f"Vraag {number} is niet te vergelijken tussen deze twee rondes: {md(reason)}")
+    changes = gemeente_changes(a.result, b.result, left_out)
 
 st.header("Per vraag: wat veranderde")
 only_changed = st.checkbox("Alleen vragen die veranderden", value=True)

@@ -12,6 +12,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
+import questionnaire
 from analysis.compare import QuestionChange, gemeente_changes
 from analysis.indicators import IndicatorLine
 from analysis.results import RoundResult
@@ -54,7 +55,8 @@ def gemeente_report(engine: Engine, principal: Principal, *, round_id: int) -> G
     if earlier:
         before = open_scan(engine, principal, round_id=max(earlier, key=lambda r: (r.held_on, r.id)).id)
         previous = before.info
-        changes = tuple(c for c in gemeente_changes(before.result, snapshot.result) if c.changed)
+        left_out = questionnaire.comparability(before.questionnaire, snapshot.questionnaire)
+        changes = tuple(c for c in gemeente_changes(before.result, snapshot.result, left_out) if c.changed)
     plans = []
     lists = list_plans(engine, principal, regio_id=info.regio_id, gemeente_id=info.gemeente_id)
     for plan in [*lists.own, *(p for _, p in lists.readable)]:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
+from analysis.compare import without
 from analysis.formatting import long_date
 from analysis.regional import questions_xy, standards_xy
 from analysis.scoring import score_round
@@ -23,6 +24,7 @@ from analysis.verbeterplan import (
     gemeente_draft,
     gemeente_figures,
     gemeente_follow_up,
+    not_comparable,
     progress,
     regional_draft,
     regional_figures,
@@ -253,7 +255,11 @@ def open_plan(engine: Engine, principal: Principal, *, plan_id: int) -> PlanView
         )
     qn = questionnaire.by_version(source[0][4]) if source else questionnaire.current()
     results = [score_round(questionnaire.by_version(r[4]), answers[r[0]]) for r in source]
-    newer_results = [score_round(questionnaire.by_version(r[4]), answers[r[0]]) for r in newer]
+    # A newer round of another questionnaire version: a question that cannot be compared says so instead.
+    left_out: dict[int, str] = {}
+    for r in newer:
+        left_out |= questionnaire.comparability(qn, questionnaire.by_version(r[4]))
+    newer_results = [score_round(questionnaire.by_version(r[4]), without(answers[r[0]], left_out)) for r in newer]
     follow_up = None
     if plan.info.kind is PlanKind.GEMEENTE:
         figures = gemeente_figures(qn, results[0] if results else score_round(qn, []))
@@ -269,6 +275,8 @@ def open_plan(engine: Engine, principal: Principal, *, plan_id: int) -> PlanView
                 questions_xy(newer_results, minimum),
                 f"Nieuwere rondes van {len(newer)} van de {len(source)} gemeenten",
             )
+    if follow_up is not None and left_out:
+        follow_up = not_comparable(follow_up, left_out)
     clusters = sections(qn, plan, figures)
     return PlanView(
         plan=plan,

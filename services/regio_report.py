@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
 import questionnaire
+from analysis.compare import without
 from analysis.regional import (
     Highlights,
     QuestionXY,
@@ -26,7 +27,7 @@ from services import ServiceError
 from services.authz import require_regio
 from services.extra_questions import regional_extras
 from services.scan import round_summaries
-from store import answers_repo
+from store import answers_repo, version_repo
 from store import repository as repo
 from store.unit_of_work import reading
 
@@ -42,6 +43,7 @@ class GemeenteResult(BaseModel):
     held_on: date | None = None
     purpose: Purpose | None = None
     result: RoundResult | None = None
+    version: str | None = None  # the questionnaire version of the round
 
 
 class Toelichting(BaseModel):
@@ -66,6 +68,7 @@ class RegioReport(BaseModel):
     highlights: Highlights
     toelichtingen: tuple[Toelichting, ...]
     extras: tuple[QuestionXY, ...] = ()  # the regio's own questions: their own table, never in the figures above
+    left_out: tuple[str, ...] = ()  # questions of rounds of another version that do not count, and why
 
     @property
     def counted(self) -> list[GemeenteResult]:
@@ -114,12 +117,14 @@ def regio_report(
         extras = regional_extras(
             session, regio_id=regio_id, round_ids=[c[0] for c in chosen.values()], min_gemeenten=regio.min_gemeenten
         )
-    rows = []
+        reference = questionnaire.by_version(version_repo.version_for_new_round(session, regio_id=regio_id))
+    rows, comparable, skipped = [], [], {}  # type: ignore[var-annotated]
     for gemeente in gemeenten:
         if gemeente.id not in chosen:
             rows.append(GemeenteResult(gemeente_id=gemeente.id, gemeente_name=gemeente.name))
             continue
         round_id, held_on, purpose_value, version = chosen[gemeente.id]
+        qn = questionnaire.by_version(version)
         rows.append(
             GemeenteResult(
                 gemeente_id=gemeente.id,
@@ -127,10 +132,20 @@ def regio_report(
                 round_id=round_id,
                 held_on=held_on,
                 purpose=Purpose(purpose_value),
-                result=score_round(questionnaire.by_version(version), answers[round_id]),
+                result=score_round(qn, answers[round_id]),
+                version=version,
             )
         )
-    results = [r.result for r in rows if r.result is not None]
+        left = questionnaire.comparability(qn, reference)
+        comparable.append(score_round(qn, without(answers[round_id], left)))
+        for number, reason in left.items():
+            skipped.setdefault((number, version, reason), []).append(gemeente.name)
+    results = comparable
+    left_out = tuple(
+        f"Vraag {number} van {len(names)} {'gemeente' if len(names) == 1 else 'gemeenten'} (versie {version}) telt "
+        f"niet mee in de cijfers van de regio: {reason}"
+        for (number, version, reason), names in sorted(skipped.items())
+    )
     minimum = regio.min_gemeenten
     return RegioReport(
         regio=regio,
@@ -142,6 +157,7 @@ def regio_report(
         highlights=highlights(results, minimum),
         toelichtingen=tuple(_toelichtingen(rows)),
         extras=tuple(extras),
+        left_out=left_out,
     )
 
 

@@ -17,7 +17,7 @@ from services.authz import Forbidden
 from services.questionnaire_versions import activate, load, preview, versions
 from services.scan import open_scan, start_round
 from services.workbooks import blank_workbook
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, answer_all, principal_for
 
 _names = itertools.count(1)
 REASON = "De vraag gaat nu ook over volwassenen."
@@ -139,3 +139,78 @@ def test_a_question_marked_not_comparable_is_left_out_of_a_comparison_with_its_r
 def test_the_preview_says_which_questions_are_not_comparable(engine):
     shown = preview(engine, ADMIN, data=version_file(new_name(), not_comparable={17: REASON}), file_name="v.yaml")
     assert [(c.number, c.comparable) for c in shown.changes] == [(17, False)]
+
+
+@pytest.fixture
+def two_versions(engine, regio, gemeenten):
+    """Aadorp and Beekdal answered the current version (17 niet op orde); then the regio moved to a version in
+    which question 17 is not comparable, and Cranendonk-Oost answered that one (17 op orde)."""
+    name = new_name()
+    load(engine, ADMIN, shown=preview(engine, ADMIN, data=version_file(name, not_comparable={17: REASON}),
+                                      file_name="v.yaml"))  # fmt: skip
+    rounds = {}
+    for gemeente in gemeenten[:2]:
+        me = principal_for(Role.GEMEENTE, regio, gemeente)
+        rounds[gemeente.name] = start_round(
+            engine, me, gemeente_id=gemeente.id, held_on=date(2026, 4, 1), purpose=Purpose.NULMETING, participants=[]
+        )
+        answer_all(engine, me, rounds[gemeente.name], niet={17})
+    activate(engine, ADMIN, regio_id=regio.id, version=name)
+    for gemeente in gemeenten:
+        me = principal_for(Role.GEMEENTE, regio, gemeente)
+        if gemeente.name in rounds:
+            continue
+        rounds[gemeente.name] = start_round(
+            engine, me, gemeente_id=gemeente.id, held_on=date(2027, 4, 1), purpose=Purpose.NULMETING, participants=[]
+        )
+        answer_all(engine, me, rounds[gemeente.name], niet=set())
+    return name, rounds
+
+
+def test_the_regio_figures_leave_out_a_question_that_is_not_comparable_and_say_why(
+    engine, regio, regio_user, two_versions
+):
+    from services.regio_report import regio_report
+
+    report = regio_report(engine, regio_user, regio_id=regio.id)
+    q17 = next(q for q in report.questions if q.number == 17)
+    assert (q17.x, q17.y) == (1, 1)  # only the round of the new version counts for question 17
+    assert report.left_out == (
+        f"Vraag 17 van 2 gemeenten (versie {questionnaire.current().version}) telt niet mee in de cijfers van de "
+        f"regio: {REASON} (versie {two_versions[0]})",
+    )
+    assert next(q for q in report.questions if q.number == 16).y == 3
+
+
+def test_a_gemeentes_comparison_across_versions_does_not_count_the_question_as_changed(
+    engine, regio, gemeenten, two_versions
+):
+    from analysis.compare import gemeente_changes
+
+    me = principal_for(Role.GEMEENTE, regio, gemeenten[0])
+    older = open_scan(engine, me, round_id=two_versions[1][gemeenten[0].name])
+    newer_round = start_round(
+        engine, me, gemeente_id=gemeenten[0].id, held_on=date(2027, 5, 1), purpose=Purpose.EVALUATIE, participants=[]
+    )
+    answer_all(engine, me, newer_round, niet=set())
+    newer = open_scan(engine, me, round_id=newer_round)
+    left_out = questionnaire.comparability(older.questionnaire, newer.questionnaire)
+    change = next(c for c in gemeente_changes(older.result, newer.result, left_out) if c.number == 17)
+    assert not change.changed and "niet te vergelijken" in change.after
+
+
+def test_a_plans_follow_up_says_a_question_is_not_comparable(engine, regio, gemeenten, two_versions):
+    from domain.plan import PlanLayout
+    from services.plans import create_gemeente_plan, open_plan
+
+    me = principal_for(Role.GEMEENTE, regio, gemeenten[0])
+    plan_id = create_gemeente_plan(
+        engine, me, round_id=two_versions[1][gemeenten[0].name], layout=PlanLayout.PER_STANDAARD
+    )
+    newer_round = start_round(
+        engine, me, gemeente_id=gemeenten[0].id, held_on=date(2027, 5, 1), purpose=Purpose.EVALUATIE, participants=[]
+    )
+    answer_all(engine, me, newer_round, niet=set())
+    follow_up = open_plan(engine, me, plan_id=plan_id).follow_up
+    assert follow_up is not None and "niet te vergelijken" in follow_up.questions[17].line
+    assert follow_up.questions[16].op_orde is True
