@@ -48,6 +48,7 @@ def gemeente_report_html(
     plans: tuple[ReportPlan, ...],
     made_on: date,
     indicators: tuple[IndicatorLine, ...] = (),
+    extras: tuple[tuple[str, str, str], ...] = (),
 ) -> str:
     """`average` is None when the reader may not see the regio's average."""
     name = info.gemeente_name
@@ -126,6 +127,12 @@ def gemeente_report_html(
             if rows
             else f"<p>{escape(caption)}: nog geen acties.</p>"
         )
+    if extras:
+        parts.append(
+            "<h2>Extra vragen van de regio</h2><p>Deze vragen voegde de regio toe. Ze tellen niet mee in de "
+            "spinnenweb en de cijfers hierboven.</p>"
+        )
+        parts.append(table(("Extra vraag (regio)", "Antwoord", "Toelichting"), list(extras), wide=(0, 2)))
     if indicators:
         parts.append(
             "<h2>Procesindicatoren: hoe het werk gaat</h2><p>De nieuwste periode per indicator. Een klein aantal "

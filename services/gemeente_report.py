@@ -39,6 +39,7 @@ class GemeenteReport(BaseModel):
     changes: tuple[QuestionChange, ...]  # only the questions whose answer changed
     plans: tuple[ReportPlan, ...]
     indicators: tuple[IndicatorLine, ...] = ()
+    extras: tuple[tuple[str, str, str], ...] = ()  # the regio's own questions: (text, answer, toelichting)
 
 
 def gemeente_report(engine: Engine, principal: Principal, *, round_id: int) -> GemeenteReport:
@@ -72,6 +73,14 @@ def gemeente_report(engine: Engine, principal: Principal, *, round_id: int) -> G
         changes=changes,
         plans=tuple(plans),
         indicators=gemeente_lines(engine, principal, gemeente_id=info.gemeente_id),
+        extras=tuple(
+            (
+                q.text,
+                a.value.label if (a := snapshot.extra_answers.get(q.number)) and a.value else "niet beantwoord",
+                a.toelichting if a else "",
+            )
+            for q in snapshot.extra_questions
+        ),
     )
 
 
@@ -96,5 +105,6 @@ def gemeente_report_pdf(
         plans=report.plans,
         made_on=today or date.today(),
         indicators=report.indicators,
+        extras=report.extras,
     )
     return report_file_name(report.info.gemeente_name, report.info.held_on), html_to_pdf(html)

@@ -172,3 +172,12 @@ def test_an_extra_answer_of_an_unknown_extra_question_is_named_and_not_read_in(e
     assert [p.message for p in shown.problems] == [
         "Extra vraag 999 kennen we niet in deze regio. Dat antwoord lezen we niet in."
     ]
+
+
+def test_the_verslag_has_the_extra_question_in_its_own_table(engine, three_answered):
+    from services.gemeente_report import gemeente_report
+
+    me, round_id = three_answered[0]
+    report = gemeente_report(engine, me, round_id=round_id)
+    assert report.extras == ((EXTRA, "niet op orde", "Extra bij Aadorp"),)
+    assert all(q.number <= 31 for q in report.result.questions)

@@ -281,3 +281,14 @@ def test_the_verslag_shows_a_hostile_indicator_name_as_text_and_links_nowhere(
     assert "http" not in links and "www" not in links
     assert re.sub(r"\s+", "", as_stored(FORMULAS[0])) in text
     assert "Procesindicatoren" in text
+
+
+def test_the_round_workbook_keeps_a_hostile_extra_question_as_text(engine, hostile):
+    from domain.access import Principal
+    from services.extra_questions import add_extra_question
+
+    regio, rounds = hostile
+    beheerder = Principal(code_id=0, role=Role.BEHEERDER, label="beheer", regio_id=regio.id)
+    add_extra_question(engine, beheerder, regio_id=regio.id, text=FORMULAS[0], help=MARKUP[1], standard=3, block=1)
+    me, round_id = rounds[NAMES[0]]
+    assert_kept_as_text(round_workbook(engine, me, round_id=round_id)[1], [FORMULAS[0]])

@@ -11,12 +11,13 @@ import pytest
 from playwright.sync_api import Page
 
 from analysis.answers import AnswerValue
-from domain.access import Role
+from domain.access import Principal, Role
 from domain.meeting import MeetingKind
 from domain.models import Participant, Purpose
 from domain.plan import PlanLayout
 from services.access import login
 from services.access_codes import issue_code
+from services.extra_questions import add_extra_question
 from services.meeting import add_breakout, add_faq, create_meeting
 from services.partners import invite_partner, save_partner_changes
 from services.plan_edits import PlanChange, save_plan_changes
@@ -41,6 +42,7 @@ TEXTS = {
     "label": "ZQ9 **team** https://example.org",
     "partner": "ZQ10 [klik](http://example.org) **vet**",
     "partner_note": "ZQ11 <img src=x onerror=alert(1)> www.example.org _schuin_",
+    "extra": "ZQ12 Extra **vet** [klik](http://example.org) <b>vraag</b>?",
 }
 ALL = [NAME, *TEXTS.values()]
 
@@ -63,6 +65,8 @@ def seed_hostile(engine):
     changes = [ValueChange(question_number=n, value=AnswerValue.NIET_OP_ORDE) for n in range(1, 32)]
     changes.append(ToelichtingChange(question_number=1, toelichting=TEXTS["toelichting"]))
     save_changes(app.engine, me, round_id=round_id, changes=changes)
+    beheerder = Principal(code_id=0, role=Role.BEHEERDER, label="beheer", regio_id=regio.id)
+    add_extra_question(app.engine, beheerder, regio_id=regio.id, text=TEXTS["extra"], help="", standard=3, block=1)
     partner_code = invite_partner(app.engine, me, round_id=round_id, role="Veilig Thuis", name=TEXTS["partner"])
     partner = login(app.engine, code=partner_code.code, client_key="hostile-partner").principal
     save_partner_changes(
@@ -124,7 +128,7 @@ def shown_as_typed(page: Page, texts: list[str]) -> None:
     ("role", "path", "texts", "open"),
     [
         (Role.GEMEENTE, "/", [NAME], None),
-        (Role.GEMEENTE, "/scan?ronde={round_id}&blok=1", [NAME, TEXTS["participant"]], None),
+        (Role.GEMEENTE, "/scan?ronde={round_id}&blok=1", [NAME, TEXTS["participant"], TEXTS["extra"]], None),
         (Role.GEMEENTE, "/resultaten?ronde={round_id}", [TEXTS["toelichting"]], None),
         (Role.GEMEENTE, "/geschiedenis?ronde={round_id}", [TEXTS["toelichting"]], None),
         (Role.GEMEENTE, "/samen?ronde={round_id}", [NAME, TEXTS["partner"], TEXTS["partner_note"]], None),
