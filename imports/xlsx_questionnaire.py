@@ -7,10 +7,6 @@ message with the sheet and cell for every problem.
 
 from __future__ import annotations
 
-import io
-
-import openpyxl
-
 from imports.xlsx_values import cell_label, cell_number, cell_text
 from imports.xlsx_zelfscan import (
     QUESTION_COUNT,
@@ -18,8 +14,8 @@ from imports.xlsx_zelfscan import (
     _cell,
     _header_row,
     _questions_sheet,
-    _refuse_unsafe,
     _rows,
+    open_workbook,
 )
 
 TEXT_LABELS = ("vraag", "vraagtekst", "tekst", "omschrijving", "vraag omschrijving")
@@ -27,14 +23,7 @@ TEXT_LABELS = ("vraag", "vraagtekst", "tekst", "omschrijving", "vraag omschrijvi
 
 def read_question_texts(data: bytes, *, sheet: str | None = None) -> tuple[str, dict[int, str]]:
     """(sheet name, question number -> text). Every question 1 to 31 must have a text."""
-    _refuse_unsafe(data)
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise WorkbookRefused(
-            "Dit bestand kan niet worden gelezen als Excel-werkboek. Open het in Excel of LibreOffice "
-            "en sla het opnieuw op als .xlsx."
-        ) from exc
+    wb, _ = open_workbook(data)
     name = _questions_sheet(wb, sheet)
     rows = _rows(wb[name])
     header = _header_row(rows)

@@ -128,17 +128,23 @@ class ParsedWorkbook(BaseModel):
         return hashlib.sha256(self.model_dump_json(exclude={"problems", "cells"}).encode()).hexdigest()
 
 
-def read_workbook(data: bytes, *, sheet: str | None = None) -> ParsedWorkbook:
-    """Parse the workbook; `sheet` names the questions sheet when the workbook has several."""
+def open_workbook(data: bytes, *, formulas: bool = False) -> tuple[openpyxl.Workbook, openpyxl.Workbook | None]:
+    """The workbook's values (and, with `formulas`, its formulas), after the safety checks; a Dutch message
+    when it cannot be read."""
     _refuse_unsafe(data)
     try:
         values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+        return values, openpyxl.load_workbook(io.BytesIO(data), data_only=False) if formulas else None
     except Exception as exc:  # openpyxl raises many kinds for broken files
         raise WorkbookRefused(
             "Dit bestand kan niet worden gelezen als Excel-werkboek. Open het in Excel of LibreOffice "
             "en sla het opnieuw op als .xlsx."
         ) from exc
+
+
+def read_workbook(data: bytes, *, sheet: str | None = None) -> ParsedWorkbook:
+    """Parse the workbook; `sheet` names the questions sheet when the workbook has several."""
+    values, formulas = open_workbook(data, formulas=True)
     name = _questions_sheet(values, sheet)
     rows = _rows(values[name])
     formula_rows = _rows(formulas[name])

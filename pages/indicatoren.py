@@ -27,7 +27,7 @@ from services.indicators import (
     set_availability,
     set_min_count,
 )
-from ui import auth, runtime
+from ui import actions, auth, runtime
 from ui.downloads import download_button
 from ui.text import md, table
 
@@ -44,18 +44,10 @@ st.write(
 
 
 def _run(action, message: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    try:
-        action(engine, principal, **kwargs)
-    except ServiceError as exc:
-        st.error(md(str(exc)))
-    else:
-        st.session_state["_indicator_melding"] = message
-        st.rerun()
+    actions.run(action, engine, principal, message, **kwargs)
 
 
-notice = st.session_state.pop("_indicator_melding", None)
-if notice:
-    st.success(md(notice), icon=":material/check:")
+actions.show_notice()
 
 
 def the_set() -> None:

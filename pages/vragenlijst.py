@@ -11,7 +11,7 @@ from services import ServiceError
 from services.extra_questions import add_extra_question, extra_questions, remove_extra_question
 from services.questionnaire_versions import activate, load, preview, versions
 from services.regio import list_regios
-from ui import auth, runtime
+from ui import actions, auth, runtime
 from ui.text import md, table
 
 PREVIEW_KEY = "_vragenlijst_voorbeeld"
@@ -28,17 +28,10 @@ st.write(
 
 
 def _run(action, message: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    try:
-        action(engine, principal, **kwargs)
-    except ServiceError as exc:
-        st.error(md(str(exc)))
-    else:
-        st.session_state["_vragenlijst_melding"] = message
-        st.rerun()
+    actions.run(action, engine, principal, message, **kwargs)
 
 
-if notice := st.session_state.pop("_vragenlijst_melding", None):
-    st.success(md(notice), icon=":material/check:")
+actions.show_notice()
 
 st.header("Versies")
 table(

@@ -181,3 +181,10 @@ def test_the_verslag_has_the_extra_question_in_its_own_table(engine, three_answe
     report = gemeente_report(engine, me, round_id=round_id)
     assert report.extras == ((EXTRA, "niet op orde", "Extra bij Aadorp"),)
     assert all(q.number <= 31 for q in report.result.questions)
+
+
+def test_the_regio_archive_holds_only_the_core_questions(engine, regio, regio_user, three_answered):
+    from services.workbooks import regio_archive
+
+    wb = openpyxl.load_workbook(io.BytesIO(regio_archive(engine, regio_user, regio_id=regio.id)[1]))
+    assert not any(EXTRA in str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row)
