@@ -117,9 +117,9 @@ st.write(
 )
 extras = extra_questions(engine, principal, regio_id=regio_id)
 for extra in extras:
-    left, right = st.columns([5, 1])
+    left, right = st.columns([3, 1])
     left.markdown(f"**{extra.label}** (standaard {extra.standard}, blok {extra.block}): {md(extra.text)}")
-    if right.button("Weghalen", key=f"weg_extra_{extra.id}"):
+    if right.button(f"{extra.label} weghalen", key=f"weg_extra_{extra.id}"):
         _run(remove_extra_question, "De extra vraag wordt niet meer gesteld.", regio_id=regio_id, extra_id=extra.id)
 if not extras:
     st.write("Deze regio heeft geen extra vragen.")
