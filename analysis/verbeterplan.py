@@ -12,6 +12,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from analysis.answers import AnswerValue
+from analysis.follow_up import FollowUp
 from analysis.formatting import long_date, percent
 from analysis.regional import QuestionXY, StandardXY
 from analysis.results import RoundResult, StandardStatus
@@ -80,22 +81,6 @@ class ClusterProgress(_Model):
         """Share gereed of the actions that still count (vervallen ones do not)."""
         counting = self.total - self.counts[ActionStatus.VERVALLEN]
         return self.counts[ActionStatus.GEREED] / counting if counting else None
-
-
-class QuestionNow(_Model):
-    """How a question of the plan stands in the newest round(s)."""
-
-    number: int
-    line: str
-    op_orde: bool | None  # None: not answered, or withheld
-
-
-class FollowUp(_Model):
-    label: str
-    questions: dict[int, QuestionNow]
-
-    def of(self, action: PlanAction) -> list[QuestionNow]:
-        return [self.questions[n] for n in action.question_numbers if n in self.questions]
 
 
 class PlanView(_Model):
@@ -378,34 +363,3 @@ def progress(clusters: Sequence[ClusterSection]) -> list[ClusterProgress]:
         )
         for c in clusters
     ]
-
-
-def gemeente_follow_up(newer: RoundResult, label: str) -> FollowUp:
-    questions = {}
-    for q in newer.questions:
-        op_orde = None if q.value is None else q.value is AnswerValue.OP_ORDE
-        line = {None: "nog niet beantwoord", True: "nu op orde", False: "nog niet op orde"}[op_orde]
-        questions[q.number] = QuestionNow(number=q.number, line=f"Vraag {q.number}: {line}", op_orde=op_orde)
-    return FollowUp(label=label, questions=questions)
-
-
-def regional_follow_up(newer: Sequence[QuestionXY], label: str) -> FollowUp:
-    questions = {}
-    for q in newer:
-        if not _counts(q):
-            line, op_orde = f"Vraag {q.number}: te weinig gemeenten voor een cijfer", None
-        else:
-            line, op_orde = f"Vraag {q.number}: nu op orde bij {q.x} van {q.y} gemeenten", q.x == q.y
-        questions[q.number] = QuestionNow(number=q.number, line=line, op_orde=op_orde)
-    return FollowUp(label=label, questions=questions)
-
-
-def not_comparable(follow_up: FollowUp, left_out: Mapping[int, str]) -> FollowUp:
-    """The follow-up with every question that cannot be compared across versions saying so, and why."""
-    lines = {
-        n: QuestionNow(
-            number=n, line=f"vraag {n}: niet te vergelijken met de ronde van het plan ({reason})", op_orde=None
-        )
-        for n, reason in left_out.items()
-    }
-    return follow_up.model_copy(update={"questions": {**follow_up.questions, **lines}})

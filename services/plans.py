@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 import questionnaire
 from analysis.compare import without
+from analysis.follow_up import gemeente_follow_up, not_comparable, regional_follow_up
 from analysis.formatting import long_date
 from analysis.regional import questions_xy, standards_xy
 from analysis.scoring import score_round
@@ -23,12 +24,9 @@ from analysis.verbeterplan import (
     PlanView,
     gemeente_draft,
     gemeente_figures,
-    gemeente_follow_up,
-    not_comparable,
     progress,
     regional_draft,
     regional_figures,
-    regional_follow_up,
     sections,
 )
 from domain.access import Principal, Role
