@@ -11,7 +11,7 @@ from domain.access import Role
 from services import ServiceError
 from services.partners import apart_phase, samen_view, set_agreed
 from services.scan import open_scan
-from ui import auth, partner_invite, runtime
+from ui import actions, auth, partner_invite, runtime
 from ui.round_header import round_header
 from ui.text import md, table
 
@@ -25,15 +25,6 @@ def _stop(message: str) -> None:
     back = "pages/start.py" if principal.role is Role.GEMEENTE else "pages/scan.py"
     st.page_link(back, label="Terug", icon=":material/arrow_back:")
     st.stop()
-
-
-def _run(action, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    try:
-        action(engine, principal, *args, **kwargs)
-    except ServiceError as exc:
-        st.error(md(str(exc)))
-    else:
-        st.rerun()
 
 
 def _answer(value: AnswerValue | None) -> str:
@@ -131,8 +122,11 @@ for row in view.rows:
                     if chosen is None:
                         st.error("Kies op orde of niet op orde.")
                     else:
-                        _run(
+                        actions.run(
                             set_agreed,
+                            engine,
+                            principal,
+                            None,
                             round_id=round_id,
                             question_number=row.number,
                             value=chosen,

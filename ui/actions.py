@@ -15,13 +15,17 @@ from ui.text import md
 _NOTICE_KEY = "_gelukt_melding"
 
 
-def run(action: Callable[..., object], engine: Engine, principal: Principal, message: str, **kwargs: object) -> None:
+def run(
+    action: Callable[..., object], engine: Engine, principal: Principal, message: str | None, **kwargs: object
+) -> None:
+    """`message` None: the page drawn again shows the result itself."""
     try:
         action(engine, principal, **kwargs)
     except ServiceError as exc:
         st.error(md(str(exc)))
     else:
-        st.session_state[_NOTICE_KEY] = message
+        if message is not None:
+            st.session_state[_NOTICE_KEY] = message
         st.rerun()
 
 

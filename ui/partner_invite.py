@@ -12,23 +12,15 @@ from domain.access import Principal
 from domain.models import PARTICIPANT_ROLES, ApartPhase
 from services import ServiceError
 from services.partners import close_apart, invite_partner, revoke_partner, start_apart
+from ui import actions
 from ui.text import md, table
 
 NEW_CODE_KEY = "_nieuwe_partnercode"
 
 
-def _run(action, engine: Engine, principal: Principal, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    try:
-        action(engine, principal, **kwargs)
-    except ServiceError as exc:
-        st.error(md(str(exc)))
-    else:
-        st.rerun()
-
-
 def start_button(engine: Engine, principal: Principal, round_id: int, *, label: str) -> None:
     if st.button(label, type="primary", icon=":material/diversity_3:", key=f"apart_start_{round_id}"):
-        _run(start_apart, engine, principal, round_id=round_id)
+        actions.run(start_apart, engine, principal, None, round_id=round_id)
 
 
 def manage(engine: Engine, principal: Principal, round_id: int, phase: ApartPhase, *, names: bool = True) -> None:
@@ -81,7 +73,7 @@ def manage(engine: Engine, principal: Principal, round_id: int, phase: ApartPhas
         if st.button(
             "Apart invullen afsluiten", icon=":material/lock:", disabled=not confirm, key=f"apart_sluit_{round_id}"
         ):
-            _run(close_apart, engine, principal, round_id=round_id)
+            actions.run(close_apart, engine, principal, None, round_id=round_id)
     active = {p.id: p.who if names else p.role for p in phase.partners if not p.code_revoked}
     if active:
         with st.expander("Code van een partner intrekken"):
@@ -90,4 +82,4 @@ def manage(engine: Engine, principal: Principal, round_id: int, phase: ApartPhas
             )
             st.caption("De code werkt dan niet meer. Wat de partner al invulde, blijft bewaard.")
             if st.button("Code intrekken", disabled=chosen is None, key=f"apart_intrekken_{round_id}"):
-                _run(revoke_partner, engine, principal, round_id=round_id, partner_id=chosen)
+                actions.run(revoke_partner, engine, principal, None, round_id=round_id, partner_id=chosen)
