@@ -26,6 +26,14 @@ class View(_Model):
     name: str = ""
     value: AnswerValue | None = None
     toelichting: str = ""
+    handed_in: bool = False  # handed in at least once: `first_value` is the view it first gave alone
+    first_value: AnswerValue | None = None
+    first_toelichting: str = ""
+
+    @property
+    def changed_later(self) -> bool:
+        """The partner changed this answer after first handing in (after seeing the others' views)."""
+        return self.handed_in and (self.first_value, self.first_toelichting) != (self.value, self.toelichting)
 
     @property
     def who(self) -> str:
@@ -59,21 +67,37 @@ class QuestionViews(_Model):
         return len(self.answered) >= 2
 
     @property
+    def first_answers(self) -> list[AnswerValue]:
+        """The answers partners gave alone, as first handed in."""
+        return [v.first_value for v in self.views if v.handed_in and v.first_value is not None]
+
+    @property
+    def comparable_first(self) -> bool:
+        return len(self.first_answers) >= 2
+
+    @property
+    def disagreed_first(self) -> bool:
+        """Partners gave both answers when each first handed in alone."""
+        return len(set(self.first_answers)) == 2
+
+    @property
     def spread(self) -> str:
         """'4 × op orde, 2 × niet op orde: Veilig Thuis, Jeugdprofessional' (the smaller side named)."""
         return spread_line(self.views)
 
 
-def spread_line(views: Sequence[View]) -> str:
+def spread_line(views: Sequence[View], *, who: str = "names") -> str:
+    """'4 × op orde, 2 × niet op orde: Veilig Thuis (Sanne)'. `who`: "names" (role and name, for the gemeente's
+    own Samen page), "roles" (roles only) or "none" (counts only): what leaves the Samen page never has names."""
     op = [v for v in views if v.value is AnswerValue.OP_ORDE]
     niet = [v for v in views if v.value is AnswerValue.NIET_OP_ORDE]
     open_ = [v for v in views if v.value is None]
     if not op and not niet:
         return "nog geen antwoord van een partner"
     line = f"{len(op)} × {ANSWER_LABELS[AnswerValue.OP_ORDE]}, {len(niet)} × {ANSWER_LABELS[AnswerValue.NIET_OP_ORDE]}"
-    if op and niet:
+    if op and niet and who != "none":
         smaller = niet if len(niet) <= len(op) else op
-        line += ": " + ", ".join(v.who for v in smaller)
+        line += ": " + ", ".join(v.who if who == "names" else v.role for v in smaller)
     if open_:
         line += f" ({count_of(len(open_), 'partner', 'partners')} nog niet beantwoord)"
     return line
@@ -125,32 +149,3 @@ def standard_agreement(rows: Sequence[QuestionViews]) -> list[StandardAgreement]
             )
         )
     return found
-
-
-class RegionalDisagreement(_Model):
-    """Question `number`: at x of y gemeenten (those where at least two partners answered it) partners differed."""
-
-    number: int
-    x: int
-    y: int
-    withheld: bool
-
-    @property
-    def line(self) -> str:
-        return f"bij {self.x} van {self.y} gemeenten waren de partners het oneens over vraag {self.number}"
-
-
-def regional_disagreements(
-    numbers: Sequence[int], per_gemeente: Sequence[Sequence[QuestionViews]], min_gemeenten: int
-) -> list[RegionalDisagreement]:
-    """Counts only: never which gemeente, role or person. Fewer than `min_gemeenten` gemeenten: withheld."""
-    rows = []
-    for number in numbers:
-        compared = [q for views in per_gemeente for q in views if q.number == number and q.comparable]
-        y = len(compared)
-        rows.append(
-            RegionalDisagreement(
-                number=number, x=sum(1 for q in compared if q.disagree), y=y, withheld=y < min_gemeenten
-            )
-        )
-    return rows

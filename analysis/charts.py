@@ -7,12 +7,13 @@ reads "not answered" as "niet op orde".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape  # plotly reads some HTML in titles; names are shown as typed
 
 import plotly.graph_objects as go
 
 from analysis.formatting import percent, percent_number
-from analysis.regional import StandardAverage
+from analysis.picture import SharedStandard
 from analysis.results import RoundResult, StandardScore, StandardStatus
 
 LINE_COLOUR = "#1f4e79"  # 8.9:1 against white
@@ -29,7 +30,7 @@ def axis_label(score: StandardScore, separator: str = " ") -> str:
     return label
 
 
-def radar_figure(result: RoundResult, title: str, average: list[StandardAverage] | None = None) -> go.Figure:
+def radar_figure(result: RoundResult, title: str, average: Sequence[SharedStandard] | None = None) -> go.Figure:
     scores = list(result.standards)
     labels = [axis_label(s, "<br>") for s in scores]
     values = [None if s.share is None else percent_number(s.share, 1) for s in scores]
@@ -101,20 +102,18 @@ def radar_layout(fig: go.Figure, title: str, labels: list[str], height: int = 56
     )
 
 
-def _mean_percent(avg: StandardAverage | None) -> float | None:
-    return None if avg is None or avg.mean_share is None else percent_number(avg.mean_share, 1)
+def _mean_percent(avg: SharedStandard | None) -> float | None:
+    return None if avg is None or avg.mean.value is None else percent_number(avg.mean.value, 1)
 
 
-def _average_hover(avg: StandardAverage | None) -> str:
-    if avg is None or avg.mean_share is None:
-        return "Regio: geen score"
-    return f"Gemiddelde van de regio: {percent(avg.mean_share)} ({avg.gemeenten} gemeenten)"
+def _average_hover(avg: SharedStandard | None) -> str:
+    return "Regio: geen score" if avg is None else f"Gemiddelde van de regio: {_average_cell(avg)}"
 
 
-def _average_cell(avg: StandardAverage | None) -> str:
-    if avg is None or avg.mean_share is None:
+def _average_cell(avg: SharedStandard | None) -> str:
+    if avg is None:
         return "geen score"
-    return f"{percent(avg.mean_share)} ({avg.gemeenten} gemeenten)"
+    return f"{avg.mean.text('geen score')} ({avg.mean.rests_on} gemeenten)"
 
 
 def _hover(score: StandardScore) -> str:
@@ -125,7 +124,7 @@ def _hover(score: StandardScore) -> str:
     )
 
 
-def standards_table(result: RoundResult, average: list[StandardAverage] | None = None) -> list[dict[str, str | int]]:
+def standards_table(result: RoundResult, average: Sequence[SharedStandard] | None = None) -> list[dict[str, str | int]]:
     """One row per standard with exactly the figures the radar shows."""
     means = {a.number: a for a in average or []}
     rows: list[dict[str, str | int]] = []
@@ -138,11 +137,6 @@ def standards_table(result: RoundResult, average: list[StandardAverage] | None =
             "Oordeel": s.status.label,
         }
         if average:
-            avg = means.get(s.number)
-            row["Gemiddelde regio"] = (
-                f"{percent(avg.mean_share)} ({avg.gemeenten} gemeenten)"
-                if avg and avg.mean_share is not None
-                else "geen score"
-            )
+            row["Gemiddelde regio"] = _average_cell(means.get(s.number))
         rows.append(row)
     return rows

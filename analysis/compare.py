@@ -18,7 +18,8 @@ class QuestionChange(BaseModel):
     text: str
     before: str
     after: str
-    comparable: bool = True  # False when a figure on either side is withheld or missing
+    comparable: bool = True  # False when a figure on either side is withheld, missing or not answered
+    unanswered: bool = False  # not answered in one of the two rounds: like is not compared with unlike
 
     @property
     def changed(self) -> bool:
@@ -34,20 +35,25 @@ def gemeente_changes(
     before: RoundResult, after: RoundResult, left_out: Mapping[int, str] | None = None
 ) -> list[QuestionChange]:
     """Per question the answer in the first and in the second round. `left_out`: questions that cannot be
-    compared between the two rounds' questionnaire versions, with the reason (never counted as a change)."""
+    compared between the two rounds' questionnaire versions, with the reason (never counted as a change).
+    A question not answered in one of the two rounds is no change either: it is counted apart (`unanswered`)."""
     later = {q.number: q for q in after.questions}
     left_out = left_out or {}
-    return [
-        QuestionChange(
-            number=q.number,
-            text=q.text,
-            before=_shown(q.value),
-            after=(_shown(later[q.number].value) if q.number in later else "niet beantwoord")
-            + (f" (niet te vergelijken: {left_out[q.number]})" if q.number in left_out else ""),
-            comparable=q.number not in left_out,
+    rows = []
+    for q in before.questions:
+        now = later[q.number].value if q.number in later else None
+        unanswered = q.value is None or now is None
+        rows.append(
+            QuestionChange(
+                number=q.number,
+                text=q.text,
+                before=_shown(q.value),
+                after=_shown(now) + (f" (niet te vergelijken: {left_out[q.number]})" if q.number in left_out else ""),
+                comparable=q.number not in left_out and not unanswered,
+                unanswered=unanswered and q.number not in left_out,
+            )
         )
-        for q in before.questions
-    ]
+    return rows
 
 
 def without(answers: Sequence[Answer], left_out: Mapping[int, str]) -> list[Answer]:

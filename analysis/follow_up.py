@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from analysis.answers import AnswerValue
-from analysis.regional import QuestionXY
+from analysis.picture import SharedQuestion
 from analysis.results import RoundResult
 from domain.plan import PlanAction
 
@@ -41,13 +41,15 @@ def gemeente_follow_up(newer: RoundResult, label: str) -> FollowUp:
     return FollowUp(label=label, questions=questions)
 
 
-def regional_follow_up(newer: Sequence[QuestionXY], label: str) -> FollowUp:
+def regional_follow_up(newer: Sequence[SharedQuestion], label: str) -> FollowUp:
+    """How the plan's questions stand in a newer publication of the regio (as shared)."""
     questions = {}
     for q in newer:
-        if q.withheld or q.y == 0:
-            line, op_orde = f"Vraag {q.number}: te weinig gemeenten voor een cijfer", None
+        if q.op_orde.withheld or q.op_orde.y == 0:
+            line, op_orde = f"Vraag {q.number}: geen cijfer in de gedeelde stand", None
         else:
-            line, op_orde = f"Vraag {q.number}: nu op orde bij {q.x} van {q.y} gemeenten", q.x == q.y
+            line = f"Vraag {q.number}: nu op orde bij {q.op_orde.of()}"
+            op_orde = q.op_orde.low == q.op_orde.y
         questions[q.number] = QuestionNow(number=q.number, line=line, op_orde=op_orde)
     return FollowUp(label=label, questions=questions)
 

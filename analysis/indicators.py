@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from analysis.disclosure import secondary
 from analysis.formatting import percent
 from indicators.models import Figure, Unit
 
@@ -72,8 +73,12 @@ class SeriesRow(_Model):
     regio_basis: str  # "geleverd voor de regio", "som van 3 gemeenten", "geen regiocijfer"
 
 
+SECONDARY = "niet getoond (anders is een klein aantal terug te rekenen)"
+
+
 def series(figures: Sequence[Figure], unit: Unit, gemeente_ids: Sequence[int], min_count: int) -> list[SeriesRow]:
-    """One row per period, oldest first, for one indicator."""
+    """One row per period, oldest first, for one indicator. A small count is "minder dan N"; beside a regional
+    figure, another cell (or the regional figure) is withheld too, so the small one cannot be computed back."""
     periods = sorted({f.period for f in figures}, key=period_key)
     rows = []
     for period in periods:
@@ -88,54 +93,27 @@ def series(figures: Sequence[Figure], unit: Unit, gemeente_ids: Sequence[int], m
             basis = f"som van {n} {'gemeente' if n == 1 else 'gemeenten'}"
         else:
             regio, basis = NONE, "geen regiocijfer"
-        rows.append(
-            SeriesRow(
-                period=period,
-                gemeenten={g: shown(per_gemeente.get(g), unit, min_count) for g in gemeente_ids},
-                regio=regio,
-                regio_basis=basis,
-            )
-        )
+        cells = {g: shown(per_gemeente.get(g), unit, min_count) for g in gemeente_ids}
+        if unit is Unit.COUNT and regio.value is not None:
+            cells, regio = _secondary(cells, per_gemeente, regio, min_count)
+        rows.append(SeriesRow(period=period, gemeenten=cells, regio=regio, regio_basis=basis))
     return rows
 
 
-class AnonymousRow(_Model):
-    """What may leave the regio team: no gemeente named, small counts and small groups withheld."""
-
-    period: str
-    regio: Shown
-    regio_basis: str
-    gemeenten: int  # how many gemeenten delivered a figure
-    lowest: str
-    highest: str
+def exact_shown(value: float | None, unit: Unit) -> Shown:
+    """A figure shown as it was delivered (to the gemeente that delivered it: it is its own)."""
+    return shown(value, unit, 0)
 
 
-def anonymous(rows: Sequence[SeriesRow], unit: Unit, min_count: int, min_gemeenten: int) -> list[AnonymousRow]:
-    found = []
-    for row in rows:
-        delivered = [s for s in row.gemeenten.values() if s is not NONE]
-        values = [s.value for s in delivered if s.value is not None]
-        if not delivered:
-            lowest = highest = "geen cijfers per gemeente"
-        elif len(delivered) < min_gemeenten:
-            lowest = highest = f"niet getoond (minder dan {min_gemeenten} gemeenten)"
-        else:
-            # With a small count among them, the highest figure and the sum together could give the small
-            # one away: then only "minder dan N" is told.
-            some_small = any(s.suppressed for s in delivered)
-            lowest = f"minder dan {min_count}" if some_small else shown(min(values), unit, min_count).text
-            highest = "niet getoond (kleine aantallen)" if some_small else shown(max(values), unit, min_count).text
-        found.append(
-            AnonymousRow(
-                period=row.period,
-                regio=row.regio,
-                regio_basis=row.regio_basis,
-                gemeenten=len(delivered),
-                lowest=lowest,
-                highest=highest,
-            )
-        )
-    return found
+def _secondary(
+    cells: dict[int, Shown], values: dict[int, float], regio: Shown, min_count: int
+) -> tuple[dict[int, Shown], Shown]:
+    primary = {g for g, c in cells.items() if c.suppressed}
+    hidden = secondary(values, primary, min_count)
+    if hidden is None:
+        return cells, Shown(value=None, text=SECONDARY, suppressed=True)
+    withheld = Shown(value=None, text=SECONDARY, suppressed=True)
+    return {g: withheld if g in hidden - primary else c for g, c in cells.items()}, regio
 
 
 class IndicatorLine(_Model):

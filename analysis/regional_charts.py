@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape  # plotly reads some HTML in titles; names are shown as typed
 
 import plotly.graph_objects as go
 
 from analysis.charts import AVERAGE_COLOUR, LINE_COLOUR, radar_layout
 from analysis.formatting import percent, percent_number
+from analysis.picture import SharedStandard
 from analysis.regional import StandardAverage, StandardXY
 from analysis.results import RoundResult
 
@@ -129,4 +131,39 @@ def multiples_table(named_results: list[tuple[str, RoundResult]]) -> list[dict[s
     return [
         {"Gemeente": name, **{f"St. {s.number}": percent(s.share) for s in result.standards}}
         for name, result in named_results
+    ]
+
+
+def shared_radar(
+    standards: Sequence[SharedStandard], title: str, legend: str = "Gemiddelde", for_a_room: bool = False
+) -> go.Figure:
+    """The spinnenweb of a shared picture: a point per standard only where the figure is shown (a range at its
+    middle), with the number of gemeenten at each axis."""
+    labels = [f"{s.number}. {s.name}<br>(n = {s.mean.rests_on})" for s in standards]
+    values = [_percent(s.mean.value) for s in standards]
+    hover = [f"Standaard {s.number}: {s.mean.text()} op orde" for s in standards]
+    fig = go.Figure()
+    fig.add_trace(_trace(values, labels, legend, dashed=True, hover=hover))
+    radar_layout(fig, title, labels)
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12, "font": {"size": 14}})
+    if for_a_room:  # the projector: readable from the back of the room at 1920 x 1080
+        fig.update_layout(
+            font={"size": 24},
+            legend={"font": {"size": 24}},
+            height=900,
+            polar={"radialaxis": {"tickfont": {"size": 22}}, "angularaxis": {"tickfont": {"size": 22}}},
+        )
+    return fig
+
+
+def shared_table(standards: Sequence[SharedStandard], noun: str = "gemeenten") -> list[dict[str, str]]:
+    """The figures of shared_radar, with x van y and what each rests on."""
+    return [
+        {
+            "Standaard": f"{s.number}. {s.name}",
+            "Gemiddeld deel op orde": s.mean.text(),
+            "Rust op": f"{s.mean.rests_on} {noun}",
+            "Helemaal op orde": s.whole.of(noun),
+        }
+        for s in standards
     ]

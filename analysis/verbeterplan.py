@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from analysis.answers import AnswerValue
 from analysis.follow_up import FollowUp
 from analysis.formatting import long_date, percent
-from analysis.regional import QuestionXY, StandardXY
+from analysis.picture import SharedQuestion, SharedStandard
 from analysis.results import RoundResult, StandardStatus
 from domain.plan import ALL_CLUSTERS, ActionLevel, ActionStatus, Plan, PlanAction
 from questionnaire import Questionnaire, Standard
@@ -165,8 +165,8 @@ def gemeente_draft(
 
 def regional_draft(
     qn: Questionnaire,
-    questions: Sequence[QuestionXY],
-    standards: Sequence[StandardXY],
+    questions: Sequence[SharedQuestion],
+    standards: Sequence[SharedStandard],
     *,
     regio_name: str,
     gemeenten: int,
@@ -174,15 +174,16 @@ def regional_draft(
     min_share: float,
     clusters: str,
 ) -> Draft:
-    """Rows for the questions niet op orde in at least `min_share` of the gemeenten, as x van y."""
+    """Rows for the questions niet op orde in at least `min_share` of the gemeenten, as x van y (as shared: a
+    figure in words counts by its lowest possible value, a withheld figure not at all)."""
     scope = {s.number for s in standards_in_scope(qn, clusters)}
-    chosen = [q for q in questions if q.standard in scope and _counts(q) and q.niet_op_orde / q.y >= min_share]
+    chosen = [q for q in questions if q.standard in scope and _niet_share(q) >= min_share]
     actions = tuple(
         DraftAction(
             standard=q.standard,
             question_numbers=(q.number,),
             measure=qn.questions_by_number[q.number].topic,
-            current_state=f"Niet op orde bij {q.niet_op_orde} van {q.y} gemeenten.",
+            current_state=f"Niet op orde bij {q.op_orde.complement().of()}.",
             level=ActionLevel.REGIONAAL,
         )
         for q in chosen
@@ -194,7 +195,7 @@ def regional_draft(
         "period": f"{last.year}–{last.year + 2}",
         "introduction": (
             f"Dit regionale verbeterplan is gemaakt na de zelfscans van {gemeenten} gemeenten in de regio "
-            f"({when}). Van elke gemeente telt de laatste ronde. De cijfers noemen geen gemeenten: ze staan "
+            f"({when}). De cijfers komen uit de stand die de regio deelde, en noemen geen gemeenten: ze staan "
             f"als 'x van y gemeenten'. Een vraag staat in dit plan als hij bij ten minste {percent(min_share)} "
             f"van de gemeenten niet op orde is. Dit plan gaat over {scope_label(qn, clusters)}."
         ),
@@ -235,21 +236,23 @@ def _gemeente_summary(qn: Questionnaire, result: RoundResult, scope: set[int]) -
     return " ".join(lines)
 
 
-def _regional_summary(chosen: list[QuestionXY], standards: Sequence[StandardXY], scope: set[int], n: int) -> str:
+def _regional_summary(
+    chosen: list[SharedQuestion], standards: Sequence[SharedStandard], scope: set[int], n: int
+) -> str:
     lines = [f"{n} gemeenten hebben de zelfscan ingevuld."]
-    shown = [s for s in standards if s.number in scope and not s.withheld and s.mean_share is not None]
-    lowest = sorted(shown, key=lambda s: (s.mean_share, s.number))[:3]
+    shown = [s for s in standards if s.number in scope and s.mean.value is not None]
+    lowest = sorted(shown, key=lambda s: (s.mean.value, s.number))[:3]
     if lowest:
         lines.append(
             "Gemiddeld het laagst: "
-            + _join([f"standaard {s.number} ({s.short_name}, {percent(s.mean_share)} op orde)" for s in lowest])
+            + _join([f"standaard {s.number} ({s.name}, {s.mean.text()} op orde)" for s in lowest])
             + "."
         )
     if chosen:
-        worst = sorted(chosen, key=lambda q: (-q.niet_op_orde / q.y, q.number))[:3]
+        worst = sorted(chosen, key=lambda q: (-_niet_share(q), q.number))[:3]
         lines.append(
             "Het vaakst niet op orde: "
-            + _join([f"vraag {q.number} ({q.niet_op_orde} van {q.y} gemeenten)" for q in worst])
+            + _join([f"vraag {q.number} ({q.op_orde.complement().of()})" for q in worst])
             + "."
         )
     else:
@@ -262,8 +265,10 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
-def _counts(q: QuestionXY) -> bool:
-    return not q.withheld and q.y > 0
+def _niet_share(q: SharedQuestion) -> float:
+    """The lowest share of gemeenten that can have the question niet op orde, as shared (0 when withheld)."""
+    niet = q.op_orde.complement()
+    return (niet.low or 0) / niet.y if niet.low is not None and niet.y else 0.0
 
 
 # --- figures per standard ----------------------------------------------------------
@@ -290,25 +295,28 @@ def gemeente_figures(qn: Questionnaire, result: RoundResult) -> list[StandardFig
 
 
 def regional_figures(
-    qn: Questionnaire, questions: Sequence[QuestionXY], standards: Sequence[StandardXY]
+    qn: Questionnaire, questions: Sequence[SharedQuestion], standards: Sequence[SharedStandard]
 ) -> list[StandardFigures]:
+    """Per standard the figures as shared (a publication): in words where the rules say so."""
     figures = []
-    for xy in standards:
-        standard = qn.standards_by_number[xy.number]
-        if xy.withheld:
-            line, share, whole = "Te weinig gemeenten om hier een cijfer te tonen.", None, False
+    for shared in standards:
+        standard = qn.standards_by_number[shared.number]
+        if shared.whole.withheld and shared.mean.withheld:
+            line, share, whole = "Geen cijfer: dat zou te veel zeggen over afzonderlijke gemeenten.", None, False
         else:
-            line = f"{xy.x} van {xy.y} gemeenten hebben deze standaard helemaal op orde."
-            if xy.mean_share is not None:
-                line += f" Gemiddeld is {percent(xy.mean_share)} van de beantwoorde vragen op orde."
-            share, whole = xy.mean_share, xy.y > 0 and xy.x == xy.y
+            line = f"{shared.whole.of()} hebben deze standaard helemaal op orde."
+            if shared.whole.withheld:
+                line = "Hoeveel gemeenten deze standaard helemaal op orde hebben, tonen we niet."
+            if shared.mean.value is not None:
+                line += f" Gemiddeld is {shared.mean.text()} van de beantwoorde vragen op orde."
+            share, whole = shared.mean.value, shared.whole.exact and shared.whole.x == shared.whole.y
         gaps = tuple(
-            f"Vraag {q.number}. {qn.questions_by_number[q.number].topic}: niet op orde bij {q.niet_op_orde} van {q.y} "
-            "gemeenten"
+            f"Vraag {q.number}. {qn.questions_by_number[q.number].topic}: niet op orde bij "
+            f"{q.op_orde.complement().of()}"
             for q in questions
-            if q.standard == xy.number and _counts(q) and q.niet_op_orde > 0
+            if q.standard == shared.number and not q.op_orde.withheld and (q.op_orde.complement().high or 0) > 0
         )
-        figures.append(_figures(standard, line, share, whole, gaps))
+        figures.append(_figures(standard, line[0].upper() + line[1:], share, whole, gaps))
     return figures
 
 

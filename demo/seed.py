@@ -19,11 +19,13 @@ from demo.texts import TOELICHTINGEN
 from domain.models import Participant, Purpose, Regio
 from indicators.models import Figure, Level, Retrievable, Unambiguous, Unit
 from services.access_codes import issue_demo_codes
+from services.publications import Options, Selection, publish_in
 from store import answers_repo, indicator_repo, partner_repo
 from store import repository as repo
 from store.unit_of_work import writing
 
 DEMO_REGIO_NAME = "Regio Voorbeeld"
+DEMO_SHARED_ON = date(2026, 4, 1)  # when the fictional regio fixed the figures it shares
 
 # name, chance of "op orde" per standard (1..10), rounds: (date, purpose, answered count)
 DEMO_GEMEENTEN: list[tuple[str, float, list[tuple[date, Purpose, int]]]] = [
@@ -42,7 +44,7 @@ REGIONAL_WEAK_STANDARDS = {5: -0.3, 9: -0.25, 8: -0.1}
 
 # Gemeenten whose latest round their partners answered alone first (then agreed): enough for the
 # regio's count of disagreements to show, with each partner's own view drawn near the agreed answer.
-DEMO_APART = ("Aalsveen", "Dorrestein", "Hemmerwaard", "Kloosterhoeve")
+DEMO_APART = ("Aalsveen", "Brakeloo", "Dorrestein", "Hemmerwaard", "Kloosterhoeve", "Wilgenvliet aan de Maas")
 DEMO_PARTNER_ROLES = ("Veilig Thuis", "Jeugdprofessional", "Beleidsmedewerker jeugd")
 
 DEMO_PARTICIPANTS = [
@@ -101,6 +103,16 @@ def load_demo_region(engine: Engine) -> Regio:
         gemeenten = [(g.id, g.name) for g in repo.list_gemeenten(session, regio_id=regio.id)]
         _indicators(session, regio.id, [g for g, _ in gemeenten], random.Random("demo indicatoren"))
         issue_demo_codes(session, regio_id=regio.id, gemeenten=gemeenten)
+        # What the regio shares: a publication of its rounds by its own rule, so gemeenten, the factsheet and a
+        # regional plan have figures from the start.
+        publish_in(
+            session,
+            regio_id=regio.id,
+            actor="Demo (regio)",
+            selection=Selection(),
+            options=Options(),
+            made_at=datetime.combine(DEMO_SHARED_ON, time(10, 0), tzinfo=AMSTERDAM),
+        )
         return regio
 
 

@@ -57,6 +57,9 @@ class Regio(_Model):
     is_demo: bool = False
     gemeente_sees_average: bool = False
     min_gemeenten: int = 3
+    counting_rule: str = "volledig"  # analysis.picture.CountingRule
+    group_rule: str = "woorden"  # analysis.disclosure.GroupRule
+    dominance: int = 75  # percent
 
 
 class Gemeente(_Model):
@@ -90,6 +93,22 @@ class RoundInfo(_Model):
     participants: tuple[Participant, ...] = ()
     created_at: datetime
     updated_at: datetime
+
+
+class RoundRow(_Model):
+    """A round with at least one answer, as the rule for which round counts needs it."""
+
+    round_id: int
+    gemeente_id: int
+    held_on: date
+    purpose: str
+    version: str
+    answered: int
+    total: int = 31
+
+    @property
+    def complete(self) -> bool:
+        return self.answered >= self.total
 
 
 class RoundSummary(_Model):

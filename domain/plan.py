@@ -134,6 +134,7 @@ class PlanInfo(_Model):
     layout: PlanLayout
     min_share: float | None  # regional plans: the share of gemeenten a question must be niet op orde in
     source_round_ids: tuple[int, ...]
+    publication_id: int | None = None  # a regional plan: the publication its figures come from
     created_at: datetime
     updated_at: datetime
 

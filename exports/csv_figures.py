@@ -1,11 +1,11 @@
-"""The anonymised figures as CSV: semicolons and a BOM, so Dutch Excel opens it as it should."""
+"""A publication's figures as CSV: semicolons and a BOM, so Dutch Excel opens it as it should."""
 
 from __future__ import annotations
 
 from analysis import definitions
-from analysis.anonymise import AnonymisedFigures
 from analysis.formatting import percent
-from exports import WITHHELD_TEXT
+from analysis.picture import SharedPicture
+from exports import rules_lines, x_cell, y_cell
 from exports.csv_writer import csv_bytes
 
 COLUMNS = [
@@ -14,19 +14,20 @@ COLUMNS = [
     "standaard",
     "omschrijving",
     "x (op orde)",
-    "y (beantwoord)",
+    "y (beantwoord of beslist)",
     "gemiddeld deel op orde",
     "opmerking",
 ]
 
 
-def figures_csv(figures: AnonymisedFigures) -> bytes:
+def figures_csv(picture: SharedPicture) -> bytes:
     rows: list[list] = [COLUMNS]
-    withheld = WITHHELD_TEXT.format(n=figures.min_gemeenten)
-    for s in figures.standards:
-        share = "" if s.mean_share is None else percent(s.mean_share, 1).removesuffix("%")
-        rows.append(["standaard", s.number, s.number, s.name, s.x, s.y, share, withheld if s.withheld else ""])
-    for q in figures.questions:
-        rows.append(["vraag", q.number, q.standard, q.text, q.x, q.y, "", withheld if q.withheld else ""])
-    rows += [["uitleg", "", "", line, "", "", "", ""] for line in definitions.ALL]
+    for s in picture.standards:
+        mean = percent(s.mean.low, 1).removesuffix("%") if s.mean.exact else s.mean.text()
+        note = "" if s.whole.exact else s.whole.of()
+        rows.append(["standaard", s.number, s.number, s.name, x_cell(s.whole), y_cell(s.whole), mean, note])
+    for q in picture.questions:
+        note = "" if q.op_orde.exact else q.op_orde.of()
+        rows.append(["vraag", q.number, q.standard, q.text, x_cell(q.op_orde), y_cell(q.op_orde), "", note])
+    rows += [["uitleg", "", "", line, "", "", "", ""] for line in (*definitions.ALL, *rules_lines(picture))]
     return csv_bytes(rows)

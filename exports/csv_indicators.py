@@ -1,23 +1,16 @@
-"""The procesindicatoren without gemeente names, as CSV for Dutch Excel."""
+"""The procesindicatoren of a publication, without gemeente names, as CSV for Dutch Excel."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from analysis.indicators import AnonymousRow
+from analysis.picture import SharedPicture
 from exports.csv_writer import csv_bytes
-from indicators.models import RegioIndicator
 
 
-def anonymised_csv(rows: Sequence[tuple[RegioIndicator, Sequence[AnonymousRow]]]) -> bytes:
-    lines: list[list] = [
-        ["indicator", "definitie", "eenheid", "periode", "regio", "regiocijfer is", "gemeenten", "laagste", "hoogste"]
-    ]
-    for item, found in rows:
-        i = item.indicator
-        for row in found:
+def anonymised_csv(picture: SharedPicture) -> bytes:
+    lines: list[list] = [["indicator", "definitie", "eenheid", "periode", "regio", "regiocijfer is", "gemeenten"]]
+    for item in picture.indicators:
+        for period in item.periods:
             lines.append(
-                [i.name, i.definition, i.unit.value, row.period, row.regio.text, row.regio_basis, row.gemeenten,
-                 row.lowest, row.highest]
-            )  # fmt: skip
+                [item.name, item.definition, item.unit, period.period, period.regio, period.basis, period.gemeenten]
+            )
     return csv_bytes(lines)

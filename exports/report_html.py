@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from analysis.compare import QuestionChange
 from analysis.formatting import long_date, percent
 from analysis.indicators import IndicatorLine
-from analysis.regional import StandardAverage
+from analysis.picture import SharedStandard
 from analysis.results import RoundResult
 from analysis.verbeterplan import ClusterProgress
 from domain.models import RoundInfo
@@ -42,9 +42,10 @@ def gemeente_report_html(
     info: RoundInfo,
     result: RoundResult,
     *,
-    average: tuple[StandardAverage, ...] | None,
+    average: tuple[SharedStandard, ...] | None,
     previous: RoundInfo | None,
     changes: tuple[QuestionChange, ...],
+    unanswered: int = 0,
     plans: tuple[ReportPlan, ...],
     made_on: date,
     indicators: tuple[IndicatorLine, ...] = (),
@@ -53,7 +54,7 @@ def gemeente_report_html(
     """`average` is None when the reader may not see the regio's average."""
     name = info.gemeente_name
     title = f"Zelfscan {name}: {info.purpose.short_label} van {long_date(info.held_on)}"
-    means = {s.number: s.mean_share for s in average} if average else {}
+    means = {s.number: s.mean for s in average} if average else {}
     niet = result.niet_op_orde_questions
     open_questions = result.unanswered_questions
     summary = [
@@ -67,13 +68,19 @@ def gemeente_report_html(
     if previous:
         summary.append(
             f"Sinds de vorige ronde ({long_date(previous.held_on)}) is het antwoord bij "
-            f"{len(changes)} {'vraag' if len(changes) == 1 else 'vragen'} veranderd."
+            f"{len(changes)} {'vraag' if len(changes) == 1 else 'vragen'} veranderd"
+            + (
+                f" (van de vragen die in beide rondes beantwoord zijn; {unanswered} "
+                f"{'vraag was' if unanswered == 1 else 'vragen waren'} in een van de twee nog open)."
+                if unanswered
+                else "."
+            )
         )
     svg = radar_svg(
         [f"{s.number}. {s.short_name}" for s in result.standards],
         [s.share for s in result.standards],
         description=f"Spinnenweb van {name}; de cijfers staan in de tabel eronder",
-        reference=[means.get(s.number) for s in result.standards] if average else None,
+        reference=[means[s.number].value if s.number in means else None for s in result.standards] if average else None,
         reference_name="gemiddelde van de regio",
     )
     legend = (
@@ -89,7 +96,7 @@ def gemeente_report_html(
             f"{s.answered} van {s.question_count}",
             percent(s.share) if s.answered else "nog geen antwoord",
         )
-        + ((percent(means.get(s.number)),) if average else ())
+        + ((means[s.number].text() if s.number in means else "geen score",) if average else ())
         for s in result.standards
     ]
     niet_rows = [(str(q.number), q.text, q.toelichting or "Geen toelichting.") for q in niet]

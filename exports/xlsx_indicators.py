@@ -9,7 +9,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from analysis.formatting import long_date
-from analysis.indicators import AnonymousRow
+from analysis.picture import SharedPicture
 from exports.xlsx_writer import new_workbook, print_on_a4_landscape, row_height, workbook_bytes
 from imports.indicator_figures import COLUMNS, REGIO_WORD, SHEET
 from indicators.models import Level, RegioIndicator, Unit
@@ -72,42 +72,35 @@ def template_workbook(
     return workbook_bytes(wb, title=f"Sjabloon procesindicatoren {regio_name}", subject="Procesindicatoren")
 
 
-def anonymised_workbook(
-    title: str,
-    made_on,  # type: ignore[no-untyped-def]
-    rows: Sequence[tuple[RegioIndicator, Sequence[AnonymousRow]]],
-    min_count: int,
-    min_gemeenten: int,
-) -> bytes:
-    """Per indicator and period: the regio's figure, how many gemeenten delivered, lowest and highest."""
+def anonymised_workbook(picture: SharedPicture) -> bytes:
+    """Per indicator and period: the regio's figure as shared and how many gemeenten delivered (no lowest or
+    highest: those would be one gemeente's own figure)."""
+    title = f"Procesindicatoren {picture.regio_name}, zonder namen van gemeenten"
     wb = new_workbook()
     about = wb.active
     assert about is not None
     about.title = "Over dit bestand"
     for line in (
         title,
-        f"Gemaakt op {long_date(made_on)}. Er staan geen namen van gemeenten in.",
-        f"Een aantal van 1 tot {min_count} staat er als 'minder dan {min_count}'.",
-        f"Laagste en hoogste gemeente alleen als minstens {min_gemeenten} gemeenten een cijfer leverden.",
+        f"Stand van {long_date(picture.made_on)}. Er staan geen namen van gemeenten in.",
         "Een regiocijfer is geleverd voor de hele regio, of (bij aantallen) de som van de gemeenten die een cijfer "
-        "leverden. Percentages worden nooit gemiddeld.",
+        "leverden. Percentages worden nooit gemiddeld. Kleine aantallen staan er als 'minder dan'.",
+        *picture.rules.sentences(),
+        *(line for line in picture.kept if line.startswith("Indicator")),
     ):
         about.append([line])
     about["A1"].font = Font(bold=True, size=14)
-    about.column_dimensions["A"].width = 110
+    about.column_dimensions["A"].width = 120
     ws = wb.create_sheet("Cijfers")
-    widths = (40, 12, 14, 18, 26, 12, 18, 18)
-    _header(
-        ws, ["Indicator", "Eenheid", "Periode", "Regio", "Regiocijfer is", "Gemeenten", "Laagste", "Hoogste"], widths
-    )
-    for item, found in rows:
-        for row in found:
-            regio = (
-                row.regio.value if row.regio.value is not None and item.indicator.unit is Unit.COUNT else row.regio.text
-            )
-            i = item.indicator
-            ws.append(
-                [i.name, i.unit.value, row.period, regio, row.regio_basis, row.gemeenten, row.lowest, row.highest]
-            )
-    _definitions(wb.create_sheet("Indicatoren"), [item for item, _ in rows])
+    widths = (40, 12, 14, 18, 40, 12)
+    _header(ws, ["Indicator", "Eenheid", "Periode", "Regio", "Regiocijfer is", "Gemeenten"], widths)
+    for item in picture.indicators:
+        for period in item.periods:
+            regio = period.value if period.value is not None and item.unit == Unit.COUNT.value else period.regio
+            ws.append([item.name, item.unit, period.period, regio, period.basis, period.gemeenten])
+    sheet = wb.create_sheet("Indicatoren")
+    _header(sheet, ["Naam", "Definitie", "Eenheid", "Bron", "Hoort bij standaard"], (40, 70, 12, 24, 18))
+    for item in picture.indicators:
+        sheet.append([item.name, item.definition, item.unit, item.source, ", ".join(map(str, item.standards))])
+        sheet.cell(row=sheet.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     return workbook_bytes(wb, title=title, subject="Procesindicatoren zonder namen van gemeenten")

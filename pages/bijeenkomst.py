@@ -21,6 +21,7 @@ from services.meeting import (
     get_meeting,
     list_meetings,
     open_block,
+    round_choices,
     save_breakout,
     show_join_code,
     show_names,
@@ -80,27 +81,54 @@ if chosen is None:
     gemeenten = list_gemeenten(engine, principal, regio_id=regio_id)
     kind = st.radio("Soort bijeenkomst", list(MeetingKind), format_func=lambda k: k.label, horizontal=True)
     default = DEFAULT_PROGRAMME if kind is MeetingKind.START else DEFAULT_FOLLOW_UP_PROGRAMME
+    held_on = st.date_input("Datum", value=date.today(), format="DD-MM-YYYY", key="nieuw_datum")
+    held_on = held_on if isinstance(held_on, date) else date.today()
+    names = {g.id: g.name for g in gemeenten}
+    chosen_gemeenten: list[int] = []
+    fresh: list[int] = []
+    older: list[int] = []
+    if kind is MeetingKind.START:
+        chosen_gemeenten = st.multiselect(
+            "Gemeenten die meedoen", list(names), default=list(names), format_func=names.__getitem__
+        )
+        fresh = st.multiselect(
+            "Gemeenten die hoe dan ook een nieuwe ronde beginnen", list(names), format_func=names.__getitem__
+        )
+        try:
+            choices = round_choices(
+                engine, principal, regio_id=regio_id, gemeente_ids=chosen_gemeenten, held_on=held_on,
+                new_round_for=set(fresh),
+            )  # fmt: skip
+        except ServiceError as exc:
+            st.error(md(str(exc)))
+            choices = []
+        asked = {c.gemeente_id: c.older[1] for c in choices if c.older is not None}
+        if asked:
+            older = st.multiselect(
+                "Deze gemeenten hebben een onafgemaakte ronde van een ander jaar. Kies wie daarin verder gaat; de "
+                "andere beginnen een nieuwe ronde.",
+                list(asked),
+                format_func=lambda g: f"{names[g]}: {asked[g]}",
+            )
+            choices = round_choices(
+                engine, principal, regio_id=regio_id, gemeente_ids=chosen_gemeenten, held_on=held_on,
+                new_round_for=set(fresh), continue_older=set(older),
+            )  # fmt: skip
+        if choices:
+            st.markdown("**Wat er per gemeente gebeurt**")
+            table([{"Gemeente": c.gemeente_name, "Ronde": c.words} for c in choices])
+            st.caption(
+                "Een nieuwe ronde die aan het eind van de bijeenkomst nog leeg is, haalt de app weer weg. Welke "
+                "ronde van een gemeente meetelt in de cijfers van de regio, bepaalt de regel van de regio: een ronde "
+                "die nog niet af is, duwt een volledige ronde niet weg."
+            )
+    else:
+        st.write(
+            "Bij een vervolg kijken de gemeenten terug en maken ze plannen. Er komen geen nieuwe rondes en geen "
+            "codes: de cijfers van de regio blijven zoals ze zijn."
+        )
     with st.form("nieuwe_bijeenkomst"):
         title = st.text_input("Titel", value=f"{kind.label} zelfscan Werken aan veiligheid", max_chars=200)
-        held_on = st.date_input("Datum", value=date.today(), format="DD-MM-YYYY")
-        names = {g.id: g.name for g in gemeenten}
-        chosen_gemeenten: list[int] = []
-        fresh: list[int] = []
-        if kind is MeetingKind.START:
-            chosen_gemeenten = st.multiselect(
-                "Gemeenten die meedoen", list(names), default=list(names), format_func=names.__getitem__
-            )
-            fresh = st.multiselect(
-                "Gemeenten die een nieuwe ronde beginnen (de andere gaan verder met hun onafgemaakte ronde, "
-                "als ze die hebben)",
-                list(names),
-                format_func=names.__getitem__,
-            )
-        else:
-            st.write(
-                "Bij een vervolg kijken de gemeenten terug en maken ze plannen. Er komen geen nieuwe rondes en geen "
-                "codes: de cijfers van de regio blijven zoals ze zijn."
-            )
         programme = st.text_area(
             "Programma (één onderdeel per regel: tijd, spatie, onderdeel)",
             value="\n".join(f"{t} {i}" for t, i in default),
@@ -118,6 +146,7 @@ if chosen is None:
                     gemeente_ids=chosen_gemeenten,
                     programme=parse_programme(programme),
                     new_round_for=set(fresh),
+                    continue_older=set(older),
                 )
             except ServiceError as exc:
                 st.error(md(str(exc)))

@@ -272,8 +272,9 @@ def over_time() -> None:
 def files() -> None:
     st.header("Delen zonder namen van gemeenten")
     st.write(
-        "Per indicator en periode het cijfer van de regio, hoeveel gemeenten een cijfer leverden, en het laagste en "
-        "hoogste cijfer. Kleine aantallen en kleine groepen staan er niet in."
+        "Per indicator en periode het cijfer van de regio en hoeveel gemeenten een cijfer leverden, uit de stand die "
+        "de regio het laatst deelde (pagina Regio, 'Delen en downloaden'). Kleine aantallen, kleine groepen en een "
+        "som waarin één gemeente bijna alles levert, staan er niet in; een laagste of hoogste gemeente ook niet."
     )
     left, right = st.columns(2)
     download_button(

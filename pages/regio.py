@@ -13,16 +13,20 @@ import streamlit as st
 
 from analysis import definitions
 from analysis.charts import standards_table
+from analysis.disclosure import GroupRule
 from analysis.formatting import long_date, moment, percent
-from analysis.regional_charts import WITHHELD, multiples_table, regio_radar, regio_table
+from analysis.picture import CountingRule
+from analysis.regional_charts import multiples_table, regio_radar, regio_table
 from domain.access import Role
 from exports.svg_radar import small_multiples_html
 from services import ServiceError
 from services.indicators import latest
-from services.partners import regional_disagreement
-from services.regio import get_regio
+from services.publications import NOTHING_YET, Selection, rules_of
+from services.publications import latest as latest_publication
+from services.regio import get_regio, set_regio_settings
 from services.regio_report import regio_report, regio_rounds
 from ui import auth, regio_sharing, runtime
+from ui.actions import run, show_notice
 from ui.round_header import DEMO_NOTICE
 from ui.text import md, table
 
@@ -31,12 +35,13 @@ engine = runtime.engine()
 assert principal.regio_id is not None
 regio = get_regio(engine, principal, regio_id=principal.regio_id)
 st.title(f"Regio: {md(regio.name)}")
+show_notice()
 if regio.is_demo:
     st.info(DEMO_NOTICE, icon=":material/info:")
 
 CHOICES = {
-    "laatste": "De laatste ronde van elke gemeente",
-    "periode": "De laatste ronde binnen een periode",
+    "laatste": "Volgens de regel van de regio",
+    "periode": "Binnen een periode",
     "zelf": "Per gemeente zelf kiezen",
 }
 choice = st.radio(
@@ -47,7 +52,7 @@ period = None
 chosen_rounds: dict[int, int] = {}
 if choice == "zelf":
     st.caption(
-        "Alleen rondes met antwoorden kunnen meetellen. Laat 'De laatste ronde met antwoorden' staan om niets te "
+        "Alleen rondes met antwoorden kunnen meetellen. Laat 'Volgens de regel van de regio' staan om niets te "
         "veranderen."
     )
     for gemeente, rounds in all_rounds:
@@ -58,7 +63,7 @@ if choice == "zelf":
             f"Ronde van {md(gemeente.name)}",
             [None, *(r.id for r in options)],
             format_func=lambda i, options=options: (
-                "De laatste ronde met antwoorden"
+                "Volgens de regel van de regio"
                 if i is None
                 else next(
                     f"{r.purpose.short_label} van {long_date(r.held_on)} ({r.answered} van {r.total} beantwoord)"
@@ -81,11 +86,12 @@ except ServiceError as exc:
     st.error(md(str(exc)))
     st.stop()
 
-minimum = report.regio.min_gemeenten
+selection = Selection(period=period, chosen=tuple(sorted(chosen_rounds.items())))
 counted = report.counted
-st.write(
-    f"{len(counted)} van {len(report.gemeenten)} gemeenten hebben een ronde die meetelt. "
-    f"Cijfers die op minder dan {minimum} gemeenten rusten, worden zonder namen niet getoond."
+st.write(f"{md(report.selection)} {len(counted)} van {len(report.gemeenten)} gemeenten hebben een ronde die meetelt.")
+st.caption(
+    "De cijfers op deze pagina zijn voor het regioteam: precies, en met namen waar dat erbij staat. Wat de regio "
+    "buiten het regioteam deelt, legt u vast bij 'Delen en downloaden'; daar gelden de regels voor kleine aantallen."
 )
 for line in report.left_out:  # rounds of another questionnaire version: what cannot be compared, and why
     st.caption(md(line))
@@ -135,12 +141,12 @@ def regional_radar() -> None:
     )
     overlay = next(((g.gemeente_name, g.result) for g in counted if g.gemeente_id == overlay_id and g.result), None)
     st.plotly_chart(
-        regio_radar(list(report.average), f"Spinnenweb {regio.name}", overlay, minimum),
+        regio_radar(list(report.average), f"Spinnenweb {regio.name}", overlay),
         config={"displaylogo": False, "locale": "nl"},
         alt="Spinnenweb van de regio. De cijfers staan in de tabel hieronder.",
     )
     st.markdown("**Tabel bij de spinnenweb van de regio**")
-    table(regio_table(list(report.standards), list(report.average), minimum))
+    table(regio_table(list(report.standards), list(report.average), 1))
     st.caption(f"{definitions.MEAN_SHARE} {definitions.WHOLE_STANDARD}")
     if overlay is not None:
         st.markdown(f"**Tabel bij {md(overlay[0])}**")
@@ -187,7 +193,7 @@ def per_question() -> None:
             {
                 "Vraag": f"{q.number}. {q.text}",
                 "Standaard": q.standard,
-                "Op orde": WITHHELD if q.withheld else f"{q.x} van {q.y} gemeenten",
+                "Op orde": f"{q.x} van {q.y} gemeenten",
             }
             for q in report.questions
         ]
@@ -200,7 +206,7 @@ def per_question() -> None:
                 {
                     "Extra vraag (regio)": q.text,
                     "Hoort bij standaard": q.standard,
-                    "Op orde": WITHHELD if q.withheld else f"{q.x} van {q.y} gemeenten",
+                    "Op orde": f"{q.x} van {q.y} gemeenten",
                 }
                 for q in report.extras
             ]
@@ -237,36 +243,102 @@ def beside_indicators() -> None:
 
 
 def partner_agreement() -> None:
-    """Counts only: at how many gemeenten partners who answered alone first saw a question differently."""
+    """Counts only, from the newest publication: at how many gemeenten partners who answered alone first saw a
+    question differently. Never which gemeente, role or person; never from the rounds chosen on this page."""
     st.header("Waar partners het oneens waren")
     st.write(
         "Sommige gemeenten laten hun partners de scan eerst ieder apart invullen, en stellen daarna samen het "
         "antwoord vast. Hier ziet u per vraag bij hoeveel van die gemeenten de partners verschillende antwoorden "
-        "gaven. U ziet nooit welke gemeente, welke rol of welke persoon."
+        "gaven: toen ieder apart inleverde, en nu. U ziet nooit welke gemeente, welke rol of welke persoon."
     )
-    found = regional_disagreement(engine, principal, report=report)
-    if found.gemeenten_apart < found.min_gemeenten:
-        st.info(
-            f"Dit is pas te zien als minstens {found.min_gemeenten} gemeenten (van de rondes die nu meetellen) "
-            "hun partners eerst apart lieten invullen. Zo is niet te herleiden om welke gemeente het gaat.",
-            icon=":material/visibility_off:",
-        )
+    st.write(
+        "Deze tellingen komen uit de stand die de regio het laatst vastlegde (bij 'Delen en downloaden'), niet uit "
+        "de rondes die u bovenaan kiest. Zo kan niemand door een andere ronde te kiezen zien wat de partners van "
+        "één gemeente vonden."
+    )
+    shared = latest_publication(engine, principal, regio_id=regio.id)
+    if shared is None:
+        st.info(NOTHING_YET, icon=":material/info:")
+        return
+    found = shared.partners
+    if found is None:
+        st.info("In de laatste stand zitten nog geen tellingen van partners.", icon=":material/info:")
+        return
+    if found.note:
+        st.info(md(found.note), icon=":material/visibility_off:")
         return
     st.write(
-        f"Van de {len(counted)} gemeenten waarvan een ronde meetelt, lieten {found.gemeenten_apart} hun partners "
-        "eerst apart invullen. Per vraag telt een gemeente mee als minstens twee partners de vraag beantwoordden."
+        f"Stand van {long_date(shared.made_on)}: van de {shared.gemeenten_counted} gemeenten waarvan een ronde "
+        f"meetelde, lieten {found.gemeenten_apart} hun partners eerst apart invullen. Per vraag telt een gemeente "
+        "mee als minstens twee partners de vraag beantwoordden."
     )
-    questions = {q.number: q.text for q in report.questions}
-    rows = sorted(found.questions, key=lambda q: (-q.x, q.number))
+    questions = {q.number: q.text for q in shared.questions}
     table(
         [
             {
-                "Vraag": f"{q.number}. {questions.get(q.number, '')}",
-                "Partners oneens": WITHHELD if q.withheld else f"bij {q.x} van {q.y} gemeenten",
+                "Vraag": f"{number}. {questions.get(number, '')}",
+                "Oneens toen ieder apart inleverde": first.of(),
+                "Oneens nu": later.of(),
             }
-            for q in rows
+            for number, first, later in found.questions
         ]
     )
+
+
+def rules() -> None:
+    """Which round counts, and the rules for what leaves the regio team, each with its reason."""
+    st.header("Regels voor tellen en delen")
+    st.write(
+        "Hier kiest de regio welke ronde van een gemeente meetelt, en hoe cijfers worden beschermd als ze buiten "
+        "het regioteam komen (bestanden zonder namen, factsheet, regionaal plan, het gemiddelde dat gemeenten "
+        "zien, het scherm bij een bijeenkomst). Zo kunt u aan het bestuur uitleggen wat u deelt en waarom."
+    )
+    for line in rules_of(regio).sentences():
+        st.markdown(f"- {md(line)}")
+    with st.form("regels"):
+        counting = st.radio(
+            "Welke ronde van een gemeente telt mee?",
+            [r.value for r in CountingRule],
+            index=[r.value for r in CountingRule].index(regio.counting_rule),
+            format_func=lambda v: CountingRule(v).label,
+        )
+        minimum = st.number_input(
+            "Een cijfer buiten het regioteam tonen vanaf dit aantal gemeenten",
+            min_value=1,
+            max_value=50,
+            value=regio.min_gemeenten,
+            step=1,
+        )
+        group = st.radio(
+            "Wat doen we met '0 van 8' of '8 van 8' (dan weet iedereen wat elke gemeente antwoordde)?",
+            [r.value for r in GroupRule],
+            index=[r.value for r in GroupRule].index(regio.group_rule),
+            format_func=lambda v: GroupRule(v).label,
+        )
+        dominance = st.number_input(
+            "Een som van procesindicatoren niet tonen als één gemeente meer levert dan dit percentage",
+            min_value=50,
+            max_value=100,
+            value=regio.dominance,
+            step=5,
+        )
+        sees = st.checkbox(
+            "Gemeenten zien bij hun resultaten het gemiddelde van de regio (uit de laatste gedeelde stand)",
+            value=regio.gemeente_sees_average,
+        )
+        if st.form_submit_button("Regels opslaan"):
+            run(
+                set_regio_settings,
+                engine,
+                principal,
+                "De regels zijn opgeslagen. Ze gelden voor de volgende stand die u vastlegt.",
+                regio_id=regio.id,
+                counting_rule=counting,
+                min_gemeenten=int(minimum),
+                group_rule=group,
+                dominance=int(dominance),
+                gemeente_sees_average=sees,
+            )
 
 
 def side_by_side() -> None:
@@ -321,7 +393,8 @@ PARTS = {
     "naast-elkaar": ("Gemeenten naast elkaar", side_by_side),
     "toelichtingen": ("Toelichtingen", toelichtingen),
     "partners": ("Partners eens of oneens", partner_agreement),
-    "delen": ("Delen en downloaden", lambda: regio_sharing.sharing(engine, principal, report)),
+    "delen": ("Delen en downloaden", lambda: regio_sharing.sharing(engine, principal, report, selection)),
+    "regels": ("Regels voor tellen en delen", rules),
 }
 runtime.init_from_query("onderdeel", list(PARTS))
 part = st.radio(

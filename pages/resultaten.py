@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.formatting import long_date
 from analysis.results import StandardStatus
 from domain.access import Role
 from services import ServiceError
 from services.partners import agreement_of_round
-from services.regio import average_for
+from services.publications import gemeente_average
 from services.scan import round_extras, round_report
 from ui import auth, runtime
 from ui.radar import radar_with_table
@@ -26,7 +27,7 @@ if round_id is None:
 
 try:
     report = round_report(engine, principal, round_id=round_id)
-    regional = average_for(engine, principal, regio_id=report.info.regio_id)
+    regional = gemeente_average(engine, principal, regio_id=report.info.regio_id)
 except ServiceError as exc:
     st.title("Resultaten")
     st.error(md(str(exc)))
@@ -44,10 +45,11 @@ st.write(
     "Standaarden met open vragen zijn gemarkeerd met '(onvolledig)' en een open rondje."
 )
 average = list(regional.standards) if regional else None
-if average:
+if regional is not None:
     st.write(
-        "De stippellijn met ruitjes is het gemiddelde van de regio: per standaard het gemiddelde van de "
-        "laatste ronde van elke gemeente. In de tabel staat op hoeveel gemeenten elk cijfer rust."
+        f"De stippellijn met ruitjes is het gemiddelde van de regio, uit de stand die de regio deelde op "
+        f"{long_date(regional.made_on)}. In de tabel staat op hoeveel gemeenten elk cijfer rust. Een cijfer dat "
+        "te veel over één gemeente zou zeggen, staat er niet in."
     )
 radar_with_table(result, f"Spinnenweb {report.info.gemeente_name}", average)
 

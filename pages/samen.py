@@ -99,7 +99,24 @@ for row in view.rows:
         st.markdown(f"**Vraag {row.number}. {md(question.text)}**")
         st.write(f"{'⚠ ' if row.disagree else ''}{label}: {md(row.spread)}")
         if row.views:
-            table([{"Partner": v.who, "Antwoord": _answer(v.value), "Toelichting": v.toelichting} for v in row.views])
+            table(
+                [
+                    {
+                        "Partner": v.who,
+                        "Eerst, alleen ingeleverd": _answer(v.first_value) if v.handed_in else "nog niet ingeleverd",
+                        "Nu": _answer(v.value) + (" (later gewijzigd)" if v.changed_later else ""),
+                        "Toelichting": v.toelichting,
+                    }
+                    for v in row.views
+                ]
+            )
+            if any(v.changed_later for v in row.views):
+                first = [v.first_value for v in row.views if v.handed_in and v.first_value is not None]
+                st.caption(
+                    "Een partner veranderde zijn antwoord nadat hij de anderen zag. Eerst, alleen: "
+                    f"{first.count(AnswerValue.OP_ORDE)} × op orde, {first.count(AnswerValue.NIET_OP_ORDE)} × niet "
+                    "op orde. Beide staan hierboven; het eerste antwoord blijft bewaard."
+                )
         st.write(f"Antwoord van de gemeente: **{_answer(row.agreed)}**")
         if view.can_decide:
             with st.form(f"samen_{round_id}_{row.number}", enter_to_submit=False):

@@ -6,8 +6,7 @@ import time
 
 import streamlit as st
 
-from analysis.formatting import percent
-from analysis.regional_charts import regio_radar
+from analysis.regional_charts import shared_radar, shared_table
 from domain.access import Role
 from services import ServiceError
 from services.meeting import list_meetings, projector
@@ -75,50 +74,37 @@ def screen() -> None:
         st.write("De resultaten verschijnen hier zodra de facilitator ze laat zien.")
         return
     st.header("Per vraag: x van y groepen op orde")
+    if view.rules is not None:
+        st.caption(
+            f"Cijfers van minder dan {view.rules.min_gemeenten} groepen, en cijfers die laten zien wat elke groep "
+            "antwoordde, staan hier niet of in woorden."
+        )
     table(
         [
             {
                 "Vraag": f"{q.number}. {q.text}",
-                "Op orde": f"{q.x} van {q.y}",
-                "Niet op orde": f"{q.niet_op_orde} van {q.y}",
+                "Op orde": q.op_orde.of("groepen"),
+                "Niet op orde": q.op_orde.complement().of("groepen"),
             }
             for q in view.questions
-            if q.y
+            if q.op_orde.y
         ]
         or [{"Vraag": "–", "Op orde": "nog geen antwoorden", "Niet op orde": ""}]
     )
-    if view.highlights is not None and (view.highlights.most_niet_op_orde or view.highlights.most_split):
+    if view.highlights:
         st.header("Wat valt op")
-        lines = [
-            f"- Niet op orde bij {q.niet_op_orde} van {q.y} groepen: vraag {q.number} ({md(q.text)})"
-            for q in view.highlights.most_niet_op_orde[:3]
-        ]
-        named = {q.number for q in view.highlights.most_niet_op_orde[:3]}
-        lines += [
-            f"- De groepen verschillen ({q.x} op orde, {q.niet_op_orde} niet): vraag {q.number} ({md(q.text)})"
-            for q in view.highlights.most_split
-            if q.number not in named
-        ]
-        st.markdown("\n".join(lines))
-    if view.average:
+        st.markdown("\n".join(f"- {md(line)}" for line in view.highlights[:5]))
+    if view.standards:
         st.header("Spinnenweb van de groepen samen")
-        average = list(view.average)
         st.plotly_chart(
-            regio_radar(average, "Gemiddelde van de groepen", legend="Gemiddelde van de groepen", for_a_room=True),
+            shared_radar(
+                view.standards, "Gemiddelde van de groepen", legend="Gemiddelde van de groepen", for_a_room=True
+            ),
             config={"displaylogo": False, "staticPlot": True},
             alt="Spinnenweb van het gemiddelde van de groepen. De cijfers staan in de tabel eronder.",
             key="scherm_radar",
         )
-        table(
-            [
-                {
-                    "Standaard": f"{a.number}. {a.short_name}",
-                    "Gemiddeld op orde": percent(a.mean_share),
-                    "Groepen": a.gemeenten,
-                }
-                for a in average
-            ]
-        )
+        table(shared_table(view.standards, noun="groepen"))
 
 
 screen()

@@ -97,9 +97,20 @@ if plan_id is None:
                 ),
             )
             clusters, layout = scope_and_layout("gemeente")
+            partners = st.radio(
+                "Vulden partners deze ronde eerst ieder apart in? Wat komt er in het plan over hun verschillen?",
+                ["none", "counts", "roles"],
+                format_func={
+                    "none": "Niets (de regio kan uw plan lezen; wat partners vonden, blijft bij u)",
+                    "counts": "Alleen hoeveel partners wat antwoordden",
+                    "roles": "Ook hun rollen, bijvoorbeeld Veilig Thuis (nooit hun namen)",
+                }.__getitem__,
+            )
             if st.form_submit_button("Verbeterplan maken", type="primary"):
                 try:
-                    new_id = create_gemeente_plan(engine, principal, round_id=chosen, clusters=clusters, layout=layout)
+                    new_id = create_gemeente_plan(
+                        engine, principal, round_id=chosen, clusters=clusters, layout=layout, partners=partners
+                    )
                 except ServiceError as exc:
                     st.error(md(str(exc)))
                 else:
@@ -108,7 +119,8 @@ if plan_id is None:
     else:
         st.write(
             "Een regionaal plan gaat over de regio als geheel. Het begint bij de vragen die bij een deel van de "
-            "gemeenten niet op orde zijn, als 'x van y gemeenten'. Het plan noemt geen gemeenten."
+            "gemeenten niet op orde zijn, als 'x van y gemeenten', uit de stand die de regio het laatst deelde "
+            "(pagina Regio, 'Delen en downloaden'). Het plan noemt geen gemeenten."
         )
         with st.form("nieuw_regioplan"):
             share = st.slider(

@@ -7,11 +7,11 @@ import streamlit as st
 import questionnaire
 from analysis.compare import gemeente_changes, regio_changes
 from analysis.formatting import long_date
-from analysis.regional_charts import WITHHELD, compare_radar, compare_table
+from analysis.regional_charts import compare_radar, compare_table
 from domain.access import Role
 from domain.models import Purpose
 from services.regio import get_regio
-from services.regio_report import compare_moments
+from services.regio_report import compare_moments, paired
 from ui import auth, runtime
 from ui.text import md, table
 
@@ -34,7 +34,6 @@ if first == second:
     st.stop()
 before, after = compare_moments(engine, principal, regio_id=regio.id, first=first, second=second)
 names = (first.short_label, second.short_label)
-minimum = regio.min_gemeenten
 
 both = {
     g.gemeente_id: g.gemeente_name for g in before.counted if any(h.gemeente_id == g.gemeente_id for h in after.counted)
@@ -48,21 +47,24 @@ labels = [f"{s.number}. {s.short_name}" for s in before.standards]
 
 if who is None:
     st.header(f"De regio: {md(names[0])} en {md(names[1])}")
-
-    def shown(avg) -> float | None:  # type: ignore[no-untyped-def]
-        return None if avg.mean_share is None or avg.gemeenten < minimum else avg.mean_share
-
-    values = ([shown(a) for a in before.average], [shown(a) for a in after.average])
+    comparison = paired(before, after)
+    st.write(
+        f"Er tellen {len(both)} gemeenten mee: die met een ronde van beide soorten. Per standaard en per vraag "
+        "tellen alleen de gemeenten die op beide momenten antwoordden; zo vergelijkt u gelijk met gelijk."
+    )
+    values = ([a.mean_share for _, a, _b in comparison.average], [b.mean_share for _, _a, b in comparison.average])
     st.plotly_chart(
         compare_radar(f"{regio.name}: {names[0]} en {names[1]}", labels, *values, names),
         config={"displaylogo": False, "locale": "nl"},
         alt="Spinnenweb met twee momenten. De cijfers staan in de tabel hieronder.",
     )
-    counts = ([a.gemeenten for a in before.average], [a.gemeenten for a in after.average])
-    table(compare_table(labels, *values, names, rests_on=counts))
-    for line in dict.fromkeys(before.left_out + after.left_out):
+    counts = ([a.gemeenten for _, a, _b in comparison.average], [b.gemeenten for _, _a, b in comparison.average])
+    table(compare_table(labels, *values, names, rests_on=counts, missing="geen score"))
+    for line in dict.fromkeys(before.left_out + after.left_out + comparison.left):
         st.caption(md(line))
-    changes = regio_changes(list(before.questions), list(after.questions), WITHHELD)
+    changes = regio_changes(
+        [a for _, _t, a, _b in comparison.questions], [b for _, _t, _a, b in comparison.questions], "geen antwoorden"
+    )
 else:
     a = next(g for g in before.counted if g.gemeente_id == who)
     b = next(g for g in after.counted if g.gemeente_id == who)

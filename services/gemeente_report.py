@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 import questionnaire
 from analysis.compare import QuestionChange, gemeente_changes
 from analysis.indicators import IndicatorLine
+from analysis.picture import SharedPicture
 from analysis.results import RoundResult
 from analysis.verbeterplan import ClusterProgress
 from domain.access import Principal, Role
@@ -24,7 +25,7 @@ from exports.report_html import ReportPlan, gemeente_report_html
 from services.authz import Forbidden
 from services.indicators import gemeente_lines
 from services.plans import list_plans, open_plan
-from services.regio import RegioAverage, average_for
+from services.publications import gemeente_average
 from services.scan import list_rounds, open_scan
 from services.workbooks import _slug
 
@@ -34,9 +35,10 @@ class GemeenteReport(BaseModel):
 
     info: RoundInfo
     result: RoundResult
-    average: RegioAverage | None
+    average: SharedPicture | None  # the regio's newest publication, when this reader may set it beside
     previous: RoundInfo | None
-    changes: tuple[QuestionChange, ...]  # only the questions whose answer changed
+    changes: tuple[QuestionChange, ...]  # only the questions whose answer changed (answered in both rounds)
+    unanswered: int = 0  # questions not answered in one of the two rounds: not compared
     plans: tuple[ReportPlan, ...]
     indicators: tuple[IndicatorLine, ...] = ()
     extras: tuple[tuple[str, str, str], ...] = ()  # the regio's own questions: (text, answer, toelichting)
@@ -52,12 +54,14 @@ def gemeente_report(engine: Engine, principal: Principal, *, round_id: int) -> G
         for r in list_rounds(engine, principal, gemeente_id=info.gemeente_id)
         if (r.held_on, r.id) < (info.held_on, info.id) and r.answered
     ]
-    previous, changes = None, ()
+    previous, changes, unanswered = None, (), 0
     if earlier:
         before = open_scan(engine, principal, round_id=max(earlier, key=lambda r: (r.held_on, r.id)).id)
         previous = before.info
         left_out = questionnaire.comparability(before.questionnaire, snapshot.questionnaire)
-        changes = tuple(c for c in gemeente_changes(before.result, snapshot.result, left_out) if c.changed)
+        compared = gemeente_changes(before.result, snapshot.result, left_out)
+        changes = tuple(c for c in compared if c.changed)
+        unanswered = sum(1 for c in compared if c.unanswered)
     plans = []
     lists = list_plans(engine, principal, regio_id=info.regio_id, gemeente_id=info.gemeente_id)
     for plan in [*lists.own, *(p for _, p in lists.readable)]:
@@ -68,9 +72,10 @@ def gemeente_report(engine: Engine, principal: Principal, *, round_id: int) -> G
     return GemeenteReport(
         info=info,
         result=snapshot.result,
-        average=average_for(engine, principal, regio_id=info.regio_id),
+        average=gemeente_average(engine, principal, regio_id=info.regio_id),
         previous=previous,
         changes=changes,
+        unanswered=unanswered,
         plans=tuple(plans),
         indicators=gemeente_lines(engine, principal, gemeente_id=info.gemeente_id),
         extras=tuple(
@@ -102,6 +107,7 @@ def gemeente_report_pdf(
         average=report.average.standards if report.average else None,
         previous=report.previous,
         changes=report.changes,
+        unanswered=report.unanswered,
         plans=report.plans,
         made_on=today or date.today(),
         indicators=report.indicators,

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine
 
 import indicators
-from analysis.indicators import NONE, IndicatorLine, SeriesRow, normal_period, series
+from analysis.indicators import NONE, IndicatorLine, SeriesRow, Shown, exact_shown, normal_period, series
+from analysis.picture import SharedIndicatorPeriod
 from domain.access import Principal, Role
 from domain.models import Gemeente, Regio
 from domain.text import clean_name, clean_text
@@ -25,6 +26,7 @@ from imports.indicator_figures import FiguresRefused, Problem, read_figures
 from indicators.models import Figure, Indicator, RegioIndicator, Retrievable, Unambiguous, Unit
 from services import ServiceError
 from services.authz import Forbidden, require_regio
+from services.publications import latest as latest_publication
 from store import indicator_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
@@ -228,7 +230,9 @@ def import_figures(engine: Engine, principal: Principal, *, data: bytes, file_na
 
 
 def lines(engine: Engine, principal: Principal, *, indicator_id: int) -> tuple[RegioIndicator, list[SeriesRow]]:
-    """The figures of one indicator over time, as this person may see them."""
+    """The figures of one indicator over time, as this person may see them: the regio every gemeente (small
+    counts and what would give them away withheld); a gemeente its own figures as delivered, and the regional
+    figure from the regio's newest publication when the regio lets gemeenten see it."""
     view = overview(engine, principal)
     item = next((i for i in view.indicators if i.id == indicator_id), None)
     if item is None:
@@ -238,23 +242,39 @@ def lines(engine: Engine, principal: Principal, *, indicator_id: int) -> tuple[R
         every = [g.id for g in repo.list_gemeenten(session, regio_id=view.regio.id)]
     rows = series(figures, item.indicator.unit, every, view.min_count)
     if principal.role is Role.GEMEENTE:
-        rows = [_gemeente_row(r, view) for r in rows]
+        own = {f.period: f.value for f in figures if f.gemeente_id == principal.gemeente_id}
+        shared = shared_periods(engine, principal, regio_id=view.regio.id, indicator_id=indicator_id)
+        rows = [_gemeente_row(r, view, item, own, shared) for r in rows]
     return item, rows
 
 
-def _gemeente_row(row: SeriesRow, view: Overview) -> SeriesRow:
-    """A gemeente sees its own figures; the regional line only when the regio allows it, and a sum only
-    when it rests on enough gemeenten (else its own figure would give the others' sum away)."""
-    own = {g.id: row.gemeenten[g.id] for g in view.gemeenten}
-    summed = row.regio_basis.startswith("som van ")
-    few = summed and int(row.regio_basis.split()[2]) < view.regio.min_gemeenten
-    if not view.sees_regional_line or few:
-        return row.model_copy(update={"gemeenten": own, "regio": NONE, "regio_basis": "niet getoond"})
-    return row.model_copy(update={"gemeenten": own})
+def shared_periods(
+    engine: Engine, principal: Principal, *, regio_id: int, indicator_id: int
+) -> dict[str, SharedIndicatorPeriod]:
+    """The regional figures of one indicator as the regio last shared them, by period."""
+    picture = latest_publication(engine, principal, regio_id=regio_id)
+    found = next((i for i in picture.indicators if i.indicator_id == indicator_id), None) if picture else None
+    return {p.period: p for p in found.periods} if found else {}
+
+
+def _gemeente_row(
+    row: SeriesRow,
+    view: Overview,
+    item: RegioIndicator,
+    own: dict[str, float],
+    shared: dict[str, SharedIndicatorPeriod],
+) -> SeriesRow:
+    """A gemeente sees its own figure as it delivered it, and the regional figure only as the regio shared it."""
+    mine = {g.id: exact_shown(own.get(row.period), item.indicator.unit) for g in view.gemeenten}
+    period = shared.get(row.period)
+    if not view.sees_regional_line or period is None or period.value is None:
+        return row.model_copy(update={"gemeenten": mine, "regio": NONE, "regio_basis": "niet getoond"})
+    regio = Shown(value=period.value, text=period.regio)
+    return row.model_copy(update={"gemeenten": mine, "regio": regio, "regio_basis": period.basis})
 
 
 def latest(engine: Engine, principal: Principal) -> list[tuple[RegioIndicator, SeriesRow | None]]:
-    """Per indicator its newest period, as this person may see it (for beside the spinnenweb and in reports)."""
+    """Per indicator its newest period, as this person may see it (for beside the spinnenweb)."""
     view = overview(engine, principal)
     found = []
     for item in view.indicators:
@@ -264,13 +284,17 @@ def latest(engine: Engine, principal: Principal) -> list[tuple[RegioIndicator, S
 
 
 def gemeente_lines(engine: Engine, principal: Principal, *, gemeente_id: int) -> tuple[IndicatorLine, ...]:
-    """For a gemeente's report: its own newest figure per indicator, and the regio's where this reader may see it."""
+    """For a gemeente's report: its own newest figure per indicator (as its reader sees it on the pages), and the
+    regional figure of that period as the regio last shared it, when gemeenten may see it."""
     if principal.role is Role.GEMEENTE and principal.gemeente_id != gemeente_id:
         raise Forbidden()
+    view = overview(engine, principal)
     found = []
     for item, row in latest(engine, principal):
         if row is None or gemeente_id not in row.gemeenten:
             continue
+        shared = shared_periods(engine, principal, regio_id=view.regio.id, indicator_id=item.id).get(row.period)
+        visible = shared is not None and shared.value is not None and view.regio.gemeente_sees_average
         found.append(
             IndicatorLine(
                 name=item.indicator.name,
@@ -279,8 +303,8 @@ def gemeente_lines(engine: Engine, principal: Principal, *, gemeente_id: int) ->
                 standards=item.indicator.standards,
                 period=row.period,
                 own=row.gemeenten[gemeente_id].text,
-                regio=row.regio.text,
-                regio_basis=row.regio_basis,
+                regio=shared.regio if visible and shared else NONE.text,
+                regio_basis=shared.basis if visible and shared else "niet getoond",
             )
         )
     return tuple(found)

@@ -18,8 +18,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
-from analysis.formatting import AMSTERDAM, percent
-from analysis.regional import Highlights, QuestionXY, StandardAverage, highlights, questions_xy, regional_average
+from analysis.disclosure import Rules
+from analysis.formatting import AMSTERDAM, long_date
+from analysis.picture import SharedQuestion, SharedStandard, shared_figures
 from analysis.scoring import score_round
 from domain.access import Principal, Role
 from domain.meeting import REFLECTION_QUESTIONS, FaqItem, Meeting, MeetingKind, ProgrammeItem
@@ -29,6 +30,7 @@ from services import ServiceError
 from services.access import Login, note_failure, start_session, too_many_failures
 from services.access_codes import add_participant_code
 from services.authz import require_regio, require_round
+from services.publications import latest, rules_of
 from store import access_repo, answers_repo, meeting_repo, version_repo
 from store import repository as repo
 from store.repository import NotFound, now
@@ -51,16 +53,18 @@ class GroupProgress(BaseModel):
 
 
 class ProjectorView(BaseModel):
-    """What the shared screen shows. Figures only when the facilitator has revealed them."""
+    """What the shared screen shows. Figures only when the facilitator has revealed them, under the regio's
+    disclosure rules (the room is not the regio team): only the open block's questions and standards."""
 
     model_config = ConfigDict(frozen=True)
 
     meeting: Meeting
     block_label: str
     groups: tuple[GroupProgress, ...]
-    questions: tuple[QuestionXY, ...] = ()  # of the open block (or all, when no block is open)
-    average: tuple[StandardAverage, ...] = ()
-    highlights: Highlights | None = None
+    questions: tuple[SharedQuestion, ...] = ()  # of the open block (or all, when no block is open)
+    standards: tuple[SharedStandard, ...] = ()  # the standards of the open block (or all)
+    highlights: tuple[str, ...] = ()
+    rules: Rules | None = None
 
 
 def _require_facilitator(principal: Principal, regio_id: int) -> None:
@@ -82,6 +86,74 @@ def show_join_code(code: str) -> str:
     return f"{code[:3]}-{code[3:]}"
 
 
+class RoundChoice(BaseModel):
+    """What a startbijeenkomst does for one gemeente: continue an unfinished round, or begin a new one."""
+
+    model_config = ConfigDict(frozen=True)
+
+    gemeente_id: int
+    gemeente_name: str
+    continue_round: int | None = None  # the round it continues (None: a new round)
+    continue_words: str = ""  # that round in words, e.g. "evaluatie van 3 maart 2026 (5 van 31 beantwoord)"
+    purpose: Purpose = Purpose.NULMETING  # of a new round
+    older: tuple[int, str] | None = None  # an unfinished round of another year it may continue, if asked
+
+    @property
+    def words(self) -> str:
+        if self.continue_round is not None:
+            return f"gaat verder in de {self.continue_words}"
+        return f"begint een nieuwe ronde ({self.purpose.value})"
+
+
+def round_choices(
+    engine: Engine,
+    principal: Principal,
+    *,
+    regio_id: int,
+    gemeente_ids: list[int],
+    held_on: date,
+    continue_older: set[int] | None = None,
+    new_round_for: set[int] | None = None,
+) -> list[RoundChoice]:
+    """Per gemeente what a startbijeenkomst on `held_on` will do, before it is made. The rule: continue the
+    gemeente's unfinished round of the same year (one no other bijeenkomst took); an unfinished round of
+    another year only when the facilitator asks (`continue_older`); otherwise a new round, an evaluatie when
+    the gemeente has answered a round before and a nulmeting when it has not. `new_round_for`: always new."""
+    _require_facilitator(principal, regio_id)
+    with reading(engine) as session:
+        return _round_choices(session, regio_id, gemeente_ids, held_on, continue_older or set(), new_round_for or set())
+
+
+def _round_choices(
+    session: Session, regio_id: int, gemeente_ids: list[int], held_on: date, older: set[int], fresh: set[int]
+) -> list[RoundChoice]:
+    gemeenten = {g.id: g.name for g in repo.list_gemeenten(session, regio_id=regio_id)}
+    if any(g not in gemeenten for g in gemeente_ids):
+        raise ServiceError("Kies gemeenten van deze regio.")
+    qn = questionnaire.current()
+    unfinished = repo.unfinished_round_ids(session, gemeente_ids=gemeente_ids, question_count=len(qn.questions))
+    infos = repo.get_rounds(session, round_ids=list(unfinished.values()))
+    answered = repo.answered_numbers(session, round_ids=list(unfinished.values()))
+    with_answers = {r.gemeente_id for r in repo.counting_rows(session, regio_id=regio_id)}
+    choices = []
+    for gemeente_id in gemeente_ids:
+        purpose = Purpose.EVALUATIE if gemeente_id in with_answers else Purpose.NULMETING
+        choice = RoundChoice(gemeente_id=gemeente_id, gemeente_name=gemeenten[gemeente_id], purpose=purpose)
+        round_id = unfinished.get(gemeente_id)
+        if round_id is not None and gemeente_id not in fresh:
+            info = infos[round_id]
+            words = (
+                f"{info.purpose.value} van {long_date(info.held_on)} "
+                f"({len(answered.get(round_id, []))} van {len(qn.questions)} beantwoord)"
+            )
+            if info.held_on.year == held_on.year or gemeente_id in older:
+                choice = choice.model_copy(update={"continue_round": round_id, "continue_words": words})
+            else:
+                choice = choice.model_copy(update={"older": (round_id, words)})
+        choices.append(choice)
+    return choices
+
+
 def create_meeting(
     engine: Engine,
     principal: Principal,
@@ -92,13 +164,13 @@ def create_meeting(
     kind: MeetingKind,
     gemeente_ids: list[int],
     programme: list[ProgrammeItem],
-    purpose: Purpose = Purpose.NULMETING,
     new_round_for: set[int] | None = None,
+    continue_older: set[int] | None = None,
 ) -> int:
-    """The bijeenkomst and the wheel's questions. A startbijeenkomst gives every gemeente a join code
-    for a round: its newest unfinished round (so no rounds pile up), or a new one with `purpose` for
-    the gemeenten in `new_round_for` and those without an unfinished round. A vervolg looks back and
-    plans: it makes no rounds and no join codes, so it never changes what the regio's figures count."""
+    """The bijeenkomst and the wheel's questions. A startbijeenkomst gives every gemeente a join code for a
+    round as `round_choices` says. A round made for the bijeenkomst that is still empty when it ends is removed
+    again, so a bijeenkomst never leaves rounds behind for gemeenten that did not need one. A vervolg looks back
+    and plans: it makes no rounds and no join codes, so it never changes what the regio's figures count."""
     _require_facilitator(principal, regio_id)
     title = clean_name(title)
     if not title:
@@ -107,41 +179,38 @@ def create_meeting(
         raise ServiceError("Kies de gemeenten die meedoen.")
     until = datetime.combine(held_on + timedelta(days=1), time(3, 0), tzinfo=AMSTERDAM)  # the night after
     with writing(engine) as session:
-        gemeenten = {g.id: g for g in repo.list_gemeenten(session, regio_id=regio_id)}
-        if any(g not in gemeenten for g in gemeente_ids):
-            raise ServiceError("Kies gemeenten van deze regio.")
+        ids = gemeente_ids if kind is MeetingKind.START else []
+        choices = _round_choices(session, regio_id, ids, held_on, continue_older or set(), new_round_for or set())
         meeting_id = meeting_repo.create_meeting(
             session, regio_id=regio_id, title=title, held_on=held_on, kind=kind, programme=programme
         )
-        qn = questionnaire.current()
-        ids = gemeente_ids if kind is MeetingKind.START else []
-        unfinished = repo.unfinished_round_ids(session, gemeente_ids=ids, question_count=len(qn.questions))
-        for gemeente_id in ids:
-            round_id = unfinished.get(gemeente_id)
-            if round_id is None or gemeente_id in (new_round_for or set()):
+        for choice in choices:
+            round_id = choice.continue_round
+            if round_id is None:
                 round_id = repo.create_round(
                     session,
-                    gemeente_id=gemeente_id,
+                    gemeente_id=choice.gemeente_id,
                     held_on=held_on,
-                    purpose=purpose,
+                    purpose=choice.purpose,
                     questionnaire_version=version_repo.version_for_new_round(session, regio_id=regio_id),
                     participants=[],
                 )
             code_id = add_participant_code(
                 session,
-                label=f"{title}: {gemeenten[gemeente_id].name}",
+                label=f"{title}: {choice.gemeente_name}",
                 regio_id=regio_id,
-                gemeente_id=gemeente_id,
+                gemeente_id=choice.gemeente_id,
                 round_id=round_id,
                 expires_at=until,
             )
             meeting_repo.add_group(
                 session,
                 meeting_id=meeting_id,
-                gemeente_id=gemeente_id,
+                gemeente_id=choice.gemeente_id,
                 round_id=round_id,
                 code_id=code_id,
                 join_code=new_join_code(session),
+                new_round=choice.continue_round is None,
             )
         meeting_repo.add_reflections(session, meeting_id=meeting_id, texts=list(REFLECTION_QUESTIONS))
         return meeting_id
@@ -223,11 +292,17 @@ def show_names(engine: Engine, principal: Principal, *, meeting_id: int, shown: 
 
 
 def end_meeting(engine: Engine, principal: Principal, *, meeting_id: int) -> None:
-    """Join codes stop working; the rounds stay with their gemeenten, open for work at home."""
+    """Join codes stop working; the rounds stay with their gemeenten, open for work at home. A round made for the
+    bijeenkomst that no device joined and that holds nothing (no answer, no toelichting, nothing resting on it)
+    is removed: the gemeente did not need it."""
     with writing(engine) as session:
         meeting = _meeting(session, meeting_id)
         _require_facilitator(principal, meeting.regio_id)
         meeting_repo.end_meeting(session, meeting_id=meeting_id)
+        session.flush()
+        for round_id in meeting_repo.unused_new_rounds(session, meeting_id=meeting_id):
+            if repo.why_round_must_stay(session, round_id=round_id) is None:
+                repo.delete_round(session, round_id=round_id)
 
 
 def add_faq(engine: Engine, principal: Principal, *, meeting_id: int, question: str, answer: str) -> None:
@@ -306,7 +381,7 @@ def projector(engine: Engine, principal: Principal, *, meeting_id: int) -> Proje
         meeting = _meeting(session, meeting_id)
         _require_facilitator(principal, meeting.regio_id)
         answers = answers_repo.answers_of_rounds(session, round_ids=[g.round_id for g in meeting.groups])
-        minimum = repo.get_regio(session, regio_id=meeting.regio_id).min_gemeenten
+        regio = repo.get_regio(session, regio_id=meeting.regio_id)
     qn = questionnaire.current()
     block = meeting.open_block
     shown = [q.number for q in (qn.questions_of_block(block) if block else qn.questions)]
@@ -321,42 +396,42 @@ def projector(engine: Engine, principal: Principal, *, meeting_id: int) -> Proje
     label = f"Blok {block} is open" if block else "Er is geen blok open"
     if not meeting.results_shown:
         return ProjectorView(meeting=meeting, block_label=label, groups=groups)
-    results = [score_round(qn, answers[g.round_id]) for g in meeting.groups]
+    # Only the open block: a standard of the other block must not show answers from earlier sittings.
+    in_block = set(shown)
+    results = [
+        score_round(qn, [a for a in answers[g.round_id] if a.question_number in in_block]) for g in meeting.groups
+    ]
     results = [r for r in results if r.total.answered]
-    # In the room every group is present, so the small-number rule of exports does not hide figures
-    # here; it still keeps figures on fewer than two groups out of "what stands out".
+    rules = rules_of(regio)
+    standards, questions, lines = shared_figures(results, rules, noun="groepen")
+    block_standards = {q.standard for q in qn.questions if q.number in in_block}
     return ProjectorView(
         meeting=meeting,
         block_label=label,
         groups=groups,
-        questions=tuple(q for q in questions_xy(results) if q.number in shown),
-        average=tuple(regional_average(results)),
-        highlights=highlights(results, max(2, min(minimum, len(results))), only=set(shown)),
+        questions=tuple(q for q in questions if q.number in in_block),
+        standards=tuple(s for s in standards if s.number in block_standards),
+        highlights=tuple(lines),
+        rules=rules,
     )
 
 
 def follow_up_themes(engine: Engine, principal: Principal, *, meeting_id: int) -> list[str]:
-    """What stands out in the regio (latest round of each gemeente), as themes for break-out groups."""
+    """What stands out in the regio, as themes for break-out groups: from the regio's newest publication (the
+    room is not the regio team), never from live figures."""
     with reading(engine) as session:
         meeting = _meeting(session, meeting_id)
         _require_facilitator(principal, meeting.regio_id)
-        latest: dict[int, tuple[int, str]] = {}
-        for round_id, gemeente_id, _held_on, _purpose, version in repo.rounds_of_regio(
-            session, regio_id=meeting.regio_id
-        ):
-            latest.setdefault(gemeente_id, (round_id, version))  # newest first
-        answers = answers_repo.answers_of_rounds(session, round_ids=[r for r, _ in latest.values()])
-        minimum = repo.get_regio(session, regio_id=meeting.regio_id).min_gemeenten
-    results = [score_round(questionnaire.by_version(v), answers[r]) for r, v in latest.values()]
-    results = [r for r in results if r.total.answered]
-    found = highlights(results, minimum)
+    shared = latest(engine, principal, regio_id=meeting.regio_id)
+    if shared is None:
+        return []
     qn = questionnaire.current()
-    themes = [
-        f"Standaard {s.number}: {s.short_name} (gemiddeld {percent(s.mean_share or 0)} op orde)"
-        for s in found.lowest_standards
-    ]
+    lowest = sorted((s for s in shared.standards if s.mean.value is not None), key=lambda s: (s.mean.value, s.number))
+    themes = [f"Standaard {s.number}: {s.name} (gemiddeld {s.mean.text()} op orde)" for s in lowest[:3]]
+    niet = [(q, q.op_orde.complement()) for q in shared.questions if not q.op_orde.withheld and q.op_orde.y]
+    niet = [(q, c) for q, c in niet if (c.low or 0) > 0]
+    niet.sort(key=lambda item: (-(item[1].low or 0) / item[1].y, item[0].number))
     themes += [
-        f"Vraag {q.number}: {qn.questions_by_number[q.number].topic} (niet op orde bij {q.niet_op_orde} van {q.y})"
-        for q in found.most_niet_op_orde[:3]
+        f"Vraag {q.number}: {qn.questions_by_number[q.number].topic} (niet op orde bij {c.of()})" for q, c in niet[:3]
     ]
     return themes

@@ -7,7 +7,8 @@ Who may do what:
   start, invite and close per group but sees no views;
 - a partner answers the round alone, sees nobody's answers until marking itself done, and then
   sees the views of the partners who are done (after the gemeente closes the phase: all views);
-- the regio sees counts over gemeenten only (regional_disagreement), never a view of a named gemeente.
+- the regio sees counts over gemeenten only, from a publication (services/publications.py), never a view of a
+  named gemeente.
 
 The partners' views never change the round's answers: the agreed answer is set with one click per
 question, stored like any other change (history, who) and recorded with the views it came from.
@@ -24,10 +25,8 @@ from sqlalchemy.orm import Session
 import questionnaire
 from analysis.agreement import (
     QuestionViews,
-    RegionalDisagreement,
     StandardAgreement,
     question_views,
-    regional_disagreements,
     samen_order,
     standard_agreement,
 )
@@ -39,7 +38,6 @@ from domain.text import clean_name, clean_text
 from services import ServiceError
 from services.access_codes import add_partner_code
 from services.authz import Forbidden, require_gemeente, require_regio
-from services.regio_report import RegioReport
 from services.scan import (
     MAX_TOELICHTING,
     ROUND_NOT_FOUND,
@@ -340,26 +338,3 @@ def disagreements_of_rounds(session: Session, round_ids: list[int]) -> dict[int,
         qn = questionnaire.by_version(repo.get_round(session, round_id=round_id).questionnaire_version)
         found[round_id] = question_views([(q.number, q.standard) for q in qn.questions], views[round_id], {})
     return found
-
-
-class RegionalAgreement(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    gemeenten_apart: int  # of the counted gemeenten: how many filled in apart first
-    min_gemeenten: int
-    questions: tuple[RegionalDisagreement, ...]
-
-
-def regional_disagreement(engine: Engine, principal: Principal, *, report: RegioReport) -> RegionalAgreement:
-    """Over the rounds that count in `report`: at how many gemeenten partners differed, per question."""
-    require_regio(principal, report.regio.id, roles=(Role.REGIO,))
-    round_ids = [g.round_id for g in report.counted if g.round_id is not None]
-    with reading(engine) as session:
-        per_round = disagreements_of_rounds(session, round_ids)
-    numbers = [q.number for q in questionnaire.current().questions]
-    minimum = report.regio.min_gemeenten
-    return RegionalAgreement(
-        gemeenten_apart=len(per_round),
-        min_gemeenten=minimum,
-        questions=tuple(regional_disagreements(numbers, list(per_round.values()), minimum)),
-    )

@@ -14,10 +14,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
+from analysis.agreement import spread_line
 from analysis.compare import without
 from analysis.follow_up import gemeente_follow_up, not_comparable, regional_follow_up
 from analysis.formatting import long_date
-from analysis.regional import questions_xy, standards_xy
 from analysis.scoring import score_round
 from analysis.verbeterplan import (
     Draft,
@@ -33,6 +33,7 @@ from domain.access import Principal, Role
 from domain.models import Purpose
 from domain.plan import (
     ALL_CLUSTERS,
+    Plan,
     PlanInfo,
     PlanKind,
     PlanLayout,
@@ -40,7 +41,7 @@ from domain.plan import (
 from services import ServiceError
 from services.authz import Forbidden, require_gemeente, require_regio
 from services.partners import disagreements_of_rounds
-from services.regio_report import regio_report
+from services.publications import get, latest_with_id
 from store import answers_repo, plan_repo
 from store import repository as repo
 from store.repository import NotFound
@@ -61,9 +62,21 @@ class PlanLists(BaseModel):
 
 
 def create_gemeente_plan(
-    engine: Engine, principal: Principal, *, round_id: int, clusters: str = ALL_CLUSTERS, layout: PlanLayout
+    engine: Engine,
+    principal: Principal,
+    *,
+    round_id: int,
+    clusters: str = ALL_CLUSTERS,
+    layout: PlanLayout,
+    partners: str = "none",
 ) -> int:
-    """A plan for the round's gemeente, prefilled from the round. A double submit gives the same plan."""
+    """A plan for the round's gemeente, prefilled from the round. A double submit gives the same plan.
+
+    `partners` (when partners answered the round alone first): "none" leaves their views out of the plan (the
+    regio can read the plan); "counts" adds where they differed as counts; "roles" names their roles too. A
+    partner's name never goes into a plan."""
+    if partners not in ("none", "counts", "roles"):
+        raise ServiceError("Kies of de verschillen tussen partners in het plan komen.")
     with writing(engine) as session:
         try:
             info = repo.get_round(session, round_id=round_id)
@@ -73,7 +86,8 @@ def create_gemeente_plan(
         qn = questionnaire.by_version(info.questionnaire_version)
         _check_clusters(qn, clusters)
         result = score_round(qn, answers_repo.load_answers(session, round_id=round_id))
-        views = disagreements_of_rounds(session, [round_id]).get(round_id, [])
+        views = disagreements_of_rounds(session, [round_id]).get(round_id, []) if partners != "none" else []
+        who = "roles" if partners == "roles" else "none"
         draft = gemeente_draft(
             qn,
             result,
@@ -81,7 +95,7 @@ def create_gemeente_plan(
             held_on=info.held_on,
             purpose_label=info.purpose.short_label,
             clusters=clusters,
-            disagreements={q.number: q.spread for q in views if q.disagree},
+            disagreements={q.number: spread_line(q.views, who=who) for q in views if q.disagree},
         )
         return _store_draft(
             session,
@@ -106,27 +120,27 @@ def create_regional_plan(
     clusters: str = ALL_CLUSTERS,
     layout: PlanLayout,
 ) -> int:
-    """A plan for the regio, from the latest round of each gemeente; it names no gemeente."""
+    """A plan for the regio, from its newest publication (the figures as shared); it names no gemeente."""
     if not 0 < min_share <= 1:
         raise ServiceError("Kies een deel van de gemeenten tussen 1% en 100%.")
-    report = regio_report(engine, principal, regio_id=regio_id)
-    counted = report.counted
-    minimum = report.regio.min_gemeenten
-    if len(counted) < minimum:
+    require_regio(principal, regio_id, roles=(Role.REGIO,))
+    found = latest_with_id(engine, principal, regio_id=regio_id)
+    if found is None:
         raise ServiceError(
-            f"Er zijn nog te weinig gemeenten met een scan ({len(counted)}; minimaal {minimum}) "
-            "voor een regionaal plan dat geen gemeente herkenbaar maakt."
+            "De regio heeft nog geen stand gedeeld. Leg eerst een stand vast op de pagina Regio, bij 'Delen en "
+            "downloaden'; het regionale plan gebruikt de cijfers van die stand."
         )
+    publication_id, picture = found
     qn = questionnaire.current()
     _check_clusters(qn, clusters)
-    dates = [g.held_on for g in counted if g.held_on is not None]
+    day = picture.made_on
     draft = regional_draft(
         qn,
-        report.questions,
-        report.standards,
-        regio_name=report.regio.name,
-        gemeenten=len(counted),
-        dates=(min(dates), max(dates)),
+        picture.questions,
+        picture.standards,
+        regio_name=picture.regio_name,
+        gemeenten=picture.gemeenten_counted,
+        dates=(day, day),
         min_share=min_share,
         clusters=clusters,
     )
@@ -141,7 +155,8 @@ def create_regional_plan(
             clusters=clusters,
             layout=layout,
             min_share=min_share,
-            rounds=[g.round_id for g in counted if g.round_id is not None],
+            rounds=[],
+            publication_id=publication_id,
         )
 
 
@@ -162,9 +177,17 @@ def _store_draft(
     layout: PlanLayout,
     min_share: float | None,
     rounds: list[int],
+    publication_id: int | None = None,
 ) -> int:
     since = repo.now() - DOUBLE_SUBMIT_WINDOW
-    same = plan_repo.recent_duplicate(session, source_round_ids=rounds, kind=kind, actor=principal.actor, since=since)
+    same = plan_repo.recent_duplicate(
+        session,
+        source_round_ids=rounds,
+        kind=kind,
+        actor=principal.actor,
+        since=since,
+        publication_id=publication_id,
+    )
     if same is not None:
         return same
     plan_id = plan_repo.create_plan(
@@ -178,6 +201,7 @@ def _store_draft(
         source_round_ids=rounds,
         texts=draft.texts,
         actor=principal.actor,
+        publication_id=publication_id,
     )
     for action in draft.actions:
         plan_repo.add_action(
@@ -241,16 +265,17 @@ def open_plan(engine: Engine, principal: Principal, *, plan_id: int) -> PlanView
         except NotFound as exc:
             raise ServiceError(PLAN_NOT_FOUND) from exc
         editable = plan_access(principal, plan.info, write=False)
-        rounds = repo.rounds_of_regio(session, regio_id=plan.info.regio_id)
-        source = [r for r in rounds if r[0] in plan.info.source_round_ids]
-        newer = _newer_rounds(rounds, source)
-        answers = answers_repo.answers_of_rounds(session, round_ids=[r[0] for r in source + newer])
         regio = repo.get_regio(session, regio_id=plan.info.regio_id)
-        subject = (
-            regio.name
-            if plan.info.kind is PlanKind.REGIO
-            else repo.get_gemeente(session, gemeente_id=plan.info.gemeente_id or 0).name
-        )
+        if plan.info.kind is PlanKind.REGIO:
+            subject = regio.name
+        else:
+            subject = repo.get_gemeente(session, gemeente_id=plan.info.gemeente_id or 0).name
+            rounds = repo.rounds_of_regio(session, regio_id=plan.info.regio_id)
+            source = [r for r in rounds if r[0] in plan.info.source_round_ids]
+            newer = _newer_rounds(rounds, source)
+            answers = answers_repo.answers_of_rounds(session, round_ids=[r[0] for r in source + newer])
+    if plan.info.kind is PlanKind.REGIO:
+        return _regional_view(engine, principal, plan, subject, editable)
     qn = questionnaire.by_version(source[0][4]) if source else questionnaire.current()
     results = [score_round(questionnaire.by_version(r[4]), answers[r[0]]) for r in source]
     # A newer round of another questionnaire version: a question that cannot be compared says so instead.
@@ -259,22 +284,47 @@ def open_plan(engine: Engine, principal: Principal, *, plan_id: int) -> PlanView
         left_out |= questionnaire.comparability(qn, questionnaire.by_version(r[4]))
     newer_results = [score_round(questionnaire.by_version(r[4]), without(answers[r[0]], left_out)) for r in newer]
     follow_up = None
-    if plan.info.kind is PlanKind.GEMEENTE:
-        figures = gemeente_figures(qn, results[0] if results else score_round(qn, []))
-        based_on = _round_words(source[0]) if source else "een ronde die niet meer bestaat"
-        if newer:
-            follow_up = gemeente_follow_up(newer_results[0], f"Nieuwere ronde: {_round_words(newer[0])}")
-    else:
-        minimum = regio.min_gemeenten
-        figures = regional_figures(qn, questions_xy(results, minimum), standards_xy(results, minimum))
-        based_on = f"de laatste ronde van {len(source)} gemeenten"
-        if newer:
-            follow_up = regional_follow_up(
-                questions_xy(newer_results, minimum),
-                f"Nieuwere rondes van {len(newer)} van de {len(source)} gemeenten",
-            )
+    figures = gemeente_figures(qn, results[0] if results else score_round(qn, []))
+    based_on = _round_words(source[0]) if source else "een ronde die niet meer bestaat"
+    if newer:
+        follow_up = gemeente_follow_up(newer_results[0], f"Nieuwere ronde: {_round_words(newer[0])}")
     if follow_up is not None and left_out:
         follow_up = not_comparable(follow_up, left_out)
+    clusters = sections(qn, plan, figures)
+    return PlanView(
+        plan=plan,
+        subject=subject,
+        based_on=based_on,
+        figures=tuple(figures),
+        clusters=tuple(clusters),
+        progress=tuple(progress(clusters)),
+        follow_up=follow_up,
+        editable=editable,
+        questionnaire=qn,
+    )
+
+
+def _regional_view(engine: Engine, principal: Principal, plan: Plan, subject: str, editable: bool) -> PlanView:
+    """A regional plan shows the figures of the publication it was drafted from, and how its questions stand in
+    the regio's newest publication: only what the regio shared, so every reader sees the same."""
+    qn = questionnaire.current()
+    newest = latest_with_id(engine, principal, regio_id=plan.info.regio_id)
+    source = None
+    if plan.info.publication_id is not None:
+        source = get(engine, principal, publication_id=plan.info.publication_id)
+    elif newest is not None:  # a plan from before publications: the newest shared figures
+        source = newest[1]
+    if source is None:
+        figures = regional_figures(qn, [], [])
+        based_on = "geen gedeelde stand"
+    else:
+        figures = regional_figures(qn, source.questions, source.standards)
+        based_on = f"de stand van de regio van {long_date(source.made_on)} ({source.gemeenten_counted} gemeenten)"
+    follow_up = None
+    if newest is not None and source is not None and newest[0] != plan.info.publication_id and newest[1] != source:
+        follow_up = regional_follow_up(
+            newest[1].questions, f"Nieuwere stand van de regio: {long_date(newest[1].made_on)}"
+        )
     clusters = sections(qn, plan, figures)
     return PlanView(
         plan=plan,

@@ -1,32 +1,22 @@
-"""Regio's, their gemeenten and settings, and the regional average."""
+"""Regio's, their gemeenten and their settings."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-import questionnaire
-from analysis.regional import StandardAverage, regional_average
-from analysis.scoring import score_round
+from analysis.disclosure import GroupRule
+from analysis.picture import CountingRule
 from domain.access import Principal, Role
 from domain.models import Gemeente, Regio
 from domain.text import clean_name
 from services import ServiceError
 from services.authz import Forbidden, require_regio
-from store import answers_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
 
 MAX_GEMEENTEN = 400
 ALL_ROLES = (Role.BEHEERDER, Role.REGIO, Role.FACILITATOR, Role.GEMEENTE)
-
-
-class RegioAverage(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    regio_name: str
-    standards: tuple[StandardAverage, ...]
 
 
 def has_any_regio(engine: Engine) -> bool:
@@ -100,35 +90,43 @@ def add_gemeenten(engine: Engine, principal: Principal, *, regio_id: int, names:
 
 
 def set_regio_settings(
-    engine: Engine, principal: Principal, *, regio_id: int, gemeente_sees_average: bool, min_gemeenten: int
+    engine: Engine,
+    principal: Principal,
+    *,
+    regio_id: int,
+    gemeente_sees_average: bool | None = None,
+    min_gemeenten: int | None = None,
+    counting_rule: str | None = None,
+    group_rule: str | None = None,
+    dominance: int | None = None,
 ) -> None:
-    """Whether gemeenten see the regional average, and below how many gemeenten a figure is withheld."""
-    require_regio(principal, regio_id, roles=(Role.BEHEERDER,))
-    if not 1 <= min_gemeenten <= 50:
-        raise ServiceError("Kies voor het minimum aantal gemeenten een getal van 1 tot en met 50.")
+    """The regio's rules for what leaves the regio team (its beheerder or the regio team itself): whether
+    gemeenten see the regional average, the minimum number of gemeenten, which round counts, what happens to
+    "0 van y" and "y van y", and the dominance limit of sums."""
+    require_regio(principal, regio_id, roles=(Role.BEHEERDER, Role.REGIO))
+    values: dict[str, object] = {}
+    if gemeente_sees_average is not None:
+        values["gemeente_sees_average"] = gemeente_sees_average
+    if min_gemeenten is not None:
+        if not 1 <= min_gemeenten <= 50:
+            raise ServiceError("Kies voor het minimum aantal gemeenten een getal van 1 tot en met 50.")
+        values["min_gemeenten"] = min_gemeenten
+    if counting_rule is not None:
+        if counting_rule not in {r.value for r in CountingRule}:
+            raise ServiceError("Kies welke ronde van een gemeente meetelt.")
+        values["counting_rule"] = counting_rule
+    if group_rule is not None:
+        if group_rule not in {r.value for r in GroupRule}:
+            raise ServiceError("Kies wat er gebeurt met '0 van y' en 'y van y'.")
+        values["group_rule"] = group_rule
+    if dominance is not None:
+        if not 50 <= dominance <= 100:
+            raise ServiceError("Kies voor het deel van één gemeente in een som een getal van 50 tot en met 100.")
+        values["dominance"] = dominance
+    if not values:
+        return
     with writing(engine) as session:
-        repo.set_regio_settings(
-            session, regio_id=regio_id, gemeente_sees_average=gemeente_sees_average, min_gemeenten=min_gemeenten
-        )
-
-
-def average_for(engine: Engine, principal: Principal, *, regio_id: int) -> RegioAverage | None:
-    """The regional average per standard over each gemeente's latest round.
-
-    A gemeente gets it only when the regio allows it, and never sees another gemeente's name.
-    """
-    regio = get_regio(engine, principal, regio_id=regio_id)
-    if principal.role is Role.GEMEENTE and not regio.gemeente_sees_average:
-        return None
-    if principal.role not in (Role.GEMEENTE, Role.REGIO):
-        raise Forbidden()
-    with reading(engine) as session:
-        rounds = [
-            (repo.get_round(session, round_id=i), answers_repo.load_answers(session, round_id=i))
-            for i in repo.latest_round_ids(session, regio_id=regio_id)
-        ]
-    results = [score_round(questionnaire.by_version(info.questionnaire_version), answers) for info, answers in rounds]
-    return RegioAverage(regio_name=regio.name, standards=tuple(regional_average(results)))
+        repo.set_regio_settings(session, regio_id=regio_id, **values)
 
 
 def _check_new_names(names: list[str], *, existing: list[str]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, exists, select, update
 from sqlalchemy.orm import Session
 
 from domain.meeting import Breakout, FaqItem, Meeting, MeetingGroup, MeetingKind, ProgrammeItem, Reflection
@@ -17,6 +17,7 @@ from store.tables import (
     BijeenkomstReflectieRow,
     BijeenkomstRow,
     GemeenteRow,
+    SessieRow,
     ToegangscodeRow,
 )
 
@@ -41,11 +42,35 @@ def create_meeting(
 
 
 def add_group(
-    session: Session, *, meeting_id: int, gemeente_id: int, round_id: int, code_id: int, join_code: str
+    session: Session,
+    *,
+    meeting_id: int,
+    gemeente_id: int,
+    round_id: int,
+    code_id: int,
+    join_code: str,
+    new_round: bool = False,
 ) -> None:
     session.add(
         BijeenkomstGroepRow(
-            bijeenkomst_id=meeting_id, gemeente_id=gemeente_id, ronde_id=round_id, code_id=code_id, join_code=join_code
+            bijeenkomst_id=meeting_id,
+            gemeente_id=gemeente_id,
+            ronde_id=round_id,
+            code_id=code_id,
+            join_code=join_code,
+            new_round=new_round,
+        )
+    )
+
+
+def unused_new_rounds(session: Session, *, meeting_id: int) -> list[int]:
+    """The rounds this bijeenkomst made itself (not rounds it continued) that no device joined with."""
+    joined = exists().where(SessieRow.code_id == BijeenkomstGroepRow.code_id)
+    return list(
+        session.scalars(
+            select(BijeenkomstGroepRow.ronde_id).where(
+                BijeenkomstGroepRow.bijeenkomst_id == meeting_id, BijeenkomstGroepRow.new_round.is_(True), ~joined
+            )
         )
     )
 

@@ -28,11 +28,17 @@ def open_phase(session: Session, *, round_id: int, actor: str) -> None:
 
 
 def close_phase(session: Session, *, round_id: int, actor: str) -> None:
+    """Close the partners' own phase. A partner who never handed in answered alone until now (it could see no
+    other view): its answers of this moment become its first view."""
     session.execute(
         update(ApartFaseRow)
         .where(ApartFaseRow.ronde_id == round_id, ApartFaseRow.closed_at.is_(None))
         .values(closed_at=now(), closed_by=actor)
     )
+    for partner_id in session.scalars(
+        select(PartnerRow.id).where(PartnerRow.ronde_id == round_id, PartnerRow.first_done_at.is_(None))
+    ).all():
+        _keep_first_view(session, partner_id)
 
 
 def phase(session: Session, *, round_id: int) -> ApartPhase | None:
@@ -101,7 +107,25 @@ def code_of_partner(session: Session, *, partner_id: int) -> int | None:
 
 
 def set_done(session: Session, *, partner_id: int, done: bool) -> None:
+    """Hand in (or take back). The first hand-in keeps the answers of that moment as the partner's first view."""
     session.execute(update(PartnerRow).where(PartnerRow.id == partner_id).values(done_at=now() if done else None))
+    if done:
+        _keep_first_view(session, partner_id)
+
+
+def _keep_first_view(session: Session, partner_id: int) -> None:
+    """The partner's answers of this moment as its first view, once: a later change never replaces it."""
+    first = session.execute(
+        update(PartnerRow)
+        .where(PartnerRow.id == partner_id, PartnerRow.first_done_at.is_(None))
+        .values(first_done_at=now())
+    )
+    if first.rowcount:  # type: ignore[attr-defined]
+        session.execute(
+            update(PartnerAntwoordRow)
+            .where(PartnerAntwoordRow.partner_id == partner_id)
+            .values(first_value=PartnerAntwoordRow.value, first_toelichting=PartnerAntwoordRow.toelichting)
+        )
 
 
 def load_answers(session: Session, *, partner_id: int) -> list[Answer]:
@@ -158,6 +182,9 @@ def views_of_rounds(session: Session, *, round_ids: list[int]) -> dict[int, dict
                 name=partner.name,
                 value=AnswerValue(answer.value) if answer.value else None,
                 toelichting=answer.toelichting,
+                handed_in=partner.first_done_at is not None,
+                first_value=AnswerValue(answer.first_value) if answer.first_value else None,
+                first_toelichting=answer.first_toelichting or "",
             )
         )
     return found

@@ -39,9 +39,11 @@ def create_plan(
     source_round_ids: list[int],
     texts: dict[str, str],
     actor: str,
+    publication_id: int | None = None,
 ) -> int:
     moment = now()
     row = VerbeterplanRow(
+        publication_id=publication_id,
         kind=kind.value,
         regio_id=regio_id,
         gemeente_id=gemeente_id,
@@ -94,12 +96,23 @@ def plan_ids(session: Session, *, regio_id: int, gemeente_id: int | None = None,
 
 
 def recent_duplicate(
-    session: Session, *, source_round_ids: list[int], kind: PlanKind, actor: str, since: Any
+    session: Session,
+    *,
+    source_round_ids: list[int],
+    kind: PlanKind,
+    actor: str,
+    since: Any,
+    publication_id: int | None = None,
 ) -> int | None:
-    """A plan of the same kind and rounds the same person created since `since` (a double submit)."""
+    """A plan of the same kind, rounds and publication the same person created since `since` (a double submit)."""
     candidates = session.scalars(
         select(VerbeterplanRow.id).where(
-            VerbeterplanRow.kind == kind.value, VerbeterplanRow.created_by == actor, VerbeterplanRow.created_at >= since
+            VerbeterplanRow.kind == kind.value,
+            VerbeterplanRow.created_by == actor,
+            VerbeterplanRow.created_at >= since,
+            VerbeterplanRow.publication_id.is_(None)
+            if publication_id is None
+            else VerbeterplanRow.publication_id == publication_id,
         )
     )
     for plan_id in candidates:
@@ -131,6 +144,7 @@ def _info(row: VerbeterplanRow, rounds: list[int]) -> PlanInfo:
         layout=PlanLayout(row.layout),
         min_share=row.min_share,
         source_round_ids=tuple(sorted(rounds)),
+        publication_id=row.publication_id,
         created_at=row.created_at,
         updated_at=row.updated_at,
     )

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
-from domain.models import Gemeente, Participant, Purpose, Regio, RoundInfo
+from domain.models import Gemeente, Participant, Purpose, Regio, RoundInfo, RoundRow
 from store.tables import (
     AntwoordRow,
     BijeenkomstGroepRow,
@@ -39,7 +39,16 @@ def now() -> datetime:
 
 
 def create_regio(session: Session, *, name: str, is_demo: bool = False) -> Regio:
-    row = RegioRow(name=name, is_demo=is_demo, created_at=now(), min_gemeenten=3, gemeente_sees_average=False)
+    row = RegioRow(
+        name=name,
+        is_demo=is_demo,
+        created_at=now(),
+        min_gemeenten=3,
+        gemeente_sees_average=False,
+        counting_rule="volledig",
+        group_rule="woorden",
+        dominance=75,
+    )
     session.add(row)
     session.flush()
     return _regio(row)
@@ -52,15 +61,18 @@ def _regio(row: RegioRow) -> Regio:
         is_demo=row.is_demo,
         gemeente_sees_average=row.gemeente_sees_average,
         min_gemeenten=row.min_gemeenten,
+        counting_rule=row.counting_rule,
+        group_rule=row.group_rule,
+        dominance=row.dominance,
     )
 
 
-def set_regio_settings(session: Session, *, regio_id: int, gemeente_sees_average: bool, min_gemeenten: int) -> None:
-    session.execute(
-        update(RegioRow)
-        .where(RegioRow.id == regio_id)
-        .values(gemeente_sees_average=gemeente_sees_average, min_gemeenten=min_gemeenten)
-    )
+def set_regio_settings(session: Session, *, regio_id: int, **values: object) -> None:
+    """Change some of gemeente_sees_average, min_gemeenten, counting_rule, group_rule and dominance."""
+    allowed = {"gemeente_sees_average", "min_gemeenten", "counting_rule", "group_rule", "dominance"}
+    if not values or set(values) - allowed:
+        raise ValueError(f"unknown regio settings: {sorted(set(values) - allowed)}")
+    session.execute(update(RegioRow).where(RegioRow.id == regio_id).values(**values))
 
 
 def add_gemeente(session: Session, *, regio_id: int, name: str) -> Gemeente:
@@ -286,6 +298,33 @@ def rounds_of_regio(
     if counting_only:
         query = query.where(_has_an_answer())
     return [tuple(r) for r in session.execute(query)]  # type: ignore[misc]
+
+
+def counting_rows(session: Session, *, regio_id: int) -> list[RoundRow]:
+    """The rounds of a regio with at least one answer, newest first, with how many questions are answered
+    (`total` is the caller's to set from the round's questionnaire version)."""
+    answered = (
+        select(func.count())
+        .select_from(AntwoordRow)
+        .where(AntwoordRow.ronde_id == RondeRow.id, AntwoordRow.value.is_not(None))
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            RondeRow.id,
+            RondeRow.gemeente_id,
+            RondeRow.held_on,
+            RondeRow.purpose,
+            RondeRow.questionnaire_version,
+            answered,
+        )
+        .join(GemeenteRow, RondeRow.gemeente_id == GemeenteRow.id)
+        .where(GemeenteRow.regio_id == regio_id, answered > 0)
+        .order_by(RondeRow.held_on.desc(), RondeRow.id.desc())
+    )
+    return [
+        RoundRow(round_id=r, gemeente_id=g, held_on=h, purpose=p, version=v, answered=n) for r, g, h, p, v, n in rows
+    ]
 
 
 def round_from_file(session: Session, *, gemeente_id: int, source_hash: str) -> tuple[int, date] | None:

@@ -33,6 +33,12 @@ class RegioRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     gemeente_sees_average: Mapped[bool] = mapped_column(Boolean, default=False)
     min_gemeenten: Mapped[int] = mapped_column(Integer, default=3)
+    counting_rule: Mapped[str] = mapped_column(String(20), default="volledig")
+    """Which round of a gemeente counts (analysis.picture.CountingRule)."""
+    group_rule: Mapped[str] = mapped_column(String(20), default="woorden")
+    """What happens to "0 van y" and "y van y" outside the regio team (analysis.disclosure.GroupRule)."""
+    dominance: Mapped[int] = mapped_column(Integer, default=75)
+    """A sum of which one gemeente supplies more than this percentage is withheld outside the regio team."""
 
 
 class GemeenteRow(Base):
@@ -182,6 +188,24 @@ class VerbeterplanRow(Base):
     created_by: Mapped[str] = mapped_column(String(250), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_by: Mapped[str] = mapped_column(String(250), default="")
+    publication_id: Mapped[int | None] = mapped_column(
+        ForeignKey("gedeelde_stand.id", ondelete="SET NULL"), nullable=True
+    )
+    """A regional plan's figures: the publication it was drafted from."""
+
+
+class GedeeldeStandRow(Base):
+    """A publication: the regional picture as it left the regio team, kept so that every later output can be
+    checked against it (differencing) and rendered again exactly as it was."""
+
+    __tablename__ = "gedeelde_stand"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    regio_id: Mapped[int] = mapped_column(ForeignKey("regio.id", ondelete="CASCADE"), index=True)
+    made_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    made_by: Mapped[str] = mapped_column(String(250))
+    picture: Mapped[str] = mapped_column(Text)  # analysis.picture.SharedPicture as JSON
+    contributions: Mapped[dict] = mapped_column(JSON, default=dict)  # family -> ids of what its figures rest on
 
 
 class PlanRondeRow(Base):
@@ -260,6 +284,8 @@ class BijeenkomstGroepRow(Base):
     ronde_id: Mapped[int] = mapped_column(ForeignKey("ronde.id", ondelete="CASCADE"), unique=True)
     code_id: Mapped[int] = mapped_column(ForeignKey("toegangscode.id", ondelete="CASCADE"))
     join_code: Mapped[str] = mapped_column(String(12), index=True)
+    new_round: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The round was made for this bijeenkomst: removed again when the bijeenkomst ends and it is still empty."""
 
 
 class BijeenkomstFaqRow(Base):
@@ -322,6 +348,8 @@ class PartnerRow(Base):
     )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    first_done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    """When the partner first handed in: the answers then are its first view, kept whatever it changes later."""
 
 
 class PartnerAntwoordRow(Base):
@@ -334,6 +362,9 @@ class PartnerAntwoordRow(Base):
     value: Mapped[str | None] = mapped_column(String(20), nullable=True)
     toelichting: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    first_value: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    first_toelichting: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """The answer as the partner first handed it in (see PartnerRow.first_done_at)."""
 
 
 class SamenBesluitRow(Base):

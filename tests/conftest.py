@@ -102,3 +102,27 @@ def three_answered(engine, regio, gemeenten) -> None:
             engine, me, gemeente_id=gemeente.id, held_on=date(2026, 4, 1), purpose=Purpose.NULMETING, participants=[]
         )
         answer_all(engine, me, rid, niet, {17: f"In {gemeente.name} is de wachtlijst lang."})
+
+
+def shared(engine, regio: Regio, **options):
+    """What the regio shares: it fixes a publication of its rounds by its own rule (as on the Regio page) and
+    gets it back; when nothing changed since the last one, that one."""
+    from services import ServiceError
+    from services.publications import Options, Selection, latest, publish
+
+    viewer = principal_for(Role.REGIO, regio, label="regioteam")
+    try:
+        return publish(engine, viewer, regio_id=regio.id, selection=Selection(), options=Options(**options))[1].picture
+    except ServiceError as exc:
+        if "niets nieuws" not in str(exc):
+            raise
+        return latest(engine, viewer, regio_id=regio.id)
+
+
+def shared_bytes(engine, regio: Regio, kind: str, *, duiding: str = "", **options) -> tuple[str, bytes, str]:
+    """A shared file of the regio (file name, bytes, MIME type), as the Regio page hands it out."""
+    from services.regio import list_gemeenten
+    from services.regio_exports import shared_file
+
+    names = tuple(g.name for g in list_gemeenten(engine, ADMIN, regio_id=regio.id))
+    return shared_file(shared(engine, regio, **options), kind, duiding=duiding, names=names)

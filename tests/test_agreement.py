@@ -5,7 +5,6 @@ from __future__ import annotations
 from analysis.agreement import (
     QuestionViews,
     View,
-    regional_disagreements,
     samen_order,
     spread_line,
     standard_agreement,
@@ -61,16 +60,22 @@ def test_per_standard_agreement_counts_only_questions_two_partners_answered():
     assert found[2].line == "eens over 1 van 1 vraag"
 
 
-def test_the_regio_gets_a_count_of_gemeenten_per_question():
-    per_gemeente = [[row(17, OP, NIET)], [row(17, OP, OP)], [row(17, NIET, OP, NIET)], [row(17, OP, None)]]
-    (found,) = regional_disagreements([17], per_gemeente, min_gemeenten=3)
-    assert (found.x, found.y, found.withheld) == (2, 3, False)
-    assert found.line == "bij 2 van 3 gemeenten waren de partners het oneens over vraag 17"
+def test_a_partner_who_changed_after_seeing_the_others_keeps_its_first_view():
+    first = View(partner_id=1, role="Veilig Thuis", value=OP, handed_in=True, first_value=NIET)
+    other = View(partner_id=2, role="GI", value=OP, handed_in=True, first_value=OP)
+    row = QuestionViews(number=17, standard=5, views=(first, other))
+    assert first.changed_later and not other.changed_later
+    assert row.disagreed_first and not row.disagree
 
 
-def test_the_regional_count_is_withheld_below_the_regios_minimum():
-    (found,) = regional_disagreements([17], [[row(17, OP, NIET)], [row(17, OP, OP)]], min_gemeenten=3)
-    assert found.withheld
+def test_a_spread_for_outside_the_samen_page_names_no_partner():
+    views = (
+        View(partner_id=1, role="Veilig Thuis", name="Sanne", value=OP),
+        View(partner_id=2, role="GI", name="Piet", value=NIET),
+    )
+    assert spread_line(views) == "1 × op orde, 1 × niet op orde: GI (Piet)"  # the gemeente's own Samen page
+    assert spread_line(views, who="roles") == "1 × op orde, 1 × niet op orde: GI"
+    assert spread_line(views, who="none") == "1 × op orde, 1 × niet op orde"
 
 
 def test_a_question_no_partner_answered_says_so_in_words():

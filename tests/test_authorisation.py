@@ -10,7 +10,8 @@ from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.models import Purpose
 from services import ServiceError
-from services.regio import average_for, create_regio, list_gemeenten, set_regio_settings
+from services.publications import Options, Selection, gemeente_average, publish
+from services.regio import create_regio, list_gemeenten, set_regio_settings
 from services.scan import (
     ValueChange,
     history,
@@ -119,15 +120,26 @@ def test_a_beheerder_sees_no_answers(engine, regio, round_id):
         open_scan(engine, principal_for(Role.BEHEERDER, regio), round_id=round_id)
 
 
-def test_a_gemeente_sees_the_regional_average_only_when_the_regio_allows_it(engine, regio, aadorp, round_id):
-    save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=1, value=OP)])
-    assert average_for(engine, aadorp, regio_id=regio.id) is None
-    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True, min_gemeenten=3)
-    average = average_for(engine, aadorp, regio_id=regio.id)
+def test_a_gemeente_sees_the_regional_average_only_when_the_regio_allows_it(
+    engine, regio, aadorp, regio_user, three_answered
+):
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, group_rule="tonen")
+    publish(engine, regio_user, regio_id=regio.id, selection=Selection(), options=Options())
+    assert gemeente_average(engine, aadorp, regio_id=regio.id) is None
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True)
+    average = gemeente_average(engine, aadorp, regio_id=regio.id)
     assert average is not None
-    assert (average.standards[0].mean_share, average.standards[0].gemeenten) == (1.0, 1)
+    assert (average.standards[0].mean.value, average.standards[0].mean.rests_on) == (1.0, 3)
 
 
-def test_only_a_beheerder_changes_regio_settings(engine, regio, regio_user):
-    with pytest.raises(ServiceError, match="geen toegang"):
-        set_regio_settings(engine, regio_user, regio_id=regio.id, gemeente_sees_average=True, min_gemeenten=3)
+def test_a_gemeente_sees_no_regional_average_before_the_regio_shared_one(engine, regio, aadorp, round_id):
+    save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=1, value=OP)])
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True)
+    assert gemeente_average(engine, aadorp, regio_id=regio.id) is None
+
+
+def test_only_the_regios_beheerder_and_team_change_its_rules(engine, regio):
+    for role in (Role.GEMEENTE, Role.FACILITATOR):
+        with pytest.raises(ServiceError, match="geen toegang"):
+            set_regio_settings(engine, principal_for(role, regio), regio_id=regio.id, min_gemeenten=1)
+    set_regio_settings(engine, principal_for(Role.REGIO, regio), regio_id=regio.id, group_rule="weglaten")

@@ -22,11 +22,9 @@ from services.gemeente_report import gemeente_report_pdf
 from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten, set_regio_settings
-from services.regio_exports import anonymised, anonymised_file
-from services.regio_report import regio_report
 from services.scan import start_round
 from services.workbooks import round_workbook
-from tests.conftest import ADMIN, answer_all, principal_for
+from tests.conftest import ADMIN, answer_all, principal_for, shared, shared_bytes
 from tools.render import Rendered, page_images, read, to_pdf
 
 pytestmark = pytest.mark.skipif(
@@ -101,10 +99,11 @@ def test_a_gemeente_sees_the_regio_average_in_its_report_only_when_the_regio_all
     engine, regio, aadorp, two_rounds, tmp_path
 ):
     set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=False, min_gemeenten=1)
+    shared(engine, regio)
     hidden = flat(
         "".join(rendered(gemeente_report_pdf(engine, aadorp, round_id=two_rounds[1])[1], "a", tmp_path).text_per_page)
     )
-    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True, min_gemeenten=1)
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True)
     shown = flat(
         "".join(rendered(gemeente_report_pdf(engine, aadorp, round_id=two_rounds[1])[1], "b", tmp_path).text_per_page)
     )
@@ -125,12 +124,9 @@ def test_the_factsheet_pdf_puts_the_summary_first_and_names_no_gemeente(engine, 
             engine, me, gemeente_id=g.id, held_on=date(2026, 4, 1), purpose=Purpose.NULMETING, participants=[]
         )
         answer_all(engine, me, rid, {5, 17}, {17: f"In {g.name} is de wachtlijst lang."})
-    figures = anonymised(
-        regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id),
-        include_toelichtingen=True,
-        duiding="Capaciteit vraagt regionale afspraken.",
+    name, data, mime = shared_bytes(
+        engine, regio, "pdf", duiding="Capaciteit vraagt regionale afspraken.", include_toelichtingen=True
     )
-    name, data, mime = anonymised_file(figures, "pdf")
     document = rendered(data, "factsheet", tmp_path)
     text = flat("".join(document.text_per_page))
     order = ["Samenvatting", "Duidingdoorderegio", "Spinnenwebvanderegio", "Bijlage1", "Bijlage2"]

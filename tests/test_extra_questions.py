@@ -15,7 +15,8 @@ from domain.models import Purpose
 from services import ServiceError
 from services.authz import Forbidden
 from services.extra_questions import add_extra_question, extra_questions, remove_extra_question
-from services.regio_exports import anonymised, anonymised_file, internal_file
+from services.publications import Options, Selection, publish
+from services.regio_exports import internal_file, shared_file
 from services.regio_report import regio_report
 from services.scan import ToelichtingChange, ValueChange, open_scan, save_changes, start_round
 from services.workbooks import round_workbook
@@ -87,12 +88,11 @@ def test_the_extra_question_never_counts_in_the_regional_figures(engine, regio, 
     assert [(q.text, q.x, q.y) for q in report.extras] == [(EXTRA, 1, 3)]
 
 
-def test_the_extras_own_table_is_withheld_below_the_regios_minimum(engine, regio, regio_user, extra, three_answered):
-    from services.regio import set_regio_settings
-    from tests.conftest import ADMIN
-
-    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=False, min_gemeenten=4)
-    assert regio_report(engine, regio_user, regio_id=regio.id).extras[0].withheld
+def test_the_extras_own_table_is_withheld_outside_the_regio_team_by_the_regios_rules(
+    engine, regio, regio_user, extra, three_answered
+):
+    _, made = publish(engine, regio_user, regio_id=regio.id, selection=Selection(), options=Options())
+    assert made.picture.extras[0].op_orde.withheld  # 1 van 3: three gemeenten are too few for words
 
 
 def test_the_round_workbook_has_the_extra_question_on_its_own_sheet_only(engine, three_answered, extra):
@@ -102,16 +102,17 @@ def test_the_round_workbook_has_the_extra_question_on_its_own_sheet_only(engine,
     assert places == ["Extra vragen regio"]
 
 
-def test_the_anonymised_files_show_the_extra_question_only_in_its_own_part(engine, regio, regio_user, three_answered):
-    report = regio_report(engine, regio_user, regio_id=regio.id)
-    figures = anonymised(report, include_toelichtingen=True)
-    wb = openpyxl.load_workbook(io.BytesIO(anonymised_file(figures, "xlsx")[1]))
+def test_the_shared_files_show_the_extra_question_only_in_its_own_part(engine, regio, regio_user, three_answered):
+    options = Options(include_toelichtingen=True)
+    _, made = publish(engine, regio_user, regio_id=regio.id, selection=Selection(), options=options)
+    figures = made.picture
+    wb = openpyxl.load_workbook(io.BytesIO(shared_file(figures, "xlsx")[1]))
     places = [ws.title for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row
               if isinstance(c, str) and EXTRA in c]  # fmt: skip
     assert places == ["Extra vragen regio"]
-    text = anonymised_file(figures, "csv")[1].decode("utf-8-sig")
+    text = shared_file(figures, "csv")[1].decode("utf-8-sig")
     assert EXTRA not in text and not any("Extra bij" in c for r in csv.reader(io.StringIO(text)) for c in r)
-    html = anonymised_file(figures, "html")[1].decode()
+    html = shared_file(figures, "html")[1].decode()
     assert html.count(EXTRA) == 1 and "Extra vragen van de regio" in html
 
 

@@ -113,16 +113,40 @@ def test_what_stands_out_can_look_at_the_open_block_only():
     assert [q.number for q in highlights(rounds, only={20}).most_niet_op_orde] == [20]
 
 
-def test_the_regio_can_let_an_earlier_round_count_for_one_gemeente(engine, regio, gemeenten, three_answered):
+def half_filled_newer_round(engine, regio, gemeenten) -> tuple[int, int]:
+    """Aadorp starts a newer round and answers one question: (that round, its complete earlier one)."""
     viewer = principal_for(Role.REGIO, regio)
     me = principal_for(Role.GEMEENTE, regio, gemeenten[0])
     newer = start_round(engine, me, gemeente_id=me.gemeente_id, held_on=date(2026, 9, 1), purpose=Purpose.EVALUATIE,
                         participants=[])  # fmt: skip
     save_changes(engine, me, round_id=newer, changes=[ValueChange(question_number=1, value=AnswerValue.OP_ORDE)])
     earlier = next(r.id for r in list_rounds(engine, viewer, gemeente_id=gemeenten[0].id) if r.id != newer)
-    assert regio_report(engine, viewer, regio_id=regio.id).gemeenten[0].round_id == newer
-    chosen = regio_report(engine, viewer, regio_id=regio.id, chosen_rounds={gemeenten[0].id: earlier})
-    assert chosen.gemeenten[0].round_id == earlier
+    return newer, earlier
+
+
+def test_a_half_filled_round_does_not_push_a_complete_one_out_of_the_figures(engine, regio, gemeenten, three_answered):
+    newer, earlier = half_filled_newer_round(engine, regio, gemeenten)
+    report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
+    assert report.gemeenten[0].round_id == earlier
+    assert "nieuwste volledig ingevulde ronde" in report.selection
+
+
+def test_the_regio_can_let_the_newest_round_count_even_when_it_is_not_complete(
+    engine, regio, gemeenten, three_answered
+):
+    from services.regio import set_regio_settings
+    from tests.conftest import ADMIN
+
+    newer, _ = half_filled_newer_round(engine, regio, gemeenten)
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, counting_rule="nieuwste")
+    assert regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id).gemeenten[0].round_id == newer
+
+
+def test_the_regio_can_choose_the_round_of_one_gemeente_itself(engine, regio, gemeenten, three_answered):
+    newer, _ = half_filled_newer_round(engine, regio, gemeenten)
+    viewer = principal_for(Role.REGIO, regio)
+    chosen = regio_report(engine, viewer, regio_id=regio.id, chosen_rounds={gemeenten[0].id: newer})
+    assert chosen.gemeenten[0].round_id == newer
 
 
 def test_a_round_of_another_gemeente_cannot_be_chosen_for_a_report(engine, regio, gemeenten, three_answered):

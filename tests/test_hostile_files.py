@@ -24,11 +24,11 @@ from services.plan_edits import PlanChange, save_plan_changes
 from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan, open_plan
 from services.regio import create_regio, list_gemeenten
-from services.regio_exports import anonymised, anonymised_file, internal_file
+from services.regio_exports import internal_file
 from services.regio_report import regio_report
 from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
 from services.workbooks import blank_workbook, regio_archive, round_workbook
-from tests.conftest import ADMIN, principal_for
+from tests.conftest import ADMIN, principal_for, shared, shared_bytes
 from tests.hostile import CORPUS, FORMULAS, MARKUP, as_stored
 
 OURS = ("=COUNTIF(", "=COUNTIFS(", "=IF(")
@@ -109,15 +109,13 @@ def test_the_internal_workbook_keeps_hostile_names_as_text(engine, hostile):
 
 def test_the_anonymised_workbook_keeps_hostile_toelichtingen_as_text(engine, hostile):
     regio, _ = hostile
-    report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
-    figures = anonymised(report, include_toelichtingen=True, duiding=FORMULAS[1])
-    assert_kept_as_text(anonymised_file(figures, "xlsx")[1], [*CORPUS, FORMULAS[1]])
+    data = shared_bytes(engine, regio, "xlsx", duiding=FORMULAS[1], include_toelichtingen=True)[1]
+    assert_kept_as_text(data, [*CORPUS, FORMULAS[1]])
 
 
 def test_the_anonymised_csv_quotes_every_cell_that_would_be_a_formula(engine, hostile):
     regio, _ = hostile
-    report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
-    data = anonymised_file(anonymised(report), "csv")[1]
+    data = shared_bytes(engine, regio, "csv")[1]
     cells = [cell for row in csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";") for cell in row]
     assert not [c for c in cells if c.lstrip()[:1] in ("=", "+", "-", "@", "\t", "\r", "\uff1d")]
 
@@ -146,10 +144,8 @@ class _Tags(HTMLParser):
 
 def test_the_factsheet_shows_hostile_text_as_text_and_makes_no_element_of_it(engine, hostile):
     regio, _ = hostile
-    report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
-    figures = anonymised(report, include_toelichtingen=True, duiding=CORPUS[9])
     parser = _Tags()
-    parser.feed(anonymised_file(figures, "html")[1].decode())
+    parser.feed(shared_bytes(engine, regio, "html", duiding=CORPUS[9], include_toelichtingen=True)[1].decode())
     assert not {"script", "img", "a", "b"} & set(parser.tags)
     text = "".join(parser.text)
     for item in CORPUS:
@@ -211,8 +207,7 @@ def pdf_text_and_links(data: bytes, tmp_path) -> tuple[str, str]:  # type: ignor
 def test_the_pdfs_show_hostile_text_as_text_and_link_nowhere(engine, hostile, kind, tmp_path):
     regio, rounds = hostile
     if kind == "factsheet":
-        report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
-        data = anonymised_file(anonymised(report, include_toelichtingen=True, duiding=CORPUS[9]), "pdf")[1]
+        data = shared_bytes(engine, regio, "pdf", duiding=CORPUS[9], include_toelichtingen=True)[1]
     elif kind == "verslag":
         me, round_id = rounds[NAMES[0]]
         data = gemeente_report_pdf(engine, me, round_id=round_id)[1]
@@ -248,9 +243,12 @@ def test_the_indicator_template_keeps_hostile_names_and_texts_as_text(engine, ho
     assert_kept_as_text(data, [*NAMES, FORMULAS[0], MARKUP[1], FORMULAS[1]])
 
 
-def test_the_anonymised_indicator_files_keep_hostile_texts_as_text_and_name_no_gemeente(engine, hostile_indicators):
+def test_the_anonymised_indicator_files_keep_hostile_texts_as_text_and_name_no_gemeente(
+    engine, hostile, hostile_indicators
+):
     from services.indicator_exports import anonymised_files
 
+    shared(engine, hostile[0])
     files = anonymised_files(engine, hostile_indicators)
     assert_kept_as_text(files["xlsx"][1], [FORMULAS[0], MARKUP[1], FORMULAS[1]])
     texts, _ = xlsx_texts(files["xlsx"][1])
@@ -261,13 +259,9 @@ def test_the_anonymised_indicator_files_keep_hostile_texts_as_text_and_name_no_g
 
 
 def test_the_factsheet_shows_hostile_indicator_texts_as_text(engine, hostile, hostile_indicators):
-    from services.indicator_exports import anonymous_latest
-
     regio, _ = hostile
-    report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
-    figures = anonymised(report, indicators=anonymous_latest(engine, hostile_indicators))
     parser = _Tags()
-    parser.feed(anonymised_file(figures, "html")[1].decode())
+    parser.feed(shared_bytes(engine, regio, "html")[1].decode())
     assert not {"script", "img", "a", "b"} & set(parser.tags)
     assert as_stored(FORMULAS[0]) in "".join(parser.text)
 

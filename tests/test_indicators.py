@@ -48,6 +48,15 @@ def chosen(engine, regio_user):
     return overview(engine, regio_user)
 
 
+def share(engine, regio_user):
+    """The regio fixes what it shares (as on the Regio page)."""
+    from services.publications import Options, Selection, publish
+
+    return publish(engine, regio_user, regio_id=regio_user.regio_id, selection=Selection(), options=Options())[
+        1
+    ].picture
+
+
 @pytest.fixture
 def delivered(engine, regio_user, chosen):
     """Overdrachten for three gemeenten over three quarters; Beekdal had 3 in 2026-K1 (a small count)."""
@@ -183,13 +192,30 @@ def test_a_gemeente_sees_only_its_own_line(engine, aadorp, chosen, delivered):
     assert {r.regio_basis for r in rows} == {"niet getoond"}
 
 
-def test_a_gemeente_sees_the_regional_line_when_the_regio_allows_it(engine, regio, aadorp, chosen, delivered):
+def test_a_gemeente_sees_the_regional_line_as_the_regio_shared_it(engine, regio, regio_user, aadorp, chosen, delivered):
     set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True, min_gemeenten=3)
+    _, rows = lines(engine, aadorp, indicator_id=chosen.indicators[0].id)
+    assert [r.regio.text for r in rows] == ["geen cijfer"] * 3  # nothing shared yet
+    share(engine, regio_user)
     _, rows = lines(engine, aadorp, indicator_id=chosen.indicators[0].id)
     assert [r.regio.text for r in rows] == ["41", "39", "22"]
 
 
-def test_the_anonymised_files_name_no_gemeente_and_hide_the_small_count(engine, regio_user, chosen, delivered):
+def test_a_gemeente_sees_its_own_small_count_as_it_delivered_it(engine, regio, gemeenten, chosen, delivered):
+    beekdal = principal_for(Role.GEMEENTE, regio, gemeenten[1])
+    _, rows = lines(engine, beekdal, indicator_id=chosen.indicators[0].id)
+    assert rows[-1].gemeenten[gemeenten[1].id].text == "3"
+
+
+def test_a_small_count_cannot_be_computed_back_from_the_regional_sum(engine, regio_user, gemeenten, chosen, delivered):
+    _, rows = lines(engine, regio_user, indicator_id=chosen.indicators[0].id)
+    newest = rows[-1]  # 11, 3 and 8: the 3 is small; the 8 is withheld too, so 22 - 11 says nothing about one
+    assert [newest.gemeenten[g.id].value for g in gemeenten] == [11, None, None]
+    assert newest.regio.text == "22"
+
+
+def test_the_anonymised_files_name_no_gemeente_and_no_gemeentes_own_figure(engine, regio_user, chosen, delivered):
+    share(engine, regio_user)
     files = anonymised_files(engine, regio_user)
     wb = openpyxl.load_workbook(io.BytesIO(files["xlsx"][1]))
     cells = [str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c is not None]
@@ -197,7 +223,7 @@ def test_the_anonymised_files_name_no_gemeente_and_hide_the_small_count(engine, 
     for text in (cells, [c for r in rows for c in r]):
         assert not any(name in c for c in text for name in ("Aadorp", "Beekdal", "Cranendonk"))
     small = next(r for r in rows if r[3] == "2026-K1")
-    assert small[4:] == ["22", "som van 3 gemeenten", "3", "minder dan 5", "niet getoond (kleine aantallen)"]
+    assert small[4:] == ["22", "som van 3 gemeenten", "3"]  # no lowest or highest: that is one gemeente's figure
 
 
 def test_another_regios_user_sees_nothing_of_this_regio(engine, chosen):
@@ -207,8 +233,11 @@ def test_another_regios_user_sees_nothing_of_this_regio(engine, chosen):
     assert overview(engine, principal_for(Role.REGIO, other)).indicators == ()
 
 
-def test_a_gemeente_named_in_an_indicators_definition_is_masked_in_the_anonymised_files(engine, regio_user, chosen):
+def test_a_gemeente_named_in_an_indicators_definition_is_masked_in_the_anonymised_files(
+    engine, regio_user, chosen, delivered
+):
     edit_indicator(engine, regio_user, indicator_id=chosen.indicators[0].id, definition="Alleen Beekdal levert dit.")
+    share(engine, regio_user)
     wb = openpyxl.load_workbook(io.BytesIO(anonymised_files(engine, regio_user)["xlsx"][1]))
     cells = [str(c) for row in wb["Indicatoren"].iter_rows(values_only=True) for c in row]
     assert "Alleen [gemeente] levert dit." in cells
@@ -217,23 +246,19 @@ def test_a_gemeente_named_in_an_indicators_definition_is_masked_in_the_anonymise
 
 def test_the_factsheet_shows_the_newest_regional_figures_without_gemeenten(engine, regio, regio_user, delivered):
     from exports.factsheet_html import factsheet_html
-    from services.indicator_exports import anonymous_latest
-    from services.regio_exports import anonymised
-    from services.regio_report import regio_report
 
-    figures = anonymised(
-        regio_report(engine, regio_user, regio_id=regio.id), indicators=anonymous_latest(engine, regio_user)
-    )
-    html = factsheet_html(figures).decode("utf-8")
+    html = factsheet_html(share(engine, regio_user)).decode("utf-8")
     assert "Procesindicatoren: hoe het werk gaat" in html
     assert "Overdrachten van Veilig Thuis aan het lokale team</td>" in html
-    assert ">22 (som van 3 gemeenten)</td>" in html
-    assert ">laagste minder dan 5; hoogste niet getoond (kleine aantallen) (3 gemeenten)</td>" in html
+    assert ">22</td>" in html and ">som van 3 gemeenten</td>" in html
+    assert "minder dan 5" not in html  # no lowest: it would be one gemeente's own figure
 
 
 def test_a_gemeentes_report_shows_its_own_figure_and_hides_a_small_one(engine, gemeenten, regio, regio_user, delivered):
     from services.indicators import gemeente_lines
 
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True)
+    share(engine, regio_user)
     (beekdal,) = gemeente_lines(engine, regio_user, gemeente_id=gemeenten[1].id)
     assert (beekdal.period, beekdal.own, beekdal.regio) == ("2026-K1", "minder dan 5", "22")
 

@@ -24,8 +24,9 @@ from services.meeting import (
     show_results,
     spin_wheel,
 )
-from services.scan import BlockClosed, ValueChange, open_scan, save_changes
-from tests.conftest import principal_for
+from services.regio import set_regio_settings
+from services.scan import BlockClosed, ValueChange, list_rounds, open_scan, save_changes
+from tests.conftest import ADMIN, principal_for
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 PROGRAMME = [ProgrammeItem(time=t, item=i) for t, i in DEFAULT_PROGRAMME]
@@ -84,7 +85,11 @@ def test_a_join_code_of_another_bijeenkomst_is_refused(engine, regio, gemeenten,
 
 
 def test_a_join_code_of_an_ended_bijeenkomst_no_longer_works(engine, facilitator, meeting_id):
-    code = get_meeting(engine, facilitator, meeting_id=meeting_id).groups[0].join_code
+    group = get_meeting(engine, facilitator, meeting_id=meeting_id).groups[0]
+    code = group.join_code
+    open_block(engine, facilitator, meeting_id=meeting_id, block=1)
+    me = joined(engine, meeting_id, code)
+    save_changes(engine, me, round_id=group.round_id, changes=[ValueChange(question_number=1, value=OP)])
     end_meeting(engine, facilitator, meeting_id=meeting_id)
     with pytest.raises(ServiceError, match="afgelopen"):
         join(engine, meeting_id=meeting_id, code=code, client_key="tafel")
@@ -142,6 +147,9 @@ def test_closing_a_block_freezes_it_for_the_gemeente_too(engine, regio, gemeente
 
 def test_after_the_bijeenkomst_the_round_is_an_ordinary_round(engine, regio, gemeenten, facilitator, meeting_id):
     group = get_meeting(engine, facilitator, meeting_id=meeting_id).groups[0]
+    open_block(engine, facilitator, meeting_id=meeting_id, block=1)
+    me = joined(engine, meeting_id, group.join_code)
+    save_changes(engine, me, round_id=group.round_id, changes=[ValueChange(question_number=1, value=OP)])
     end_meeting(engine, facilitator, meeting_id=meeting_id)
     gemeente = principal_for(Role.GEMEENTE, regio, gemeenten[0])
     save_changes(engine, gemeente, round_id=group.round_id, changes=[ValueChange(question_number=20, value=NIET)])
@@ -168,10 +176,41 @@ def test_the_projector_shows_progress_but_no_figures_until_they_are_revealed(eng
         ("Groep 2", 0, 14),
         ("Groep 3", 0, 14),
     ]
-    assert view.questions == () and view.average == ()
+    assert view.questions == () and view.standards == ()
     show_results(engine, facilitator, meeting_id=meeting_id, shown=True)
     q1 = projector(engine, facilitator, meeting_id=meeting_id).questions[0]
-    assert (q1.number, q1.x, q1.y) == (1, 0, 1)
+    assert (q1.number, q1.op_orde.withheld, q1.op_orde.y) == (1, True, 1)  # one group: nothing to show
+    set_regio_settings(engine, ADMIN, regio_id=get_meeting(engine, facilitator, meeting_id=meeting_id).regio_id,
+                       min_gemeenten=1, group_rule="tonen")  # fmt: skip
+    q1 = projector(engine, facilitator, meeting_id=meeting_id).questions[0]
+    assert (q1.number, q1.op_orde.x, q1.op_orde.y) == (1, 0, 1)
+
+
+def test_the_projector_counts_only_the_open_block(engine, facilitator, meeting_id):
+    group = get_meeting(engine, facilitator, meeting_id=meeting_id).groups[0]
+    open_block(engine, facilitator, meeting_id=meeting_id, block=2)
+    me = joined(engine, meeting_id, group.join_code)
+    save_changes(engine, me, round_id=group.round_id, changes=[ValueChange(question_number=20, value=NIET)])
+    open_block(engine, facilitator, meeting_id=meeting_id, block=1)
+    save_changes(engine, me, round_id=group.round_id, changes=[ValueChange(question_number=1, value=OP)])
+    show_results(engine, facilitator, meeting_id=meeting_id, shown=True)
+    view = projector(engine, facilitator, meeting_id=meeting_id)
+    assert {q.number for q in view.questions} == set(range(1, 15))
+    assert {s.number for s in view.standards} == {1, 2, 3, 6}
+
+
+def test_a_new_round_nobody_joined_is_removed_when_the_bijeenkomst_ends(
+    engine, regio, gemeenten, facilitator, meeting_id
+):
+    groups = get_meeting(engine, facilitator, meeting_id=meeting_id).groups
+    open_block(engine, facilitator, meeting_id=meeting_id, block=1)
+    me = joined(engine, meeting_id, groups[0].join_code)
+    save_changes(engine, me, round_id=groups[0].round_id, changes=[ValueChange(question_number=1, value=OP)])
+    joined(engine, meeting_id, groups[1].join_code, "b")  # joined, answered nothing: the round stays
+    end_meeting(engine, facilitator, meeting_id=meeting_id)
+    for group, stays in zip(groups, [True, True, False], strict=True):
+        gemeente = principal_for(Role.GEMEENTE, regio, next(g for g in gemeenten if g.id == group.gemeente_id))
+        assert (group.round_id in [r.id for r in list_rounds(engine, gemeente, gemeente_id=group.gemeente_id)]) is stays
 
 
 def test_gemeente_names_appear_only_when_the_facilitator_shows_them(engine, facilitator, meeting_id):

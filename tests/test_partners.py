@@ -20,7 +20,6 @@ from services.partners import (
     invite_partner,
     mark_done,
     partner_snapshot,
-    regional_disagreement,
     revoke_partner,
     samen_view,
     save_partner_changes,
@@ -28,7 +27,8 @@ from services.partners import (
     start_apart,
 )
 from services.plans import create_gemeente_plan, open_plan
-from services.regio_report import regio_report
+from services.publications import Options, Selection, publish
+from services.regio import list_gemeenten, set_regio_settings
 from services.scan import ToelichtingChange, ValueChange, history, open_scan, remove_empty_round, start_round
 from store.engine import make_engine
 from tests.conftest import ADMIN, answer_all, principal_for
@@ -197,16 +197,40 @@ def test_a_round_with_partners_cannot_be_removed_as_empty(engine, aadorp, round_
         remove_empty_round(engine, aadorp, round_id=round_id)
 
 
-def test_a_plan_takes_a_disagreement_that_is_op_orde_as_a_point_of_its_own(engine, aadorp, round_id, three):
+def plan_measures(engine, aadorp, round_id, partners: str) -> dict:
+    maker = aadorp.model_copy(update={"label": f"team Aadorp ({partners})"})  # not one double submit
+    plan_id = create_gemeente_plan(engine, maker, round_id=round_id, layout=PlanLayout.PER_STANDAARD, partners=partners)
+    return {
+        a.question_numbers: (a.measure, a.current_state)
+        for a in open_plan(engine, aadorp, plan_id=plan_id).plan.actions
+    }
+
+
+def test_a_plan_takes_a_disagreement_that_is_op_orde_as_a_point_of_its_own_when_the_gemeente_chooses(
+    engine, aadorp, round_id, three
+):
     close_apart(engine, aadorp, round_id=round_id)
     answer_all(engine, aadorp, round_id, niet=set())
-    plan = open_plan(
-        engine, aadorp, plan_id=create_gemeente_plan(engine, aadorp, round_id=round_id, layout=PlanLayout.PER_STANDAARD)
-    ).plan
-    measures = {a.question_numbers: (a.measure, a.current_state) for a in plan.actions}
+    measures = plan_measures(engine, aadorp, round_id, "roles")
     assert measures[(17,)][0].startswith("We zien dit verschillend: ")
-    assert "Veilig Thuis (Sanne)" in measures[(17,)][1]
+    assert "Veilig Thuis" in measures[(17,)][1]
     assert (1,) not in measures
+
+
+def test_a_plan_never_names_a_partner(engine, aadorp, round_id, three):
+    close_apart(engine, aadorp, round_id=round_id)
+    answer_all(engine, aadorp, round_id, niet=set())
+    for choice in ("none", "counts", "roles"):
+        measures = plan_measures(engine, aadorp, round_id, choice)
+        assert not any("Sanne" in text for pair in measures.values() for text in pair), choice
+
+
+def test_a_plan_leaves_the_partners_out_unless_the_gemeente_chooses(engine, aadorp, round_id, three):
+    close_apart(engine, aadorp, round_id=round_id)
+    answer_all(engine, aadorp, round_id, niet=set())
+    assert (17,) not in plan_measures(engine, aadorp, round_id, "none")
+    counted = plan_measures(engine, aadorp, round_id, "counts")[(17,)][1]
+    assert "× op orde" in counted and "Veilig Thuis" not in counted
 
 
 def test_the_regio_sees_at_how_many_gemeenten_partners_disagreed(engine, regio, gemeenten, regio_user):
@@ -217,21 +241,29 @@ def test_the_regio_sees_at_how_many_gemeenten_partners_disagreed(engine, regio, 
         )
         answer(engine, join(engine, me, rid, "Veilig Thuis"), niet)
         answer(engine, join(engine, me, rid, "Jeugdprofessional"), set())
+        close_apart(engine, me, round_id=rid)  # nobody handed in: what they answered alone is their first view
         answer_all(engine, me, rid, niet=set())
-    report = regio_report(engine, regio_user, regio_id=regio.id)
-    found = {q.number: q for q in regional_disagreement(engine, regio_user, report=report).questions}
-    assert (found[17].x, found[17].y, found[17].withheld) == (2, 3, False)
-    assert (found[1].x, found[1].y) == (0, 3)
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, group_rule="tonen")
+    _, made = publish(engine, regio_user, regio_id=regio.id, selection=Selection(), options=Options())
+    found = {number: (first, now) for number, first, now in made.picture.partners.questions}
+    assert (found[17][0].x, found[17][0].y) == (2, 3)
+    assert (found[1][0].x, found[1][0].y) == (0, 3)
 
 
 def test_the_regional_count_is_withheld_when_too_few_gemeenten_answered_apart(
     engine, regio, aadorp, round_id, regio_user, three
 ):
     answer_all(engine, aadorp, round_id, niet=set())
-    report = regio_report(engine, regio_user, regio_id=regio.id)
-    found = regional_disagreement(engine, regio_user, report=report)
-    assert found.gemeenten_apart == 1
-    assert all(q.withheld for q in found.questions)
+    for gemeente in list_gemeenten(engine, ADMIN, regio_id=regio.id)[1:]:  # two more gemeenten, without partners
+        me = principal_for(Role.GEMEENTE, regio, gemeente)
+        rid = start_round(
+            engine, me, gemeente_id=gemeente.id, held_on=date(2026, 5, 1), purpose=Purpose.NULMETING, participants=[]
+        )
+        answer_all(engine, me, rid, niet=set())
+    _, made = publish(engine, regio_user, regio_id=regio.id, selection=Selection(), options=Options())
+    found = made.picture.partners
+    assert found.gemeenten_apart == 1 and found.questions == ()
+    assert "pas te zien" in found.note
 
 
 def test_a_backup_and_restore_carry_the_partners_and_their_answers(engine, aadorp, round_id, three, tmp_path):

@@ -154,7 +154,12 @@ def all_text(data: bytes) -> str:
 
 
 @pytest.mark.parametrize("kind", ["docx", "xlsx"])
-def test_a_regional_plan_file_names_no_gemeente(engine, regio_user, gemeenten, three_answered, kind):
+def test_a_regional_plan_file_names_no_gemeente(engine, regio, regio_user, gemeenten, three_answered, kind):
+    from services.regio import set_regio_settings
+    from tests.conftest import ADMIN, shared
+
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, group_rule="tonen")
+    shared(engine, regio)
     plan_id = create_regional_plan(
         engine, regio_user, regio_id=regio_user.regio_id, min_share=0.3, layout=PlanLayout.PER_STANDAARD
     )

@@ -14,8 +14,9 @@ from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.models import Purpose
 from services import ServiceError
+from services.publications import Options, Selection, publish
 from services.regio import create_regio, list_gemeenten, set_regio_settings
-from services.regio_exports import anonymised, anonymised_file, internal_file
+from services.regio_exports import internal_file, shared_file
 from services.regio_report import regio_report
 from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
 from tests.conftest import ADMIN, principal_for
@@ -53,6 +54,17 @@ def viewer(region):
     return principal_for(Role.REGIO, region)
 
 
+def shared(engine, viewer, region, **options):
+    """Fix a publication of the regio's rounds (by its rule) and return it, as the Regio page does."""
+    _, made = publish(engine, viewer, regio_id=region.id, selection=Selection(), options=Options(**options))
+    return made.picture
+
+
+def show_every_figure(engine, region, minimum: int = 2) -> None:
+    """Figures at 0 or y shown as is: for tests that read exact figures back from the files."""
+    set_regio_settings(engine, ADMIN, regio_id=region.id, min_gemeenten=minimum, group_rule="tonen")
+
+
 def test_the_latest_round_of_each_gemeente_counts(engine, region, viewer):
     report = regio_report(engine, viewer, regio_id=region.id)
     assert [g.gemeente_name for g in report.counted] == ["Aalsveen", "Brakeloo", "Dorrestein"]
@@ -86,9 +98,9 @@ def all_text_of_xlsx(data: bytes) -> str:
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "csv", "html"])
-def test_no_anonymised_file_holds_a_gemeente_name(engine, region, viewer, kind):
-    figures = anonymised(regio_report(engine, viewer, regio_id=region.id), include_toelichtingen=True)
-    file_name, data, _ = anonymised_file(figures, kind)
+def test_no_shared_file_holds_a_gemeente_name(engine, region, viewer, kind):
+    picture = shared(engine, viewer, region, include_toelichtingen=True)
+    file_name, data, _ = shared_file(picture, kind, duiding="Brakeloo loopt voorop.", names=tuple(NAMES))
     text = all_text_of_xlsx(data) if kind == "xlsx" else data.decode("utf-8")
     for name in NAMES:
         assert name.casefold() not in text.casefold(), name
@@ -97,18 +109,18 @@ def test_no_anonymised_file_holds_a_gemeente_name(engine, region, viewer, kind):
         assert "[gemeente]" in text  # the toelichting that named Brakeloo is there, masked
 
 
-def test_the_anonymised_workbook_has_a_native_radar_chart_with_visible_axes(engine, region, viewer):
-    _, data, _ = anonymised_file(anonymised(regio_report(engine, viewer, regio_id=region.id)), "xlsx")
+def test_the_shared_workbook_has_a_native_radar_chart_with_visible_axes(engine, region, viewer):
+    _, data, _ = shared_file(shared(engine, viewer, region), "xlsx")
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == 1 and "radarChart>" in charts[0]
     assert 'delete val="1"' not in charts[0]
 
 
-def test_the_anonymised_workbook_reads_back_the_regional_figures(engine, region, viewer):
-    set_regio_settings(engine, ADMIN, regio_id=region.id, gemeente_sees_average=False, min_gemeenten=2)
+def test_the_shared_workbook_reads_back_the_regional_figures(engine, region, viewer):
+    show_every_figure(engine, region)
     report = regio_report(engine, viewer, regio_id=region.id)
-    _, data, _ = anonymised_file(anonymised(report), "xlsx")
+    _, data, _ = shared_file(shared(engine, viewer, region), "xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Standaarden"]
     assert sheet["C2"].value == pytest.approx(report.average[0].mean_share)
     assert sheet["C2"].number_format == "0%"
@@ -117,26 +129,43 @@ def test_the_anonymised_workbook_reads_back_the_regional_figures(engine, region,
 
 @pytest.mark.parametrize("kind", ["xlsx", "csv", "html"])
 def test_figures_on_too_few_gemeenten_are_withheld_in_every_format(engine, region, viewer, kind):
-    set_regio_settings(engine, ADMIN, regio_id=region.id, gemeente_sees_average=False, min_gemeenten=4)
-    _, data, _ = anonymised_file(anonymised(regio_report(engine, viewer, regio_id=region.id)), kind)
+    gemeenten = {g.name: g for g in list_gemeenten(engine, ADMIN, regio_id=region.id)}
+    me = principal_for(Role.GEMEENTE, region, gemeenten["Wilgenvliet aan de Maas"], label="team W")
+    late = start_round(
+        engine, me, gemeente_id=me.gemeente_id, held_on=date(2026, 6, 1), purpose=Purpose.NULMETING, participants=[]
+    )
+    save_changes(engine, me, round_id=late, changes=[ValueChange(question_number=3, value=OP)])
+    set_regio_settings(engine, ADMIN, regio_id=region.id, min_gemeenten=4, group_rule="tonen")
+    # Four gemeenten count, but only two of them answered question 2.
+    picture = shared(engine, viewer, region)
+    _, data, _ = shared_file(picture, kind)
     if kind == "xlsx":
         sheet = openpyxl.load_workbook(io.BytesIO(data))["Vragen"]
-        assert (sheet["D2"].value, sheet["E2"].value) == (None, None)
-        assert "niet getoond (minder dan 4 gemeenten)" in sheet["F2"].value
+        assert (sheet["D3"].value, sheet["E3"].value) == ("niet getoond", None)
+        assert "te weinig gemeenten" in sheet["F3"].value
     elif kind == "csv":
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-        question_1 = next(r for r in rows if r[0] == "vraag" and r[1] == "1")
-        assert question_1[4:6] == ["", ""] and "niet getoond" in question_1[7]
+        question_2 = next(r for r in rows if r[0] == "vraag" and r[1] == "2")
+        assert question_2[4:6] == ["niet getoond", ""] and "te weinig gemeenten" in question_2[7]
     else:
         text = data.decode("utf-8")
-        assert "3 van 3" not in text and "niet getoond (minder dan 4 gemeenten)" in text
+        assert "niet getoond (te weinig gemeenten)" in text
+
+
+def test_nothing_is_shared_while_fewer_gemeenten_count_than_the_minimum(engine, region, viewer):
+    set_regio_settings(engine, ADMIN, regio_id=region.id, min_gemeenten=4)
+    with pytest.raises(ServiceError, match="vanaf 4 gemeenten"):
+        shared(engine, viewer, region)  # three gemeenten count
 
 
 def test_the_csv_reads_back_with_a_row_per_standard_and_question(engine, region, viewer):
-    _, data, _ = anonymised_file(anonymised(regio_report(engine, viewer, regio_id=region.id)), "csv")
+    show_every_figure(engine, region)
+    picture = shared(engine, viewer, region)
+    _, data, _ = shared_file(picture, "csv")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert len(rows) == 1 + 10 + 31 + 3  # and three rows that say what the figures count
-    assert [r[0] for r in rows[-3:]] == ["uitleg"] * 3
+    explained = 3 + len(picture.rules.sentences())  # what the figures count, and how gemeenten are protected
+    assert len(rows) == 1 + 10 + 31 + explained
+    assert [r[0] for r in rows[-explained:]] == ["uitleg"] * explained
     assert rows[11][:6] == ["vraag", "1", "1", rows[11][3], "3", "3"]
 
 
@@ -170,7 +199,7 @@ def test_rounds_of_one_purpose_can_be_compared_with_another(engine, region, view
     assert [(c.number, c.before, c.after) for c in changed] == [(2, "niet op orde", "op orde")]
 
 
-def test_regional_changes_show_x_van_y_before_and_after_and_withhold_small_numbers():
+def test_regional_changes_show_x_van_y_before_and_after_and_say_what_is_withheld():
     from analysis.compare import regio_changes
     from analysis.regional import QuestionXY
 

@@ -13,6 +13,7 @@ from domain.plan import ActionLevel, ActionStatus, PlanLayout
 from services import ServiceError
 from services.plan_edits import PlanChange, add_action, move_action, save_plan_changes, set_action_removed
 from services.plans import create_gemeente_plan, create_regional_plan, list_plans, open_plan
+from services.publications import Options, Selection, publish
 from services.regio import set_regio_settings
 from services.scan import ValueChange, save_changes, start_round
 from tests.conftest import ADMIN, principal_for
@@ -194,7 +195,14 @@ def test_the_regio_reads_a_gemeente_plan_but_cannot_change_it(engine, regio_user
         )
 
 
-def test_a_regional_plan_starts_from_questions_niet_op_orde_in_the_chosen_share(engine, regio_user, three_answered):
+@pytest.fixture
+def shared(engine, regio, regio_user, three_answered):
+    """The regio shared its figures (every figure as is: three gemeenten are too few for words)."""
+    set_regio_settings(engine, ADMIN, regio_id=regio.id, group_rule="tonen")
+    publish(engine, regio_user, regio_id=regio.id, selection=Selection(), options=Options())
+
+
+def test_a_regional_plan_starts_from_questions_niet_op_orde_in_the_chosen_share(engine, regio_user, shared):
     plan_id = create_regional_plan(
         engine, regio_user, regio_id=regio_user.regio_id, min_share=0.5, layout=PER_STANDAARD
     )
@@ -206,7 +214,17 @@ def test_a_regional_plan_starts_from_questions_niet_op_orde_in_the_chosen_share(
     assert all(a.level is ActionLevel.REGIONAAL for a in actions)
 
 
-def test_a_regional_plan_names_no_gemeente_in_its_texts(engine, regio_user, gemeenten, three_answered):
+def test_a_regional_plan_shows_only_what_the_regio_shared(engine, regio, regio_user, three_answered):
+    publish(engine, regio_user, regio_id=regio.id, selection=Selection(), options=Options())  # default rules
+    plan_id = create_regional_plan(
+        engine, regio_user, regio_id=regio_user.regio_id, min_share=0.5, layout=PER_STANDAARD
+    )
+    view = open_plan(engine, regio_user, plan_id=plan_id)
+    assert view.plan.live_actions == []  # with three gemeenten every "x van 3" would say what each answered
+    assert "3 van 3" not in " ".join(line for f in view.figures for line in (f.score_line, *f.gaps))
+
+
+def test_a_regional_plan_names_no_gemeente_in_its_texts(engine, regio_user, gemeenten, shared):
     plan_id = create_regional_plan(
         engine, regio_user, regio_id=regio_user.regio_id, min_share=0.3, layout=PER_STANDAARD
     )
@@ -216,13 +234,12 @@ def test_a_regional_plan_names_no_gemeente_in_its_texts(engine, regio_user, geme
     assert not [g.name for g in gemeenten if g.name.lower() in shown.lower()]
 
 
-def test_a_regional_plan_needs_at_least_the_regio_threshold_of_gemeenten(engine, regio, regio_user, three_answered):
-    set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=False, min_gemeenten=4)
-    with pytest.raises(ServiceError, match="te weinig gemeenten"):
+def test_a_regional_plan_needs_a_shared_state_of_the_regio(engine, regio, regio_user, three_answered):
+    with pytest.raises(ServiceError, match="nog geen stand gedeeld"):
         create_regional_plan(engine, regio_user, regio_id=regio.id, min_share=0.5, layout=PER_STANDAARD)
 
 
-def test_a_gemeente_reads_the_regional_plan_but_cannot_change_it(engine, regio_user, aadorp, three_answered):
+def test_a_gemeente_reads_the_regional_plan_but_cannot_change_it(engine, regio_user, aadorp, shared):
     plan_id = create_regional_plan(
         engine, regio_user, regio_id=regio_user.regio_id, min_share=0.5, layout=PER_STANDAARD
     )

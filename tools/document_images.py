@@ -24,12 +24,11 @@ from demo.seed import load_demo_region
 from domain.access import Principal, Role
 from domain.plan import PlanLayout
 from services.gemeente_report import gemeente_report_pdf
-from services.indicator_exports import anonymous_latest
 from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan
+from services.publications import latest
 from services.regio import list_gemeenten
-from services.regio_exports import anonymised, anonymised_file
-from services.regio_report import regio_report
+from services.regio_exports import shared_file
 from services.scan import list_rounds
 from services.workbooks import round_workbook
 from store.engine import make_engine
@@ -92,14 +91,13 @@ def documents(db_file: Path) -> dict[str, tuple[str, bytes]]:
 
 
 def _anonymised(engine, principal: Principal, regio_id: int, kind: str) -> tuple[str, bytes]:
-    figures = anonymised(
-        regio_report(engine, principal, regio_id=regio_id),
-        duiding="De gemeenten zijn sterk in visie en samenwerking. Capaciteit en specialistische hulp vragen "
-        "regionale afspraken.",
-        made_on=MADE_ON,
-        indicators=anonymous_latest(engine, principal),
+    picture = latest(engine, principal, regio_id=regio_id)
+    assert picture is not None, "the demo region shares a publication"
+    duiding = (
+        "De gemeenten zijn sterk in visie en samenwerking. Capaciteit en specialistische hulp vragen regionale "
+        "afspraken."
     )
-    file_name, data, _ = anonymised_file(figures, kind)
+    file_name, data, _ = shared_file(picture, kind, duiding=duiding)
     return file_name, data
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.charts import radar_figure, standards_table
-from analysis.regional import StandardAverage
+from analysis.picture import SharedStandard
 from analysis.results import RoundResult
 from ui.text import md, table
 
 
-def radar_with_table(result: RoundResult, title: str, average: list[StandardAverage] | None = None) -> None:
+def radar_with_table(result: RoundResult, title: str, average: list[SharedStandard] | None = None) -> None:
     st.plotly_chart(
         radar_figure(result, title, average),
         config={"displaylogo": False, "locale": "nl"},

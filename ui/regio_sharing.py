@@ -1,4 +1,4 @@
-"""The Regio page's part for sharing: files without names for outside the regio team, and internal files."""
+"""The Regio page's part for sharing: the publication others read, making a new one, and internal files."""
 
 from __future__ import annotations
 
@@ -8,61 +8,59 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from analysis.formatting import long_date
+from analysis.picture import SharedPicture
+from analysis.regional_charts import shared_table
 from domain.access import Principal
+from services import ServiceError
 from services.gemeente_report import gemeente_report_pdf, report_file_name
-from services.indicator_exports import anonymous_latest
+from services.publications import NOTHING_YET, Options, Selection, latest_with_id, preview, publish, register
 from services.regio_exports import (
     FORMATS,
-    anonymised,
-    anonymised_file,
     internal_file,
     internal_file_name,
     masked_summary,
     parse_extra_words,
+    shared_file,
 )
 from services.regio_report import RegioReport
 from services.workbooks import regio_archive
+from ui.actions import run
 from ui.downloads import download_button
-from ui.text import plain, table
+from ui.text import md, plain, table
 
 
-def sharing(engine: Engine, principal: Principal, report: RegioReport) -> None:
-    """Anonymised workbook, csv and factsheet (with a preview of what is masked), and the internal files."""
+def sharing(engine: Engine, principal: Principal, report: RegioReport, selection: Selection) -> None:
+    """What the regio shares now (a fixed publication), how to fix a new one, and the internal files."""
     st.header("Delen buiten het regioteam")
     st.write(
-        "Deze bestanden noemen geen gemeenten: niet in de cellen, de bladnamen, de grafiek, de bestandsnaam "
-        f"of de eigenschappen van het bestand. Cijfers die op minder dan {report.regio.min_gemeenten} gemeenten "
-        "rusten, staan er niet in."
+        "Wat de regio buiten het regioteam deelt, legt u eerst vast als een stand. Bestanden zonder namen, de "
+        "factsheet, het regionale plan, het gemiddelde dat gemeenten zien en de thema's van een vervolgbijeenkomst "
+        "komen allemaal uit de nieuwste stand. Zo ziet iedereen dezelfde cijfers, en kan niemand door twee "
+        "bestanden naast elkaar te leggen iets over één gemeente uitrekenen."
     )
-    include = st.checkbox("Toelichtingen meenemen (namen van gemeenten worden vervangen door [gemeente])")
-    duiding = st.text_area("Duiding door de regio (komt in de factsheet en het werkboek)", max_chars=5000)
-    extra_words: tuple[str, ...] = ()
-    if include:
-        extra_words = parse_extra_words(
-            st.text_area(
-                "Ook deze woorden weglaten (bijvoorbeeld een wijk, een team of een persoon; "
-                "één per regel of met komma's)",
-                max_chars=2000,
-            )
-        )
-    figures = anonymised(
-        report,
-        include_toelichtingen=include,
-        duiding=duiding,
-        extra_words=extra_words,
-        indicators=anonymous_latest(engine, principal),
+    found = latest_with_id(engine, principal, regio_id=report.regio.id)
+    names = tuple(g.gemeente_name for g in report.gemeenten)
+    if found is None:
+        st.info(NOTHING_YET, icon=":material/info:")
+    else:
+        _current(found[1], names)
+    _new(engine, principal, report, selection)
+    _register(engine, principal, report)
+    _internal(engine, principal, report)
+
+
+def _current(picture: SharedPicture, names: tuple[str, ...]) -> None:
+    st.subheader(f"Wat de regio nu deelt: de stand van {long_date(picture.made_on)}")
+    st.write(
+        f"{md(picture.selection)} De cijfers rusten op {picture.gemeenten_counted} van de "
+        f"{picture.gemeenten_total} gemeenten."
     )
-    if include:
-        found = masked_summary(report, extra_words)
-        if found:
-            st.write("Deze woorden worden vervangen door [gemeente]:")
-            table([{"Woord zoals getypt": word, "Aantal keer": count} for word, count in found])
-        else:
-            st.write("In de toelichtingen staat geen naam van een gemeente.")
-        with st.expander(f"Bekijk de toelichtingen zoals ze in de bestanden komen ({len(figures.toelichtingen)})"):
-            for note in figures.toelichtingen:
-                st.markdown(f"Standaard {note.standard}, vraag {note.question_number}:")
-                plain(note.text)
+    for line in picture.kept:
+        st.caption(md(line))
+    duiding = st.text_area(
+        "Duiding door de regio (komt in de factsheet en het werkboek; namen van gemeenten worden weggelaten)",
+        key="delen_duiding",
+    )
     labels = {
         "xlsx": "Werkboek zonder namen (.xlsx)",
         "csv": "Cijfers zonder namen (.csv)",
@@ -74,12 +72,78 @@ def sharing(engine: Engine, principal: Principal, report: RegioReport) -> None:
         file_name, _, mime = FORMATS[kind]
         download_button(
             label,
-            make=lambda kind=kind: anonymised_file(figures, kind)[1],  # made on click, not on every run
-            file_name=file_name.format(stamp=figures.made_on.isoformat()),
+            make=lambda kind=kind: shared_file(picture, kind, duiding=duiding, names=names)[1],
+            file_name=file_name.format(stamp=picture.made_on.isoformat()),
             mime=mime,
             container=column,
         )
 
+
+def _new(engine: Engine, principal: Principal, report: RegioReport, selection: Selection) -> None:
+    st.subheader("Een nieuwe stand vastleggen")
+    st.write(
+        "Een nieuwe stand rust op de rondes die bovenaan deze pagina meetellen. Hieronder ziet u wat erin komt. "
+        "De tellingen van de partners ziet u pas als de stand is vastgelegd."
+    )
+    include = st.checkbox(
+        "Toelichtingen meenemen (namen van gemeenten worden vervangen door [gemeente])", key="delen_toelichtingen"
+    )
+    extra_words: tuple[str, ...] = ()
+    if include:
+        extra_words = parse_extra_words(
+            st.text_area(
+                "Ook deze woorden weglaten (bijvoorbeeld een wijk, een team of een persoon; één per regel of met "
+                "komma's)",
+                key="delen_woorden",
+            )
+        )
+        found = masked_summary(report, extra_words)
+        if found:
+            st.write("Deze woorden worden vervangen door [gemeente]:")
+            table([{"Woord zoals getypt": word, "Aantal keer": n} for word, n in found])
+        else:
+            st.write("In de toelichtingen staat geen naam van een gemeente.")
+    options = Options(include_toelichtingen=include, extra_words=extra_words)
+    try:
+        coming = preview(engine, principal, regio_id=report.regio.id, selection=selection, options=options)
+    except ServiceError as exc:
+        st.error(md(str(exc)))
+        return
+    if coming.refused:
+        st.warning(md(coming.refused), icon=":material/block:")
+        return
+    for line in coming.kept:
+        st.caption(md(line))
+    st.markdown("**Zo komen de cijfers per standaard in de stand**")
+    table(shared_table(coming.picture.standards))
+    if coming.picture.toelichtingen:
+        with st.expander(
+            f"Bekijk de toelichtingen zoals ze in de bestanden komen ({len(coming.picture.toelichtingen)})"
+        ):
+            for note in coming.picture.toelichtingen:
+                st.markdown(f"Standaard {note.standard}, vraag {note.question_number}:")
+                plain(note.text)
+    if st.button("Deze stand vastleggen en delen", icon=":material/publish:", key="delen_vastleggen"):
+        run(
+            publish,
+            engine,
+            principal,
+            "De nieuwe stand is vastgelegd. Iedereen die cijfers van de regio krijgt, krijgt voortaan deze stand.",
+            regio_id=report.regio.id,
+            selection=selection,
+            options=options,
+        )
+
+
+def _register(engine: Engine, principal: Principal, report: RegioReport) -> None:
+    rows = register(engine, principal, regio_id=report.regio.id)
+    if not rows:
+        return
+    st.subheader("Eerder gedeeld")
+    table([{"Stand van": when, "Vastgelegd door": by} for _, when, by in rows])
+
+
+def _internal(engine: Engine, principal: Principal, report: RegioReport) -> None:
     st.header("Werkboek per gemeente (intern)")
     st.write(
         "Een blad per gemeente met haar spinnenweb, voor gesprekken met de gemeenten zelf. Dit bestand noemt gemeenten."

@@ -43,7 +43,8 @@ def test_a_gemeente_sees_the_page_without_the_parts_that_change_things(app_engin
     at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/indicatoren.py")
     assert not at.exception and not at.error
     assert at.radio(key="onderdeel").options == ["Verloop", "De set", "Beschikbaarheid"]
-    assert "minder dan 5" in [str(v) for t in at.table for v in t.value.to_numpy().ravel()]
+    shown = [str(v) for t in at.table for v in t.value.to_numpy().ravel()]
+    assert "minder dan 5" not in shown  # its own figures as it delivered them, small ones included
 
 
 def test_the_regio_adopts_indicators_from_the_template_on_the_page(app_engine, demo):

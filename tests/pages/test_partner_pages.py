@@ -23,8 +23,8 @@ def button(at, label: str):
 
 
 def test_the_gemeente_starts_apart_invites_a_partner_and_sees_the_code_once(app_engine, demo):
-    round_id = first_round(app_engine, demo, "Brakeloo")
-    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Brakeloo"), "pages/samen.py", ronde=round_id)
+    round_id = first_round(app_engine, demo, "Lindebroek")
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Lindebroek"), "pages/samen.py", ronde=round_id)
     button(at, "Partners eerst apart laten invullen").click().run()
     at.selectbox[0].set_value("Veilig Thuis")  # in a form: sent with its submit button
     button(at, "Code maken").click().run()
@@ -33,7 +33,7 @@ def test_the_gemeente_starts_apart_invites_a_partner_and_sees_the_code_once(app_
 
 
 def test_a_partner_answers_alone_and_the_rounds_answers_stay_as_they_were(app_engine, demo):
-    round_id = first_round(app_engine, demo, "Brakeloo")
+    round_id = first_round(app_engine, demo, "Lindebroek")
     viewer = principal_for(Role.REGIO, demo)
     before = open_scan(app_engine, viewer, round_id=round_id).answers[1].value
     owner = owner_of(app_engine, demo, round_id)
@@ -47,7 +47,7 @@ def test_a_partner_answers_alone_and_the_rounds_answers_stay_as_they_were(app_en
 
 
 def test_a_partner_who_hands_in_reaches_the_views_of_the_others(app_engine, demo):
-    round_id = first_round(app_engine, demo, "Brakeloo")
+    round_id = first_round(app_engine, demo, "Lindebroek")
     owner = owner_of(app_engine, demo, round_id)
     at = logged_in(invite_partner(app_engine, owner, round_id=round_id, role="Teamleider").code, "pages/scan.py")
     button(at, "Mijn antwoorden inleveren").click().run()
@@ -68,11 +68,12 @@ def test_the_regio_sees_the_count_of_disagreements_in_the_demo(app_engine, demo)
     at = logged_in(code_of(app_engine, Role.REGIO), "pages/regio.py", onderdeel="partners")
     assert not at.exception and not at.error
     cells = [str(v) for t in at.table for v in t.value.to_numpy().ravel()]
-    assert any(c.startswith("bij ") and c.endswith(" van 4 gemeenten") for c in cells)
+    assert any(c.endswith(" van 6 gemeenten") or c.endswith(" van de 6 gemeenten") for c in cells)
+    assert any("eerst apart" in m.value or "ieder apart" in m.value for m in at.markdown)
 
 
 def test_a_round_started_as_eerst_apart_opens_on_the_page_to_invite_partners(app_engine, demo):
-    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Brakeloo"), "pages/start.py")
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Lindebroek"), "pages/start.py")
     at.radio(key="nieuwe_ronde_manier").set_value("apart").run()
     purpose = next(r for r in at.radio if r.label == "Doel van deze ronde")
     purpose.set_value(purpose.options[0])
