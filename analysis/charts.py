@@ -113,7 +113,7 @@ def _average_hover(avg: SharedStandard | None) -> str:
 def _average_cell(avg: SharedStandard | None) -> str:
     if avg is None:
         return "geen score"
-    return f"{avg.mean.text('geen score')} ({avg.mean.rests_on} gemeenten)"
+    return f"{avg.mean.text()} ({avg.mean.rests_on} gemeenten)"
 
 
 def _hover(score: StandardScore) -> str:

@@ -177,6 +177,8 @@ class Share(BaseModel):
 
     def text(self, withheld: str = "niet getoond") -> str:
         if self.low is None or self.high is None:
+            if not self.reason and self.rests_on == 0:
+                return "geen score"  # no gemeente answered: nothing withheld, nothing to show
             return f"{withheld} ({self.reason})" if self.reason else withheld
         if self.exact:
             return percent(self.low)

@@ -112,8 +112,8 @@ def _standards(ws: Worksheet, picture: SharedPicture) -> None:
 
 
 def _questions(ws: Worksheet, questions: tuple[SharedQuestion, ...], text_header: str) -> None:
-    header_row = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value else 1
     ws.append(["Vraag", "Standaard", text_header, "Op orde (x)", "Beantwoord (y)", "Opmerking"])
+    header_row = ws.max_row
     for i, q in enumerate(questions, start=1):
         number = i if q.number >= EXTRA_BASE else q.number  # the regio's own questions: numbered 1, 2, ...
         ws.append([number, q.standard, q.text, x_cell(q.op_orde), y_cell(q.op_orde), _note(q.op_orde)])

@@ -125,7 +125,7 @@ def half_filled_newer_round(engine, regio, gemeenten) -> tuple[int, int]:
 
 
 def test_a_half_filled_round_does_not_push_a_complete_one_out_of_the_figures(engine, regio, gemeenten, three_answered):
-    newer, earlier = half_filled_newer_round(engine, regio, gemeenten)
+    _, earlier = half_filled_newer_round(engine, regio, gemeenten)
     report = regio_report(engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
     assert report.gemeenten[0].round_id == earlier
     assert "nieuwste volledig ingevulde ronde" in report.selection

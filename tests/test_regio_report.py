@@ -232,3 +232,22 @@ def test_comparing_two_moments_counts_only_gemeenten_with_both(engine, region, v
     )
     assert [g.gemeente_name for g in before.counted] == ["Dorrestein"] == [g.gemeente_name for g in after.counted]
     assert (before.questions[0].x, after.questions[0].x) == (1, 0)
+
+
+def test_a_comparison_of_two_moments_compares_only_what_was_answered_both_times(engine, region, viewer):
+    from services.regio_report import compare_moments, paired
+
+    gemeenten = {g.name: g for g in list_gemeenten(engine, ADMIN, regio_id=region.id)}
+    for name, values in (("Aalsveen", {1: OP}), ("Brakeloo", {1: NIET, 2: OP})):
+        me = principal_for(Role.GEMEENTE, region, gemeenten[name], label=f"team {name}")
+        later = start_round(
+            engine, me, gemeente_id=me.gemeente_id, held_on=date(2026, 6, 1), purpose=Purpose.EVALUATIE,
+            participants=[],
+        )  # fmt: skip
+        save_changes(engine, me, round_id=later, changes=[ValueChange(question_number=n, value=v)
+                                                           for n, v in values.items()])  # fmt: skip
+    comparison = paired(*compare_moments(engine, viewer, regio_id=region.id, first=Purpose.NULMETING,
+                                         second=Purpose.EVALUATIE))  # fmt: skip
+    _, _, before, after = comparison.questions[1]  # question 2: Aalsveen did not answer it the second time
+    assert (before.x, before.y, after.x, after.y) == (0, 1, 1, 1)
+    assert "vraag 2" in comparison.left[0]
