@@ -8,7 +8,7 @@
 - Two small routes turn a login into an httponly cookie and end it again; Streamlit
   itself cannot set cookies.
 - On first start the installation's beheerder code is created and printed once.
-- No proxy header is trusted by uvicorn (see services/client_address.py).
+- No proxy header is trusted by uvicorn, for HTTP or the websocket (see services/client_address.py).
 - Downloads are served by /bestand/<token>, only to the login that made them (services/downloads.py).
 """
 
@@ -18,6 +18,7 @@ import os
 from contextlib import asynccontextmanager
 
 import streamlit as st
+import uvicorn.config
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -31,10 +32,25 @@ from store.engine import shared_engine
 from ui.auth import LOGOUT_ROUTE, SESSION_ROUTE
 
 PagesManager.uses_pages_directory = False
-# uvicorn trusts X-Forwarded-For from 127.0.0.1 by default, so anyone on the machine could name
-# their own address. Trust no proxy header there; services/client_address.py reads the header
-# only from the proxies in ZELFSCAN_TRUSTED_PROXIES.
-os.environ["FORWARDED_ALLOW_IPS"] = ""
+
+
+class _NoProxyHeaders:
+    """uvicorn rewrites a connection's client address from X-Forwarded-For when it comes from 127.0.0.1 (its
+    default), for HTTP and for the websocket: a client could then name any address and get a fresh allowance of
+    login attempts. `streamlit run` builds uvicorn's settings before it imports this file, so setting
+    FORWARDED_ALLOW_IPS here comes too late; uvicorn looks this middleware up when it loads the app, after the
+    import. The app reads the header itself, only from the proxies in ZELFSCAN_TRUSTED_PROXIES
+    (services/client_address.py)."""
+
+    def __init__(self, app, trusted_hosts=None) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        await self.app(scope, receive, send)
+
+
+uvicorn.config.ProxyHeadersMiddleware = _NoProxyHeaders  # type: ignore[assignment,misc]
+os.environ["FORWARDED_ALLOW_IPS"] = ""  # for a server that reads it after this import
 
 
 def _engine():  # type: ignore[no-untyped-def]

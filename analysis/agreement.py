@@ -116,8 +116,9 @@ def question_views(
 
 
 def samen_order(rows: Sequence[QuestionViews]) -> list[QuestionViews]:
-    """Disagreements first, then questions not yet agreed, then the rest; by number within each."""
-    return sorted(rows, key=lambda r: (not r.disagree, r.agreed is not None, r.number))
+    """Disagreements first, then the rest; by number within each. Setting an answer does not move a question: the
+    person finds the card where they clicked, with its confirmation."""
+    return sorted(rows, key=lambda r: (not r.disagree, r.number))
 
 
 class StandardAgreement(_Model):

@@ -11,15 +11,20 @@ from analysis.charts import AVERAGE_COLOUR, GRID_COLOUR
 from analysis.indicators import SeriesRow
 from indicators.models import Unit
 
-# Line styles so gemeenten are told apart without colour: dash pattern and marker symbol differ too.
-STYLES = [
-    ("#1f4e79", "solid", "circle"),
-    ("#00600f", "dot", "square"),
-    ("#6a1b9a", "dashdot", "triangle-up"),
-    ("#7a4b00", "longdash", "x"),
-    ("#004d4d", "solid", "diamond-open"),
-    ("#5a5a00", "dot", "star"),
-]
+# Line styles so gemeenten are told apart without colour: dash pattern and marker symbol differ too. Every
+# gemeente of a regio gets its own combination (colour and dash repeat at different steps, the marker never
+# repeats within 20): two gemeenten never look alike.
+COLOURS = ("#1f4e79", "#00600f", "#6a1b9a", "#7a4b00", "#004d4d", "#5a5a00")
+DASHES = ("solid", "dot", "dashdot", "longdash", "dash")
+SYMBOLS = ("circle", "square", "triangle-up", "x", "diamond-open", "star", "cross", "triangle-down", "pentagon",
+           "hexagon", "circle-open", "square-open", "triangle-up-open", "star-open", "hourglass", "bowtie",
+           "triangle-left", "triangle-right", "asterisk-open", "y-up-open")  # fmt: skip
+
+
+def style(index: int) -> tuple[str, str, str]:
+    return COLOURS[index % len(COLOURS)], DASHES[index % len(DASHES)], SYMBOLS[index % len(SYMBOLS)]
+
+
 
 
 def indicator_figure(
@@ -28,7 +33,7 @@ def indicator_figure(
     periods = [r.period for r in rows]
     fig = go.Figure()
     for index, (gemeente_id, name) in enumerate(names.items()):
-        colour, dash, symbol = STYLES[index % len(STYLES)]
+        colour, dash, symbol = style(index)
         values = [r.gemeenten.get(gemeente_id).value if r.gemeenten.get(gemeente_id) else None for r in rows]
         fig.add_trace(
             go.Scatter(

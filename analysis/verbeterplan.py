@@ -216,7 +216,11 @@ def _gemeente_summary(qn: Questionnaire, result: RoundResult, scope: set[int]) -
     scores = [s for s in result.standards if s.number in scope]
     answered = sum(s.answered for s in scores)
     op_orde = sum(s.op_orde for s in scores)
-    lines = [f"Van de {answered} beantwoorde vragen zijn er {op_orde} op orde en {answered - op_orde} niet op orde."]
+    lines = [
+        f"Van de {answered} beantwoorde vragen zijn er {op_orde} op orde en {answered - op_orde} niet op orde."
+        if answered != 1
+        else f"Er is 1 vraag beantwoord; die is {'op orde' if op_orde else 'niet op orde'}."
+    ]
     open_questions = sum(s.question_count - s.answered for s in scores)
     if open_questions:
         lines.append(f"{open_questions} vragen zijn nog niet beantwoord; die tellen niet mee.")

@@ -122,6 +122,7 @@ class RoundSummary(_Model):
     answered: int
     total: int
     last_change: datetime
+    apart: bool = False  # partners answer (or answered) this round alone first
 
     @property
     def resume_block(self) -> int:

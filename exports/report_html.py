@@ -58,8 +58,9 @@ def gemeente_report_html(
     niet = result.niet_op_orde_questions
     open_questions = result.unanswered_questions
     summary = [
-        f"{result.total.answered} van de {result.total.total} vragen zijn beantwoord; "
-        f"{result.op_orde} daarvan zijn op orde en {len(niet)} niet op orde.",
+        f"{result.total.answered} van de {result.total.total} vragen "
+        f"{'is' if result.total.answered == 1 else 'zijn'} beantwoord; "
+        f"daarvan {'is' if result.op_orde == 1 else 'zijn'} er {result.op_orde} op orde en {len(niet)} niet op orde.",
     ]
     weakest = [s for s in result.standards if s.share is not None]
     if weakest:

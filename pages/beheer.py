@@ -20,7 +20,7 @@ from services.regio import (
     parse_gemeente_names,
     set_regio_settings,
 )
-from ui import auth, runtime
+from ui import auth, fields, runtime
 from ui.text import md, table
 
 NEW_CODE_KEY = "uitgegeven_code"
@@ -52,7 +52,7 @@ def show(action, success: str) -> bool:  # type: ignore[no-untyped-def]
 regios = list_regios(engine, principal)
 if installation:
     with st.expander("Nieuwe regio aanmaken", expanded=not regios), st.form("nieuwe_regio", enter_to_submit=False):
-        name = st.text_input("Naam van de regio", max_chars=200)
+        name = fields.text_input("Naam van de regio", limit="name")
         names = st.text_area("Gemeenten in de regio (één per regel)", height=160)
         if st.form_submit_button("Regio aanmaken") and show(
             lambda: create_regio(engine, principal, name=name, gemeente_names=parse_gemeente_names(names)),
@@ -118,7 +118,7 @@ with st.form("nieuwe_code", enter_to_submit=False):
         format_func=gemeente_names.__getitem__,
         placeholder="Kies een gemeente",
     )
-    label = st.text_input("Naam van de code, bijvoorbeeld 'team Jeugd Aalsveen'", max_chars=200)
+    label = fields.text_input("Naam van de code, bijvoorbeeld 'team Jeugd Aalsveen'", limit="name")
     expires = st.date_input("Vervalt op (leeg laten: vervalt niet)", value=None, format="DD-MM-YYYY")
     if st.form_submit_button("Code maken", type="primary"):
         expires_at = datetime.combine(expires, time(23, 59), tzinfo=AMSTERDAM) if isinstance(expires, date) else None

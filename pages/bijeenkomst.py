@@ -30,7 +30,7 @@ from services.meeting import (
 )
 from services.partners import apart_phase
 from services.regio import list_gemeenten
-from ui import auth, params, partner_invite, runtime
+from ui import auth, fields, params, partner_invite, runtime
 from ui.text import inline_image, md, table
 
 principal = auth.require(Role.FACILITATOR)
@@ -128,7 +128,7 @@ if chosen is None:
             "codes: de cijfers van de regio blijven zoals ze zijn."
         )
     with st.form("nieuwe_bijeenkomst"):
-        title = st.text_input("Titel", value=f"{kind.label} zelfscan Werken aan veiligheid", max_chars=200)
+        title = fields.text_input("Titel", limit="name", value=f"{kind.label} zelfscan Werken aan veiligheid")
         programme = st.text_area(
             "Programma (één onderdeel per regel: tijd, spatie, onderdeel)",
             value="\n".join(f"{t} {i}" for t, i in default),
@@ -241,8 +241,8 @@ st.subheader("Veelgestelde vragen")
 for item in meeting.faq:
     st.markdown(f"**{md(item.question)}**  \n{md(item.answer or 'Nog geen antwoord.')}")
 with st.form("faq", clear_on_submit=True):
-    question = st.text_input("Nieuwe vraag", max_chars=500)
-    answer = st.text_area("Antwoord", height=80, max_chars=2000)
+    question = fields.text_input("Nieuwe vraag", limit="faq_question")
+    answer = fields.text_area("Antwoord", limit="faq_answer", height=80)
     if st.form_submit_button("Vraag toevoegen"):
         act(lambda: add_faq(engine, principal, meeting_id=mid, question=question, answer=answer), "Toegevoegd.")
 

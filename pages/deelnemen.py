@@ -19,9 +19,7 @@ st.write(
     "account nodig. Met de code vult u samen met uw groep de scan van uw gemeente in."
 )
 with st.form("meedoen"):
-    code = st.text_input(
-        "Code van uw groep", value=params.text_param("code", max_length=12), placeholder="ABC-DEF", max_chars=12
-    )
+    code = st.text_input("Code van uw groep", value=params.text_param("code", max_length=12), placeholder="ABC-DEF")
     if st.form_submit_button("Meedoen", type="primary"):
         try:
             result = join(engine, meeting_id=meeting_id, code=code, client_key=runtime.client_key())

@@ -29,6 +29,7 @@ try:
 except ServiceError as exc:
     st.title("Geschiedenis")
     st.error(md(str(exc)))
+    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
     st.stop()
 
 round_header(snapshot.info, "Geschiedenis")

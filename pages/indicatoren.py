@@ -27,7 +27,7 @@ from services.indicators import (
     set_availability,
     set_min_count,
 )
-from ui import actions, auth, runtime
+from ui import actions, auth, fields, runtime
 from ui.downloads import download_button
 from ui.text import md, table
 
@@ -86,17 +86,17 @@ def the_set() -> None:
         if st.button("Toevoegen aan de set van de regio", type="primary", disabled=not picked):
             _run(adopt_from_template, f"{count_of(len(picked), 'indicator', 'indicatoren')} toegevoegd.", keys=picked)
     with st.expander("Een eigen indicator toevoegen"), st.form("eigen_indicator", clear_on_submit=True):
-        own_name = st.text_input("Naam", max_chars=200)
-        own_thema = st.text_input("Thema", max_chars=100, placeholder="Bijvoorbeeld: Hulp")
-        own_definition = st.text_area("Definitie: wat telt wel en wat niet", max_chars=1000)
-        own_source = st.text_input("Bron (soort organisatie)", max_chars=100, placeholder="Bijvoorbeeld: Veilig Thuis")
+        own_name = fields.text_input("Naam", limit="name")
+        own_thema = fields.text_input("Thema", limit=100, placeholder="Bijvoorbeeld: Hulp")
+        own_definition = fields.text_area("Definitie: wat telt wel en wat niet", limit="indicator_definition")
+        own_source = fields.text_input("Bron (soort organisatie)", limit=100, placeholder="Bijvoorbeeld: Veilig Thuis")
         left, middle, right = st.columns(3)
         own_level = left.selectbox("Niveau", [level.value for level in Level])
         own_unit = middle.selectbox("Eenheid", [unit.value for unit in Unit])
         own_priority = right.selectbox(
             "Prioriteit", [p.value for p in Priority], format_func=lambda v: Priority(v).label
         )
-        own_frequency = st.text_input("Hoe vaak", max_chars=50, placeholder="Bijvoorbeeld: per kwartaal")
+        own_frequency = fields.text_input("Hoe vaak", limit=50, placeholder="Bijvoorbeeld: per kwartaal")
         own_standards = st.multiselect("Hoort bij standaard", list(range(1, 11)), placeholder="Kies standaarden")
         if st.form_submit_button("Indicator toevoegen"):
             _run(
@@ -110,10 +110,12 @@ def the_set() -> None:
         indicator_id = st.selectbox("Welke indicator?", list(names), format_func=names.__getitem__)
         item = next(i for i in view.indicators if i.id == indicator_id).indicator
         with st.form(f"indicator_{indicator_id}", enter_to_submit=False):
-            name = st.text_input("Naam", value=item.name, max_chars=200)
-            definition = st.text_area("Definitie: wat telt wel en wat niet", value=item.definition, max_chars=1000)
-            source = st.text_input("Bron (soort organisatie)", value=item.source, max_chars=100)
-            frequency = st.text_input("Hoe vaak", value=item.frequency, max_chars=50)
+            name = fields.text_input("Naam", limit="name", value=item.name)
+            definition = fields.text_area(
+                "Definitie: wat telt wel en wat niet", limit="indicator_definition", value=item.definition
+            )
+            source = fields.text_input("Bron (soort organisatie)", limit=100, value=item.source)
+            frequency = fields.text_input("Hoe vaak", limit=50, value=item.frequency)
             standards = st.multiselect(
                 "Hoort bij standaard", list(range(1, 11)), default=list(item.standards), placeholder="Kies standaarden"
             )
@@ -190,14 +192,14 @@ def deliver() -> None:
         st.write("Kies eerst de indicatoren van de regio.")
         return
     st.subheader("Met een bestand")
-    period = st.text_input("Periode voor het sjabloon", value="2026-K1", max_chars=10)
+    period = st.text_input("Periode voor het sjabloon", value="2026-K1")
     download_button(
         "Sjabloon downloaden (.xlsx)",
         make=lambda: template_file(engine, principal, period=period)[1],
         file_name=f"Sjabloon procesindicatoren {period}.xlsx",
         mime=XLSX,
     )
-    upload = st.file_uploader("Cijfers inlezen (.xlsx of .csv)", type=["xlsx", "csv"])
+    upload = st.file_uploader("Cijfers inlezen (.xlsx of .csv)", type=None)  # the importer says why a file is not read
     if upload is not None and st.button("Inlezen", type="primary"):
         try:
             report = import_figures(engine, principal, data=upload.getvalue(), file_name=upload.name)
@@ -217,14 +219,16 @@ def deliver() -> None:
     item = next(i for i in view.indicators if i.id == indicator_id)
     places = {None: "Regio"} if item.indicator.level is Level.REGIO else {g.id: g.name for g in view.gemeenten}
     with st.form(f"typen_{indicator_id}", enter_to_submit=False):
-        typed_period = st.text_input("Periode (2025, 2025-K1, 2025-H2 of 2025-03)", max_chars=10)
+        typed_period = st.text_input("Periode (2025, 2025-K1, 2025-H2 of 2025-03)")
+        # No min_value or max_value: the browser would answer a wrong number in English and keep the form from
+        # being sent. The service checks the numbers and says in Dutch what is wrong.
+        percentage = item.indicator.unit is Unit.PERCENTAGE
         values = {
             place: st.number_input(
-                f"{name}: {'percentage' if item.indicator.unit is Unit.PERCENTAGE else 'aantal'}",
-                min_value=0.0,
-                max_value=100.0 if item.indicator.unit is Unit.PERCENTAGE else None,
+                f"{name}: {'percentage' if percentage else 'aantal'}",
                 value=None,
-                step=1.0,
+                step=0.1 if percentage else 1,
+                format="%.1f" if percentage else "%d",
                 key=f"typen_{indicator_id}_{place}",
             )
             for place, name in places.items()

@@ -34,7 +34,7 @@ with st.expander("Welke werkboeken kunnen worden ingelezen?"):
     )
 uploads = st.file_uploader(
     "Kies de werkboeken (.xlsx)",
-    type=["xlsx", "xls"],
+    type=None,  # every file is taken in, so the importer can say in Dutch why one cannot be read (.xlsm, .ods, …)
     accept_multiple_files=True,
     max_upload_size=MAX_BYTES // (1024 * 1024) + 1,
     key="werkboeken",

@@ -11,6 +11,7 @@ from services.access_codes import demo_codes
 from services.regio import has_any_regio
 from settings import get_settings
 from ui import auth, runtime
+from ui.navigation import FIRST_LOG_IN
 from ui.text import md
 
 engine = runtime.engine()
@@ -34,9 +35,11 @@ st.write(
     "en heeft 31 vragen, in twee blokken."
 )
 st.header("Inloggen")
+if st.session_state.pop(FIRST_LOG_IN, False):
+    st.info("U bent (nog) niet ingelogd, of u bent uitgelogd. Log in om die pagina te zien.", icon=":material/lock:")
 st.write("Log in met de toegangscode die u van de beheerder van uw regio kreeg.")
 with st.form("inloggen"):
-    code = st.text_input("Toegangscode", type="password", placeholder="XXXX-XXXX-XXXX-XXXX", max_chars=40)
+    code = st.text_input("Toegangscode", type="password", placeholder="XXXX-XXXX-XXXX-XXXX")
     if st.form_submit_button("Inloggen", type="primary"):
         sign_in(code)
 

@@ -11,7 +11,7 @@ from domain.access import Role
 from services import ServiceError
 from services.partners import apart_phase, samen_view, set_agreed
 from services.scan import open_scan
-from ui import actions, auth, partner_invite, runtime
+from ui import actions, auth, fields, partner_invite, runtime
 from ui.round_header import round_header
 from ui.text import md, table
 
@@ -25,6 +25,9 @@ def _stop(message: str) -> None:
     back = "pages/start.py" if principal.role is Role.GEMEENTE else "pages/scan.py"
     st.page_link(back, label="Terug", icon=":material/arrow_back:")
     st.stop()
+
+
+SET_KEY = "_samen_vastgesteld"  # the question whose answer this person just set: its card says so
 
 
 def _answer(value: AnswerValue | None) -> str:
@@ -79,12 +82,19 @@ st.header("Hoe eens waren de partners?")
 names = {s.number: s.short_name for s in view.questionnaire.standards}
 table([{"Standaard": f"{s.standard}. {names[s.standard]}", "Partners": s.line} for s in view.standards])
 differ = view.disagreements
-st.write(
-    f"Bij {len(differ)} van de {len(view.rows)} vragen gaven partners verschillende antwoorden. "
-    "Die vragen staan hieronder eerst."
-    if differ
-    else "De partners gaven bij elke vraag hetzelfde antwoord (of er zijn nog geen antwoorden)."
-)
+compared = [r for r in view.rows if r.comparable]
+if differ:
+    st.write(
+        f"Bij {len(differ)} van de {len(view.rows)} vragen gaven partners verschillende antwoorden. "
+        "Die vragen staan hieronder eerst."
+    )
+elif not compared:
+    st.write(
+        "Er is nog niets te vergelijken: daarvoor moeten minstens twee partners dezelfde vraag hebben beantwoord "
+        "(en, zolang het apart invullen loopt, hun antwoorden hebben ingeleverd)."
+    )
+else:
+    st.write(f"Bij alle {len(compared)} vragen die twee of meer partners beantwoordden, gaven zij hetzelfde antwoord.")
 if not is_partner and not view.can_decide:
     st.info(
         "U stelt het antwoord van de gemeente vast nadat u het apart invullen heeft afgesloten.",
@@ -118,6 +128,11 @@ for row in view.rows:
                     "op orde. Beide staan hierboven; het eerste antwoord blijft bewaard."
                 )
         st.write(f"Antwoord van de gemeente: **{_answer(row.agreed)}**")
+        if st.session_state.get(SET_KEY) == (round_id, row.number):
+            st.success(
+                f"Vastgesteld: {_answer(row.agreed)}. Het staat in de geschiedenis van de ronde.",
+                icon=":material/check:",
+            )
         if view.can_decide:
             with st.form(f"samen_{round_id}_{row.number}", enter_to_submit=False):
                 options = [AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE]
@@ -129,10 +144,10 @@ for row in view.rows:
                     horizontal=True,
                 )
                 before = view.toelichtingen.get(row.number, "")
-                why = st.text_area(
+                why = fields.text_area(
                     f"Toelichting bij vraag {row.number}: waarom dit antwoord",
+                    limit="toelichting",
                     value=before,
-                    max_chars=5000,
                     height=80,
                 )
                 if st.form_submit_button("Antwoord vaststellen"):
@@ -144,6 +159,7 @@ for row in view.rows:
                             engine,
                             principal,
                             None,
+                            remember=(SET_KEY, (round_id, row.number)),  # the confirmation shows in this card
                             round_id=round_id,
                             question_number=row.number,
                             value=chosen,

@@ -7,9 +7,9 @@ import streamlit as st
 from analysis.answers import ANSWER_LABELS, AnswerValue
 from domain.access import Role
 from services import ServiceError
-from services.partners import partner_snapshot
+from services.partners import apart_phase, partner_snapshot
 from services.scan import BlockClosed, SaveReport, open_scan, update_round_details
-from ui import auth, autosave, live, partner_status, runtime
+from ui import auth, autosave, fields, live, partner_status, runtime
 from ui.round_form import round_details_form
 from ui.round_header import help_text, participants_line, progress_bar, round_header
 from ui.text import md, plain
@@ -49,6 +49,20 @@ editable = snapshot.editable
 
 round_header(snapshot.info, "Uw eigen antwoorden" if is_partner else "Scan invullen" if editable else "Antwoorden")
 notice_area = st.container()  # filled once the widgets are synced, below
+if (
+    principal.role is Role.GEMEENTE
+    and snapshot.info.id == round_id
+    and apart_phase(engine, principal, round_id=round_id)
+):
+    with notice_area:
+        st.info(
+            "Partners vullen deze ronde eerst ieder apart in. Op de pagina Samen ziet u waar zij het oneens zijn, en "
+            "stelt u samen het antwoord vast.",
+            icon=":material/diversity_3:",
+        )
+        st.page_link(
+            "pages/samen.py", label="Naar Samen", icon=":material/diversity_3:", query_params={"ronde": str(round_id)}
+        )
 if is_partner:
     partner_status.intro(engine, principal, editable)
 elif not editable:
@@ -137,12 +151,12 @@ def question_card(number: int, label: str, help_markdown: str) -> None:
                 disabled=frozen,
             )
             st.markdown(help_markdown)
-            st.text_area(
+            fields.text_area(
                 f"Toelichting bij {name[0].lower()}{name[1:]} (niet verplicht)",
+                limit="toelichting",
                 disabled=frozen,
                 key=autosave.toelichting_key(round_id, number),
                 height=80,
-                max_chars=5000,
                 placeholder="Bijvoorbeeld: wat gaat goed, wat nog niet, en waarom.",
             )
         else:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import time
 
+import segno
 import streamlit as st
 
 from analysis.regional_charts import shared_radar, shared_table
@@ -12,7 +14,7 @@ from services import ServiceError
 from services.meeting import list_meetings, projector
 from ui import auth, params, runtime
 from ui.errors import calm
-from ui.text import md, table
+from ui.text import inline_image, md, table
 
 REFRESH_SECONDS = 2  # the issue asks for every answer on screen within 3 seconds
 WHEEL_SECONDS = 4
@@ -47,6 +49,24 @@ st.html(
     @media (prefers-reduced-motion: reduce) { .zs-wheel { animation: none; } }
     </style>"""
 )
+
+
+def how_to_join() -> None:
+    """Where the room goes to take part: the address in large type and as a QR code (without a group's code: each
+    gemeente gets its own code from the facilitator, so no group can join another's table)."""
+    base = st.context.url.split("/scherm")[0] if st.context.url else ""
+    address = f"{base}/deelnemen?bijeenkomst={meeting_id}"
+    buffer = io.BytesIO()
+    segno.make(address, error="m").save(buffer, kind="png", scale=8, border=2)
+    left, right = st.columns([3, 1])
+    left.markdown(
+        f"**Doe mee op uw eigen apparaat.** Ga naar **{md(address.split('://', 1)[-1])}** of scan de QR-code, en vul "
+        "de code van uw gemeente in. Die code krijgt u van de facilitator."
+    )
+    right.html(inline_image(buffer.getvalue(), "QR-code voor de pagina om mee te doen", width=220))
+
+
+how_to_join()
 
 
 @st.fragment(run_every=REFRESH_SECONDS)

@@ -95,7 +95,14 @@ for summary in rounds:
                 key=f"verslag_{summary.id}",
                 container=sixth,
             )
-        if writer:
+        if summary.apart:
+            st.page_link(
+                "pages/samen.py",
+                label="Eerst apart, dan samen: de antwoorden van de partners",
+                icon=":material/diversity_3:",
+                query_params=ronde,
+            )
+        elif writer and summary.answered < summary.total:  # a finished round is not filled in again apart
             st.page_link(
                 "pages/samen.py",
                 label="Partners eerst apart laten invullen, dan samen",

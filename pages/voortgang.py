@@ -19,7 +19,7 @@ regio = get_regio(engine, principal, regio_id=principal.regio_id)
 st.title(f"Voortgang in {md(regio.name)}")
 st.write(
     "Per gemeente ziet u hoe ver de laatste ronde is ingevuld. De antwoorden zelf ziet u hier niet. "
-    "De live bijeenkomst met deelnamecodes en een scherm voor de beamer komt in een volgende versie."
+    "Een bijeenkomst met codes voor de groepen en het scherm voor de zaal regelt u op de pagina Bijeenkomst."
 )
 rows = []
 for gemeente in list_gemeenten(engine, principal, regio_id=regio.id):
@@ -41,3 +41,4 @@ for gemeente in list_gemeenten(engine, principal, regio_id=regio.id):
         }
     )
 table(rows)
+st.page_link("pages/bijeenkomst.py", label="Naar Bijeenkomst", icon=":material/co_present:")

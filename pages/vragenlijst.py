@@ -11,7 +11,7 @@ from services import ServiceError
 from services.extra_questions import add_extra_question, extra_questions, remove_extra_question
 from services.questionnaire_versions import activate, load, preview, versions
 from services.regio import list_regios
-from ui import actions, auth, runtime
+from ui import actions, auth, fields, runtime
 from ui.text import md, table
 
 PREVIEW_KEY = "_vragenlijst_voorbeeld"
@@ -55,8 +55,8 @@ if installation:
         "we de vraagteksten over, per nummer; standaarden, blokken en uitleg blijven. U ziet de nieuwe versie eerst "
         "naast de huidige. Bestaande rondes houden altijd hun eigen versie."
     )
-    upload = st.file_uploader("Bestand met de vragenlijst", type=["yaml", "yml", "xlsx"])
-    name = st.text_input("Naam van de versie (alleen bij een werkboek), bijvoorbeeld VNG-2021", max_chars=40)
+    upload = st.file_uploader("Bestand met de vragenlijst", type=None)  # the reader says why a file is not read
+    name = fields.text_input("Naam van de versie (alleen bij een werkboek), bijvoorbeeld VNG-2021", limit=40)
     if upload is not None and st.button("Bekijken", type="primary"):
         try:
             st.session_state[PREVIEW_KEY] = preview(
@@ -125,8 +125,8 @@ if not extras:
     st.write("Deze regio heeft geen extra vragen.")
 standards = {s.number: s.short_name for s in questionnaire.current().standards}
 with st.form("extra_vraag", clear_on_submit=True, enter_to_submit=False):
-    text = st.text_area("Extra vraag", max_chars=500)
-    help_text = st.text_area("Uitleg bij de vraag (niet verplicht)", max_chars=1000)
+    text = fields.text_area("Extra vraag", limit="extra_question")
+    help_text = fields.text_area("Uitleg bij de vraag (niet verplicht)", limit="extra_help")
     left, right = st.columns(2)
     standard = left.selectbox("Hoort bij standaard", list(standards), format_func=lambda n: f"{n}. {standards[n]}")
     block = right.radio("In blok", [1, 2], horizontal=True)

@@ -72,59 +72,59 @@ def hash_secret(secret: str, salt: bytes) -> bytes:
 # --- login -----------------------------------------------------------------------------
 
 
-def delay_for(failures: int) -> float:
-    """Seconds to wait before a code is checked, after this many recent failures: none for the
-    first few typing errors, then doubling up to MAX_DELAY."""
-    if failures < FREE_FAILURES:
+def delay_for(failures: int, free: int = FREE_FAILURES) -> float:
+    """Seconds a wrong code's answer waits, after this many recent failures: none for the first few typing
+    errors, then doubling up to MAX_DELAY."""
+    if failures < free:
         return 0.0
-    return min(2.0 ** (failures - FREE_FAILURES), MAX_DELAY)
+    return min(2.0 ** (failures - free), MAX_DELAY)
 
 
 def login(engine: Engine, *, code: str, client_key: str, sleep: Callable[[float], None] = time.sleep) -> Login:
-    """Check a code. Guessing is slowed per client and per code with growing delays; only the
-    guessing client is refused after many failures. A right code always logs in, whatever a
-    stranger tried against it (OWASP ASVS 2.2.1: no lockout a stranger can cause)."""
+    """Check a code. **The right code always logs in, at once**, from any address, whatever others tried before:
+    slowing and refusing apply to wrong codes only (OWASP ASVS 2.2.1: no lockout a stranger can cause). A wrong
+    code is answered later the more wrong codes came from this client or at this code, and from the client that
+    guessed most with a refusal. The 12-character secret (about 59 bits, scrypt) is what makes guessing hopeless;
+    see the README's threat model."""
     plain = normalise(code)
     public_id = plain[:PUBLIC_LENGTH] if len(plain) == PUBLIC_LENGTH + SECRET_LENGTH else None
     since = now() - WINDOW
     with writing(engine) as session:
         access_repo.forget_failures(session, before=now() - 4 * WINDOW)
+        row = access_repo.find_code(session, public_id=public_id) if public_id else None
+        if row is None:
+            hash_secret(plain[PUBLIC_LENGTH:] or "x", b"0" * 16)  # a wrong public id takes as long as a wrong secret
+            right = False
+        else:
+            right = hmac.compare_digest(hash_secret(plain[PUBLIC_LENGTH:], row.salt), row.secret_hash)
+        if right:
+            if row.revoked_at is not None:
+                raise LoginError(REVOKED)
+            if row.expires_at is not None and aware_utc(row.expires_at) <= now():
+                raise LoginError(EXPIRED)
+            return start_session(session, row)
+        access_repo.add_failure(session, client_key=client_key, public_id=public_id)
         by_client = access_repo.count_failures(session, since=since, client_key=client_key)
         by_code = access_repo.count_failures(session, since=since, public_id=public_id) if public_id else 0
-    if by_client >= MAX_FAILURES_PER_CLIENT:
-        raise LoginError(TOO_MANY)
-    wait = max(delay_for(by_client), delay_for(by_code))
-    with _code_lock(public_id or ""):  # guesses at one code wait their turn, within this process
-        if wait:
-            sleep(wait)
-        with writing(engine) as session:
-            row = access_repo.find_code(session, public_id=public_id) if public_id else None
-            if row is None:
-                # Hash anyway, so a wrong public id takes as long as a wrong secret.
-                hash_secret(plain[PUBLIC_LENGTH:] or "x", b"0" * 16)
-                access_repo.add_failure(session, client_key=client_key, public_id=public_id)
-                failure = WRONG_CODE
-            elif not hmac.compare_digest(hash_secret(plain[PUBLIC_LENGTH:], row.salt), row.secret_hash):
-                access_repo.add_failure(session, client_key=client_key, public_id=public_id)
-                failure = WRONG_CODE
-            elif row.revoked_at is not None:
-                failure = REVOKED
-            elif row.expires_at is not None and aware_utc(row.expires_at) <= now():
-                failure = EXPIRED
-            else:
-                return start_session(session, row)
-    raise LoginError(failure)
+    wrong_answer(client_key, max(delay_for(by_client), delay_for(by_code)), sleep)
+    raise LoginError(TOO_MANY if by_client >= MAX_FAILURES_PER_CLIENT else WRONG_CODE)
 
 
 _LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
 
 
-def _code_lock(public_id: str) -> threading.Lock:
+def wrong_answer(client_key: str, wait: float, sleep: Callable[[float], None] = time.sleep) -> None:
+    """Hold a wrong code's answer: the wrong answers of one client wait their turn (within this process), so one
+    client that guesses does not get answers faster by asking many at once. A right code never comes here."""
+    if not wait:
+        return
     with _LOCKS_GUARD:
         if len(_LOCKS) > 10_000:
             _LOCKS.clear()
-        return _LOCKS.setdefault(public_id, threading.Lock())
+        lock = _LOCKS.setdefault(client_key, threading.Lock())
+    with lock:
+        sleep(wait)
 
 
 def start_session(session, row) -> Login:  # type: ignore[no-untyped-def]
@@ -140,13 +140,10 @@ def start_session(session, row) -> Login:  # type: ignore[no-untyped-def]
     return Login(principal=_principal(row), session_token=_sign(session_id, key), handoff_token=handoff)
 
 
-def note_failure(session, *, client_key: str) -> None:  # type: ignore[no-untyped-def]
+def note_failure(session, *, client_key: str) -> int:  # type: ignore[no-untyped-def]
+    """Record a wrong code of this client; the number of its recent failures."""
     access_repo.add_failure(session, client_key=client_key, public_id=None)
-
-
-def too_many_failures(session, *, client_key: str) -> bool:  # type: ignore[no-untyped-def]
-    since = now() - WINDOW
-    return access_repo.count_failures(session, since=since, client_key=client_key) >= MAX_FAILURES_PER_CLIENT
+    return access_repo.count_failures(session, since=now() - WINDOW, client_key=client_key)
 
 
 def principal_for(engine: Engine, session_token: str | None) -> Principal | None:

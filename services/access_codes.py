@@ -11,8 +11,8 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from domain.access import CodeInfo, IssuedCode, Principal, Role
-from domain.text import clean_name
-from services import ServiceError
+from domain.text import LIMITS, clean_name
+from services import ServiceError, fitting
 from services.access import (
     NO_ACCESS,
     PUBLIC_LENGTH,
@@ -99,7 +99,7 @@ def issue_code(
     expires_at: datetime | None = None,
 ) -> IssuedCode:
     require_beheerder(principal, regio_id)
-    label = clean_name(label)
+    label = fitting(clean_name(label), LIMITS["name"])
     if not label:
         raise ServiceError("Geef de code een naam, bijvoorbeeld 'team Jeugd Aalsveen'.")
     if role is Role.GEMEENTE and gemeente_id is None:

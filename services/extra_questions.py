@@ -15,8 +15,8 @@ from analysis.answers import Answer, AnswerValue
 from analysis.regional import QuestionXY
 from domain.access import Principal, Role
 from domain.models import EXTRA_BASE, ExtraQuestion
-from domain.text import clean_text
-from services import ServiceError
+from domain.text import LIMITS, clean_text
+from services import ServiceError, fitting
 from services.access import require_beheerder
 from services.authz import Forbidden
 from store import version_repo
@@ -37,8 +37,10 @@ def add_extra_question(
 ) -> int:
     require_beheerder(principal, regio_id)
     text, help = clean_text(text).strip(), clean_text(help).strip()
-    if not 10 <= len(text) <= MAX_TEXT:
-        raise ServiceError(f"Schrijf de vraag in 10 tot {MAX_TEXT} tekens.")
+    if len(text) < 10:
+        raise ServiceError("Schrijf de vraag in minstens 10 tekens.")
+    fitting(text, MAX_TEXT)
+    fitting(help, LIMITS["extra_help"])
     if standard not in questionnaire.current().standards_by_number or block not in (1, 2):
         raise ServiceError("Kies een standaard (1 tot en met 10) en een blok (1 of 2).")
     with writing(engine) as session:

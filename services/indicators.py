@@ -205,15 +205,15 @@ def import_figures(engine: Engine, principal: Principal, *, data: bytes, file_na
         gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
     if not items:
         raise ServiceError("Kies eerst de indicatoren van de regio. Daarna kunt u cijfers inlezen.")
+    # An indicator is named in the file by its code (as in the template) or by its name, as people read it.
+    units = {i.indicator.key: i.indicator.unit for i in items} | {i.indicator.name: i.indicator.unit for i in items}
     try:
-        parsed = read_figures(
-            data, file_name, {i.indicator.key: i.indicator.unit for i in items}, [g.name for g in gemeenten]
-        )
+        parsed = read_figures(data, file_name, units, [g.name for g in gemeenten])
     except FiguresRefused as exc:
         raise ServiceError(str(exc)) from exc
     if parsed.problems:
         return ImportReport(stored=0, changed=0, problems=parsed.problems)
-    ids = {i.indicator.key: i.id for i in items}
+    ids = {i.indicator.key: i.id for i in items} | {i.indicator.name: i.id for i in items}
     by_name = {g.name: g.id for g in gemeenten}
     figures = [
         Figure(

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import random
 import secrets
+import time as clock
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from pydantic import BaseModel, ConfigDict
@@ -25,9 +27,9 @@ from analysis.scoring import score_round
 from domain.access import Principal, Role
 from domain.meeting import REFLECTION_QUESTIONS, FaqItem, Meeting, MeetingKind, ProgrammeItem
 from domain.models import Purpose
-from domain.text import clean_name, clean_text
-from services import ServiceError
-from services.access import Login, note_failure, start_session, too_many_failures
+from domain.text import LIMITS, clean_name, clean_text
+from services import ServiceError, fitting
+from services.access import Login, delay_for, note_failure, start_session, wrong_answer
 from services.access_codes import add_participant_code
 from services.authz import require_regio, require_round
 from services.publications import latest, rules_of
@@ -172,7 +174,7 @@ def create_meeting(
     again, so a bijeenkomst never leaves rounds behind for gemeenten that did not need one. A vervolg looks back
     and plans: it makes no rounds and no join codes, so it never changes what the regio's figures count."""
     _require_facilitator(principal, regio_id)
-    title = clean_name(title)
+    title = fitting(clean_name(title), LIMITS["name"])
     if not title:
         raise ServiceError("Geef de bijeenkomst een titel.")
     if not gemeente_ids and kind is MeetingKind.START:
@@ -306,7 +308,8 @@ def end_meeting(engine: Engine, principal: Principal, *, meeting_id: int) -> Non
 
 
 def add_faq(engine: Engine, principal: Principal, *, meeting_id: int, question: str, answer: str) -> None:
-    question, answer = clean_text(question).strip(), clean_text(answer).strip()
+    question = fitting(clean_text(question).strip(), LIMITS["faq_question"])
+    answer = fitting(clean_text(answer).strip(), LIMITS["faq_answer"])
     if not question:
         raise ServiceError("Vul de vraag in.")
     with writing(engine) as session:
@@ -349,25 +352,34 @@ def save_breakout(
         )
 
 
-def join(engine: Engine, *, meeting_id: int | None, code: str, client_key: str) -> Login:
-    """Join a bijeenkomst with a group's code: a login that reaches that group's round only."""
+JOIN_FREE_FAILURES = 10  # a room shares one address and people mistype: the first ten cost nothing
+JOIN_MAX_FAILURES = 60
+
+
+def join(
+    engine: Engine, *, meeting_id: int | None, code: str, client_key: str, sleep: Callable[[float], None] = clock.sleep
+) -> Login:
+    """Join a bijeenkomst with a group's code: a login that reaches that group's round only. The right code always
+    joins at once; wrong join codes are counted apart from wrong login codes (a room mistypes its short codes,
+    which must not slow anyone's login), and answered later the more came from this client."""
     wanted = normalise_join_code(code)
+    key = f"deelnemen:{client_key}"
     with writing(engine) as session:
-        if too_many_failures(session, client_key=client_key):
-            raise ServiceError("Te veel verkeerde codes. Wacht een kwartier en probeer het dan opnieuw.")
         found = meeting_repo.groups_with_code(session, join_code=wanted) if len(wanted) == 6 else []
         if meeting_id is not None and found and all(m != meeting_id for m, _ in found):
             raise ServiceError("Deze code hoort bij een andere bijeenkomst. Kijk of u de goede link gebruikt.")
         found = [(m, c) for m, c in found if meeting_id is None or m == meeting_id]
-        if not found:
-            note_failure(session, client_key=client_key)  # kept: the error is raised after the commit
-        else:
+        if found:
             meeting = _meeting(session, found[0][0])
             row = access_repo.get_code_row(session, code_id=found[0][1])
             expired = row.expires_at is not None and _aware(row.expires_at) <= now()
             if meeting.ended or row.revoked_at is not None or expired:
                 raise ServiceError("Deze bijeenkomst is afgelopen; de code werkt niet meer.")
             return start_session(session, row)
+        failures = note_failure(session, client_key=key)  # kept: the error is raised after the commit
+    wrong_answer(key, delay_for(failures, free=JOIN_FREE_FAILURES), sleep)
+    if failures >= JOIN_MAX_FAILURES:
+        raise ServiceError("Te veel verkeerde codes. Wacht een kwartier en probeer het dan opnieuw.")
     raise ServiceError(WRONG_JOIN_CODE)
 
 

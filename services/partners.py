@@ -34,8 +34,8 @@ from analysis.answers import AnswerValue
 from analysis.scoring import score_round
 from domain.access import IssuedCode, Principal, Role
 from domain.models import PARTICIPANT_ROLES, ApartPhase, PartnerInfo, RoundInfo
-from domain.text import clean_name, clean_text
-from services import ServiceError
+from domain.text import LIMITS, clean_name, clean_text
+from services import ServiceError, fitting
 from services.access_codes import add_partner_code
 from services.authz import Forbidden, require_gemeente, require_regio
 from services.scan import (
@@ -122,7 +122,7 @@ def invite_partner(engine: Engine, principal: Principal, *, round_id: int, role:
     """A personal code for one partner. The code is shown once; only its hash is kept."""
     if role not in PARTICIPANT_ROLES:
         raise ServiceError("Kies de rol van de partner uit de lijst.")
-    name = clean_name(name)[:200]
+    name = fitting(clean_name(name), LIMITS["name"])
     with writing(engine) as session:
         info = _own_round(session, principal, round_id, write=True)
         found = partner_repo.phase(session, round_id=round_id)
@@ -218,7 +218,7 @@ def save_partner_changes(engine: Engine, principal: Principal, *, changes: list[
             if isinstance(change, ValueChange):
                 field, new = "value", change.value.value if change.value else None
             else:
-                field, new = "toelichting", change.toelichting[:MAX_TOELICHTING]
+                field, new = "toelichting", fitting(change.toelichting, MAX_TOELICHTING)
             changed += partner_repo.save_field(
                 session, partner_id=me.id, question_number=change.question_number, field=field, new=new
             )
@@ -295,7 +295,7 @@ def set_agreed(
     row = next((r for r in view.rows if r.number == question_number), None)
     if row is None:
         raise ServiceError(f"Vraag {question_number} hoort niet bij deze vragenlijst.")
-    why = clean_text(toelichting)[:MAX_TOELICHTING]
+    why = fitting(clean_text(toelichting), MAX_TOELICHTING)
     save_changes(
         engine,
         principal.model_copy(update={"label": f"{principal.label}, samen vastgesteld"}),

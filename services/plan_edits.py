@@ -16,7 +16,7 @@ from analysis.verbeterplan import standards_in_scope
 from domain.access import Principal
 from domain.plan import ACTION_TEXT_FIELDS, PLAN_TEXT_FIELDS, ActionLevel, ActionStatus, PlanInfo, PlanKind
 from domain.text import clean_text
-from services import ServiceError
+from services import ServiceError, fitting
 from services.plans import PLAN_NOT_FOUND, plan_access
 from store import plan_repo
 from store.repository import NotFound
@@ -96,7 +96,7 @@ def _clean(change: PlanChange, qn: questionnaire.Questionnaire) -> str | date | 
         if any(n not in qn.questions_by_number for n in numbers):
             raise ServiceError("Kies vragen uit de vragenlijst.")
         return numbers
-    return clean_text(str(value or ""))[:MAX_TEXT]
+    return fitting(clean_text(str(value or "")), MAX_TEXT)
 
 
 def _save_one(

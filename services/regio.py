@@ -9,8 +9,8 @@ from analysis.disclosure import GroupRule
 from analysis.picture import CountingRule
 from domain.access import Principal, Role
 from domain.models import Gemeente, Regio
-from domain.text import clean_name
-from services import ServiceError
+from domain.text import LIMITS, clean_name
+from services import ServiceError, fitting
 from services.authz import Forbidden, require_regio
 from store import repository as repo
 from store.unit_of_work import reading, writing
@@ -60,7 +60,7 @@ def parse_gemeente_names(text: str) -> list[str]:
 def create_regio(engine: Engine, principal: Principal, *, name: str, gemeente_names: list[str]) -> Regio:
     if principal.role is not Role.BEHEERDER or principal.regio_id is not None:
         raise Forbidden("Alleen de beheerder van de installatie kan een regio aanmaken.")
-    name = clean_name(name)
+    name = fitting(clean_name(name), LIMITS["name"])
     gemeente_names = [clean_name(n) for n in gemeente_names if clean_name(n)]
     if not name:
         raise ServiceError("Vul de naam van de regio in.")

@@ -18,10 +18,10 @@ from domain.access import Principal, Role
 from domain.models import EXTRA_BASE, ExtraQuestion, Participant, Purpose, RoundInfo, RoundSummary
 from domain.text import clean_text
 from questionnaire import Questionnaire
-from services import ServiceError
+from services import ServiceError, fitting
 from services.authz import Forbidden, require_gemeente, require_progress, require_round
 from services.extra_questions import extras_of_round
-from store import answers_repo, meeting_repo, version_repo
+from store import answers_repo, meeting_repo, partner_repo, version_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
 
@@ -183,6 +183,7 @@ def round_summaries(session: Session, round_ids: list[int]) -> list[RoundSummary
     infos = repo.get_rounds(session, round_ids=round_ids)
     answered = repo.answered_numbers(session, round_ids=round_ids)
     answer_changes = repo.last_answer_change(session, round_ids=round_ids)
+    apart = partner_repo.rounds_with_phase(session, round_ids=round_ids)
     summaries = []
     for info in (infos[i] for i in round_ids if i in infos):
         qn = questionnaire.by_version(info.questionnaire_version)
@@ -199,6 +200,7 @@ def round_summaries(session: Session, round_ids: list[int]) -> list[RoundSummary
                 answered=len(numbers & set(qn.questions_by_number)),
                 total=len(qn.questions),
                 last_change=max(_utc(info.updated_at), _utc(answer_changes.get(info.id, info.updated_at))),
+                apart=info.id in apart,
             )
         )
     return summaries
@@ -274,7 +276,7 @@ def _save(
         if isinstance(change, ValueChange):
             field, new, expected = "value", _stored(change.value), _stored(change.expected)
         else:
-            field, new, expected = "toelichting", change.toelichting[:MAX_TOELICHTING], change.expected
+            field, new, expected = "toelichting", fitting(change.toelichting, MAX_TOELICHTING), change.expected
         save = version_repo.save_extra_field if change.question_number in extras else answers_repo.save_field
         result = save(
             session,

@@ -47,9 +47,9 @@ def test_the_spread_shows_a_name_beside_the_role_when_one_was_entered():
     assert spread_line(found).endswith(": Veilig Thuis (Sanne)")
 
 
-def test_disagreements_come_first_then_questions_without_an_agreed_answer():
+def test_disagreements_come_first_and_setting_an_answer_moves_no_question():
     rows = [row(1, OP, OP, agreed=OP), row(2, OP, OP), row(3, OP, NIET, agreed=NIET), row(4, OP, NIET)]
-    assert [r.number for r in samen_order(rows)] == [4, 3, 2, 1]
+    assert [r.number for r in samen_order(rows)] == [3, 4, 1, 2]
 
 
 def test_per_standard_agreement_counts_only_questions_two_partners_answered():

@@ -11,9 +11,9 @@ from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.meeting import DEFAULT_PROGRAMME, MeetingKind, ProgrammeItem
 from services import ServiceError
-from services.access import MAX_FAILURES_PER_CLIENT
 from services.access import principal_for as principal_of_token
 from services.meeting import (
+    JOIN_MAX_FAILURES,
     create_meeting,
     end_meeting,
     get_meeting,
@@ -105,12 +105,39 @@ def test_a_join_code_expires_the_night_after_the_bijeenkomst(engine, regio, geme
         join(engine, meeting_id=past, code=code, client_key="tafel")
 
 
+def no_wait(seconds: float) -> None:
+    """Tests do not wait out the delays."""
+
+
 def test_many_wrong_join_codes_are_stopped(engine, meeting_id):
-    for _ in range(MAX_FAILURES_PER_CLIENT):
+    for _ in range(JOIN_MAX_FAILURES - 1):
         with pytest.raises(ServiceError, match="klopt niet"):
-            join(engine, meeting_id=meeting_id, code="AAA-AAA", client_key="raden")
+            join(engine, meeting_id=meeting_id, code="AAA-AAA", client_key="raden", sleep=no_wait)
     with pytest.raises(ServiceError, match="Te veel verkeerde codes"):
-        join(engine, meeting_id=meeting_id, code="AAA-AAA", client_key="raden")
+        join(engine, meeting_id=meeting_id, code="AAA-AAA", client_key="raden", sleep=no_wait)
+
+
+def test_the_right_join_code_joins_at_once_after_many_wrong_ones_from_the_same_room(engine, facilitator, meeting_id):
+    code = get_meeting(engine, facilitator, meeting_id=meeting_id).groups[0].join_code
+    for _ in range(JOIN_MAX_FAILURES):
+        with pytest.raises(ServiceError):
+            join(engine, meeting_id=meeting_id, code="AAA-AAA", client_key="zaal", sleep=no_wait)
+    waits: list[float] = []
+    assert join(engine, meeting_id=meeting_id, code=code, client_key="zaal", sleep=waits.append).principal
+    assert waits == []
+
+
+def test_wrong_join_codes_never_slow_a_login_from_the_same_address(engine, regio, facilitator, meeting_id):
+    from services.access import login
+    from services.access_codes import issue_code
+
+    for _ in range(JOIN_MAX_FAILURES):
+        with pytest.raises(ServiceError):
+            join(engine, meeting_id=meeting_id, code="AAA-AAA", client_key="zaal", sleep=no_wait)
+    code = issue_code(engine, ADMIN, role=Role.REGIO, label="regioteam", regio_id=regio.id)
+    waits: list[float] = []
+    assert login(engine, code=code.code, client_key="zaal", sleep=waits.append).principal
+    assert waits == []
 
 
 def test_a_participant_cannot_open_another_round(engine, facilitator, meeting_id):

@@ -16,9 +16,16 @@ _NOTICE_KEY = "_gelukt_melding"
 
 
 def run(
-    action: Callable[..., object], engine: Engine, principal: Principal, message: str | None, **kwargs: object
+    action: Callable[..., object],
+    engine: Engine,
+    principal: Principal,
+    message: str | None,
+    *,
+    remember: tuple[str, object] | None = None,
+    **kwargs: object,
 ) -> None:
-    """`message` None: the page drawn again shows the result itself."""
+    """`message` None: the page drawn again shows the result itself. `remember`: a (key, value) put in the session
+    only when the action succeeded, for the page to show where it happened."""
     try:
         action(engine, principal, **kwargs)
     except ServiceError as exc:
@@ -26,6 +33,8 @@ def run(
     else:
         if message is not None:
             st.session_state[_NOTICE_KEY] = message
+        if remember is not None:
+            st.session_state[remember[0]] = remember[1]
         st.rerun()
 
 

@@ -12,6 +12,7 @@ from services.access import COOKIE_NAME, Login, logout, participation_ended, pri
 
 TOKEN_KEY = "sessie_token"
 HANDOFF_KEY = "sessie_overdracht"
+_HANDOFF_RUNS_KEY = "_sessie_overdracht_keer"
 PRINCIPAL_KEY = "ingelogd_als"
 ENDED_KEY = "bijeenkomst_afgelopen"  # this device took part in a bijeenkomst that has ended
 SESSION_ROUTE = "/zelfscan/sessie"
@@ -38,11 +39,24 @@ def resolve(engine: Engine) -> Principal | None:
 def remember(result: Login) -> None:
     st.session_state[TOKEN_KEY] = result.session_token
     st.session_state[HANDOFF_KEY] = result.handoff_token
+    st.session_state[_HANDOFF_RUNS_KEY] = 0
+
+
+HANDOFF_RUNS = 3  # a run can be cut short (a page that goes on to another): the script goes with the next runs too
 
 
 def set_cookie_if_new() -> None:
-    """After a login, let the browser swap the one-time token for an httponly cookie."""
-    handoff = st.session_state.pop(HANDOFF_KEY, None)
+    """After a login, let the browser swap the one-time token for an httponly cookie. The script is sent with the
+    next few runs: a run cut short by a switch to another page may never reach the browser, and the token works
+    only once, so a second swap does nothing."""
+    handoff = st.session_state.get(HANDOFF_KEY)
+    if not handoff:
+        return
+    runs = st.session_state.get(_HANDOFF_RUNS_KEY, 0) + 1
+    st.session_state[_HANDOFF_RUNS_KEY] = runs
+    if runs >= HANDOFF_RUNS:
+        st.session_state.pop(HANDOFF_KEY, None)
+        st.session_state.pop(_HANDOFF_RUNS_KEY, None)
     if handoff:
         body = json.dumps({"token": handoff})
         st.html(

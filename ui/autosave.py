@@ -27,6 +27,7 @@ from analysis.formatting import clock_time, moment
 from domain.access import Principal, Role
 from services.partners import save_partner_changes
 from services.scan import AnswerChange, SaveReport, ToelichtingChange, ValueChange, save_changes
+from ui.fields import too_long_to_save
 
 
 def value_key(round_id: int, number: int) -> str:
@@ -78,7 +79,12 @@ def save_pending(engine: Engine, principal: Principal, round_id: int) -> SaveRep
                     expected=AnswerValue(stored_value) if stored_value else None,
                 )
             )
-        if tkey in state and (state[tkey] or "") != stored_text and not _stale(state, tkey, state[tkey] or ""):
+        if (
+            tkey in state
+            and (state[tkey] or "") != stored_text
+            and not _stale(state, tkey, state[tkey] or "")
+            and not too_long_to_save(state, tkey)  # kept in the field, with a message, until it fits
+        ):
             changes.append(ToelichtingChange(question_number=n, toelichting=state[tkey] or "", expected=stored_text))
     if principal.role is Role.PARTNER:  # a partner's own answers, apart from the round's agreed ones
         report = save_partner_changes(engine, principal, changes=changes)
@@ -146,7 +152,7 @@ def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], 
             if vkey in state:  # the browser shows another value: remember it until the update is drawn
                 updates.setdefault(vkey, []).append((run, state[vkey]))
             st.session_state[vkey] = stored_value
-        if (state.get(tkey) or "") != stored_text:
+        if (state.get(tkey) or "") != stored_text and not too_long_to_save(state, tkey):
             if tkey in state:
                 updates.setdefault(tkey, []).append((run, state[tkey] or ""))
             st.session_state[tkey] = stored_text

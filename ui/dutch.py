@@ -59,6 +59,11 @@ EXACT = {
     "Autoscale": "Automatisch schalen",
     "Zoom in": "Inzoomen",
     "Zoom out": "Uitzoomen",
+    "Dismiss": "Sluiten",
+    "YYYY/MM/DD": "JJJJ/MM/DD",
+    "DD-MM-YYYY": "DD-MM-JJJJ",
+    "dd-mm-yyyy": "dd-mm-jjjj",
+    "yyyy": "jjjj",
     "Use arrow keys to navigate dates. Enter to select. Escape to close.": (
         "Kies een dag met de pijltjestoetsen, bevestig met Enter, sluit met Escape."
     ),
@@ -94,7 +99,9 @@ PATTERNS = [
     (r"^Calendar\.?$", "Kalender"),
     (r"^Month year\.?$", "Maand en jaar"),
 ]
-ATTRIBUTES = ["aria-label", "title", "placeholder", "alt", "aria-roledescription", "aria-valuetext"]
+ATTRIBUTES = [
+    "aria-label", "title", "placeholder", "alt", "aria-roledescription", "aria-valuetext", "data-title",
+]  # fmt: skip  # data-title: the chart toolbar's button names
 
 SCRIPT = """<script>(() => {
   if (window.__zelfscanDutch) return;

@@ -11,7 +11,57 @@ def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page
     return st.Page(f"pages/{name}.py", title=title, icon=f":material/{icon}:", url_path=name, default=default)
 
 
+# Every page's address, whoever may see it: an address that belongs to no page of this person leads to a calm page
+# of our own (log in first, or not for you), never to Streamlit's blocking "page not found" dialog.
+ADDRESSES = ("start", "scan", "samen", "resultaten", "verbeterplan", "geschiedenis", "inlezen", "indicatoren",
+             "regio", "vergelijken", "bijeenkomst", "scherm", "voortgang", "beheer", "vragenlijst", "backup",
+             "uitloggen", "inloggen", "deelnemen", "begrippen", "toegankelijkheid")  # fmt: skip
+FIRST_LOG_IN = "_eerst_inloggen"
+
+
 def pages_for(principal: Principal | None) -> list[st.Page]:
+    """The person's pages; the app's root ("/") opens the first of them at its own address, so that address works
+    too (a bookmark of /regio?onderdeel=vragen). Every other address of the app leads to a page of our own."""
+    pages = _pages_for(principal)
+    first = next(p for p in pages if p._default)
+    first._default = False  # served at its own address; the root is the small page below
+    home = _hidden("thuis", lambda: st.switch_page(first, query_params=dict(st.query_params)))
+    home._default = True
+    taken = {p.url_path for p in pages}
+    extra = []
+    for name in ADDRESSES:
+        if name in taken:
+            continue
+        if principal is None:
+            extra.append(_hidden(name, lambda: _log_in_first(first)))
+        elif name in ("inloggen", "deelnemen"):  # just logged in or joined there: on to the start page
+            extra.append(_hidden(name, lambda: st.switch_page(first)))
+        else:
+            extra.append(_hidden(name, lambda: _not_for_you(first)))
+    return [home, *pages, *extra]
+
+
+def _hidden(name: str, run) -> st.Page:  # type: ignore[no-untyped-def]
+    def page() -> None:
+        run()
+
+    page.__name__ = f"adres_{name}"
+    return st.Page(page, title=name.capitalize(), url_path=name, visibility="hidden")
+
+
+def _log_in_first(login: st.Page) -> None:
+    """A page of the app while nobody is logged in (a bookmark, Back after logging out): the login page says so."""
+    st.session_state[FIRST_LOG_IN] = True
+    st.switch_page(login)
+
+
+def _not_for_you(start: st.Page) -> None:
+    st.title("Deze pagina is er niet voor u")
+    st.info("Met uw code kunt u deze pagina niet openen. In het menu staan de pagina's die er voor u zijn.")
+    st.page_link(start, label="Naar uw startpagina", icon=":material/home:")
+
+
+def _pages_for(principal: Principal | None) -> list[st.Page]:
     begrippen = _page("begrippen", "Begrippen", "menu_book")
     toegankelijkheid = _page("toegankelijkheid", "Toegankelijkheid", "accessibility")
     uitloggen = _page("uitloggen", "Uitloggen", "logout")

@@ -12,7 +12,7 @@ from domain.access import Principal
 from domain.models import PARTICIPANT_ROLES, ApartPhase
 from services import ServiceError
 from services.partners import close_apart, invite_partner, revoke_partner, start_apart
-from ui import actions
+from ui import actions, fields
 from ui.text import md, table
 
 NEW_CODE_KEY = "_nieuwe_partnercode"
@@ -54,7 +54,7 @@ def manage(engine: Engine, principal: Principal, round_id: int, phase: ApartPhas
             st.markdown("**Nodig een partner uit.** Elke partner krijgt een eigen code.")
             left, right = st.columns(2)
             role = left.selectbox("Rol van de partner", PARTICIPANT_ROLES, index=None, placeholder="Kies een rol")
-            name = right.text_input("Naam (niet verplicht)", max_chars=200)
+            name = fields.text_input("Naam (niet verplicht)", limit="name", container=right)
             if st.form_submit_button("Code maken", type="primary"):
                 try:
                     code = invite_partner(engine, principal, round_id=round_id, role=role or "", name=name)

@@ -16,6 +16,7 @@ from analysis.verbeterplan import PlanView
 from domain.access import Principal
 from domain.plan import ACTION_FIELDS, PLAN_TEXT_FIELDS
 from services.plan_edits import PlanChange, PlanSaveReport, save_plan_changes
+from ui.fields import too_long_to_save
 
 Stored = str | date | tuple[int, ...] | None
 Field = tuple[str, int | None, str]  # (target, key, field) as PlanChange takes them
@@ -52,7 +53,7 @@ def save_pending(engine: Engine, principal: Principal, plan_id: int) -> PlanSave
         return PlanSaveReport(changed=0)
     changes = []
     for key, ((target, item, field), stored) in baseline.items():
-        if key not in state:
+        if key not in state or too_long_to_save(state, key):  # kept in the field with a message until it fits
             continue
         now = _normal(state[key])
         if target != "action" or field not in ("start_on", "due_on", "question_numbers"):
@@ -89,6 +90,6 @@ def sync_widgets(view: PlanView, shown: set[str]) -> None:
         if key in fields:
             stored = fields[key][1]
             widget_value = list(stored) if isinstance(stored, tuple) else stored
-            if _normal(state.get(key)) != stored or key not in state:
+            if (_normal(state.get(key)) != stored or key not in state) and not too_long_to_save(state, key):
                 st.session_state[key] = widget_value
     st.session_state[_baseline_key(view.plan.info.id)] = fields

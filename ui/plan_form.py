@@ -13,6 +13,7 @@ import streamlit as st
 from analysis.formatting import long_date, percent
 from analysis.verbeterplan import ClusterSection, PlanView, StandardSection
 from domain.plan import ACTION_COLUMNS, PLAN_TEXT_FIELDS, ActionLevel, ActionStatus, PlanAction
+from ui import fields
 from ui.plan_autosave import action_key, note_key, plan_key
 from ui.text import md, plain, table
 
@@ -54,9 +55,9 @@ def text_field(view: PlanView, field: str) -> None:
         st.markdown(f"**{label}**")
         plain(view.plan.texts[field] or "Nog niet ingevuld.")
     elif field in SHORT_FIELDS:
-        st.text_input(label, key=plan_key(view.plan.info.id, field), max_chars=500)
+        fields.text_input(label, limit="plan_short", key=plan_key(view.plan.info.id, field))
     else:
-        st.text_area(label, key=plan_key(view.plan.info.id, field), height=160, max_chars=20000)
+        fields.text_area(label, limit="plan_text", key=plan_key(view.plan.info.id, field), height=160)
 
 
 def intro(view: PlanView) -> None:
@@ -129,7 +130,7 @@ def _standard(view: PlanView, section: StandardSection, command: RowCommand) -> 
         st.success("Deze standaard is helemaal op orde.", icon=":material/check_circle:")
     note_label = "Zo houden we dit op orde" if figures.fully_op_orde else "Notitie bij deze standaard (niet verplicht)"
     if view.editable:
-        st.text_area(note_label, key=note_key(pid, figures.number), height=80, max_chars=20000)
+        fields.text_area(note_label, limit="plan_text", key=note_key(pid, figures.number), height=80)
     elif section.keep_note:
         st.markdown(f"**{note_label}**")
         plain(section.keep_note)
@@ -160,15 +161,23 @@ def _action(view: PlanView, action: PlanAction, index: int, count: int, command:
             return
         left, right = st.columns(2)
         for i, field in enumerate(("measure", "current_state", "description", "intended_result")):
-            (left if i % 2 == 0 else right).text_area(
+            fields.text_area(
                 f"{ACTION_COLUMNS[field]} (actie {index})",
+                limit="plan_text",
+                container=left if i % 2 == 0 else right,
                 key=action_key(action.id, field),
                 height=100,
-                max_chars=20000,
             )
-        left.text_input(f"{ACTION_COLUMNS['owner']} (actie {index})", key=action_key(action.id, "owner"))
-        right.text_input(
+        fields.text_input(
+            f"{ACTION_COLUMNS['owner']} (actie {index})",
+            limit="plan_text",
+            container=left,
+            key=action_key(action.id, "owner"),
+        )
+        fields.text_input(
             f"{ACTION_COLUMNS['planning']} (actie {index})",
+            limit="plan_text",
+            container=right,
             key=action_key(action.id, "planning"),
             placeholder="Bijvoorbeeld: eerste helft 2027",
         )

@@ -24,6 +24,7 @@ from services.regio_exports import (
 )
 from services.regio_report import RegioReport
 from services.workbooks import regio_archive
+from ui import fields
 from ui.actions import run
 from ui.downloads import download_button
 from ui.text import md, plain, table
@@ -57,8 +58,9 @@ def _current(picture: SharedPicture, names: tuple[str, ...]) -> None:
     )
     for line in picture.kept:
         st.caption(md(line))
-    duiding = st.text_area(
+    duiding = fields.text_area(
         "Duiding door de regio (komt in de factsheet en het werkboek; namen van gemeenten worden weggelaten)",
+        limit="duiding",
         key="delen_duiding",
     )
     labels = {
@@ -91,9 +93,10 @@ def _new(engine: Engine, principal: Principal, report: RegioReport, selection: S
     extra_words: tuple[str, ...] = ()
     if include:
         extra_words = parse_extra_words(
-            st.text_area(
+            fields.text_area(
                 "Ook deze woorden weglaten (bijvoorbeeld een wijk, een team of een persoon; één per regel of met "
                 "komma's)",
+                limit="words",
                 key="delen_woorden",
             )
         )

@@ -8,6 +8,7 @@ import streamlit as st
 from pydantic import BaseModel, ValidationError
 
 from domain.models import PARTICIPANT_ROLES, Participant, Purpose
+from ui import fields
 
 NO_ROLE = "(kies een rol)"
 EMPTY_ROWS = 3
@@ -47,10 +48,11 @@ def round_details_form(
         for i in range(rows):
             current = participants[i] if i < len(participants) else None
             left, right = st.columns(2)
-            name = left.text_input(
+            name = fields.text_input(
                 f"Naam deelnemer {i + 1} (niet verplicht)",
+                limit="name",
+                container=left,
                 value=current.name if current else "",
-                max_chars=200,
                 key=f"{key}_name_{i}",
             )
             roles = [NO_ROLE, *PARTICIPANT_ROLES]

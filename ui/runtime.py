@@ -10,7 +10,7 @@ from services.client_address import client_address
 from services.scan import latest_round_of_gemeente
 from settings import get_settings
 from store.engine import shared_engine
-from ui import dutch, params
+from ui import dutch, params, unsaved
 
 
 def engine() -> Engine:
@@ -32,9 +32,11 @@ div[data-testid="stCaptionContainer"] { opacity: 1; color: #505050; }
 
 def set_page_language() -> None:
     """Streamlit hard-codes lang="en"; screen readers must read Dutch. Also adds our few styles, and
-    puts Streamlit's own fixed English strings in Dutch (ui/dutch.py)."""
+    puts Streamlit's own fixed English strings in Dutch (ui/dutch.py), and makes the browser ask before a page
+    with unsaved text is left (ui/unsaved.py)."""
     st.html(
-        PAGE_STYLE + "<script>document.documentElement.lang='nl'</script>" + dutch.SCRIPT, unsafe_allow_javascript=True
+        PAGE_STYLE + "<script>document.documentElement.lang='nl'</script>" + dutch.SCRIPT + unsaved.SCRIPT,
+        unsafe_allow_javascript=True,
     )
 
 

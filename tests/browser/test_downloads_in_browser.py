@@ -16,6 +16,8 @@ from domain.plan import PlanLayout
 from services.access_codes import issue_code, revoke_code
 from services.meeting import create_meeting
 from services.plans import create_gemeente_plan
+from services.publications import Options, Selection, publish
+from services.regio import set_regio_settings
 from services.scan import ValueChange, save_changes
 from tests.browser.test_scan_in_browser import log_in, new_gemeente
 from tests.conftest import ADMIN, principal_for
@@ -29,6 +31,8 @@ def place(app):
     changes = [ValueChange(question_number=n, value=AnswerValue.NIET_OP_ORDE) for n in range(1, 32)]
     save_changes(app.engine, me, round_id=round_id, changes=changes)
     plan_id = create_gemeente_plan(app.engine, me, round_id=round_id, layout=PlanLayout.PER_STANDAARD)
+    set_regio_settings(app.engine, ADMIN, regio_id=regio.id, min_gemeenten=1)  # one gemeente: allow a publication
+    publish(app.engine, principal_for(Role.REGIO, regio), regio_id=regio.id, selection=Selection(), options=Options())
     return regio, gemeente, plan_id
 
 

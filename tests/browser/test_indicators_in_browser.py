@@ -77,9 +77,13 @@ def test_a_regio_defines_indicators_reads_figures_sees_lines_and_shares_them_wit
     expect(table.get_by_role("row").filter(has_text="Westerveld")).to_contain_text("minder dan 5")
     expect(table.get_by_role("row").filter(has_text="Regio").first).to_contain_text("41")
 
-    # The anonymised file: no gemeente named, the small count withheld.
-    choose_part(page, "Delen")
+    # The anonymised file, from what the regio fixed to share: no gemeente named, no gemeente's own figure.
+    page.goto(f"{app.url}/regio?onderdeel=delen")
+    page.get_by_role("button", name="Deze stand vastleggen en delen").click()
+    expect(page.get_by_text("De nieuwe stand is vastgelegd.")).to_be_visible()
+    page.goto(f"{app.url}/indicatoren?onderdeel=delen")
     wb = openpyxl.load_workbook(io.BytesIO(download(page, "Zonder namen (.xlsx)")))
     cells = [str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c is not None]
     assert not any(name in c for c in cells for name in GEMEENTEN)
-    assert "minder dan 5" in cells
+    assert "22" in cells and "som van 3 gemeenten" in cells  # 2026-K1: 11 + 3 + 8, the sum only
+    assert not any(c in ("3", "minder dan 5") for c in cells)  # nothing of Westerveld's own small count

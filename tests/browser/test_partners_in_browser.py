@@ -121,12 +121,22 @@ def test_three_partners_answer_alone_the_gemeente_agrees_and_the_regio_sees_only
     agreed = open_scan(app.engine, me, round_id=round_id).answers[3]
     assert (agreed.value, agreed.toelichting) == (AnswerValue.NIET_OP_ORDE, why)
 
-    # The regio sees at how many gemeenten partners differed on question 3, and no name of a gemeente or role.
+    # The regio sees at how many gemeenten partners differed on question 3, and no name of a gemeente or role:
+    # only once it fixed what it shares. With three gemeenten it chooses to show "0 van 3" and "3 van 3" as is.
     regio_page = device(browser)
     log_in(regio_page, app.url, issue_code(app.engine, ADMIN, role=Role.REGIO, label="regio", regio_id=regio.id).code)
     regio_page.goto(f"{app.url}/regio?onderdeel=partners")
+    expect(regio_page.get_by_text("De regio heeft nog geen cijfers gedeeld.")).to_be_visible()
+    regio_page.goto(f"{app.url}/regio?onderdeel=regels")
+    regio_page.get_by_text("Gewoon tonen", exact=True).click()
+    regio_page.get_by_role("button", name="Regels opslaan").click()
+    expect(regio_page.get_by_text("De regels zijn opgeslagen.")).to_be_visible()
+    regio_page.goto(f"{app.url}/regio?onderdeel=delen")
+    regio_page.get_by_role("button", name="Deze stand vastleggen en delen").click()
+    expect(regio_page.get_by_text("De nieuwe stand is vastgelegd.")).to_be_visible()
+    regio_page.goto(f"{app.url}/regio?onderdeel=partners")
     table = regio_page.get_by_test_id("stTable")
-    expect(table.get_by_role("row").filter(has_text="3. Heeft de gemeente")).to_contain_text("bij 2 van 3 gemeenten")
+    expect(table.get_by_role("row").filter(has_text="3. Heeft de gemeente")).to_contain_text("2 van 3 gemeenten")
     text = regio_page.get_by_test_id("stMain").inner_text()
     for secret in ("Aadorp", "Beekdal", "Cranendonk", "Jeugdprofessional", "gecertificeerde", "mondeling", "papier"):
         assert secret not in text

@@ -62,6 +62,9 @@ def test_a_regio_user_downloads_the_workbook_and_factsheet_without_names(app, pa
     page.get_by_test_id("stRadio").filter(has_text="Wat wilt u zien?").get_by_text("Delen en downloaden").click()
     expect(page.get_by_role("heading", name="Delen buiten het regioteam")).to_be_visible()
     assert page.url.endswith("onderdeel=delen")  # a reload or a shared link opens the same part
+    expect(page.get_by_text("De regio heeft nog geen cijfers gedeeld.")).to_be_visible()
+    page.get_by_role("button", name="Deze stand vastleggen en delen").click()  # what others get: fixed first
+    expect(page.get_by_text("De nieuwe stand is vastgelegd.")).to_be_visible()
 
     workbook = download(page, "Werkboek zonder namen (.xlsx)")
     with zipfile.ZipFile(io.BytesIO(workbook)) as z:
