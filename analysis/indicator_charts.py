@@ -25,8 +25,6 @@ def style(index: int) -> tuple[str, str, str]:
     return COLOURS[index % len(COLOURS)], DASHES[index % len(DASHES)], SYMBOLS[index % len(SYMBOLS)]
 
 
-
-
 def indicator_figure(
     title: str, unit: Unit, rows: Sequence[SeriesRow], names: Mapping[int, str], *, regio: bool = True
 ) -> go.Figure:

@@ -147,6 +147,7 @@ class SharedPicture(_Model):
     """Everything that leaves the regio team about its gemeenten, as one stored publication."""
 
     regio_name: str
+    is_demo: bool = False  # the demo region: every file says its figures are made up
     made_at: datetime
     selection: str  # which rounds count, in words
     gemeenten_counted: int

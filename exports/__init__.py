@@ -8,6 +8,8 @@ from __future__ import annotations
 from analysis.disclosure import SMALL, Count
 from analysis.picture import SharedPicture
 
+DEMO_LINE = "Demo: de gemeenten, antwoorden en cijfers in dit document zijn verzonnen."
+
 
 def rules_lines(picture: SharedPicture) -> tuple[str, ...]:
     """The disclosure rules of the publication, and what was kept from an earlier one, in plain Dutch."""

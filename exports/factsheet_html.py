@@ -10,7 +10,7 @@ from html import escape
 from analysis.definitions import MEAN_SHARE, PER_QUESTION, WHOLE_STANDARD
 from analysis.formatting import long_date
 from analysis.picture import SharedPicture
-from exports import rules_lines
+from exports import DEMO_LINE, rules_lines
 from exports.html_writer import document, table
 from exports.pdf_writer import html_to_pdf
 from exports.svg_radar import radar_svg
@@ -66,7 +66,9 @@ def factsheet_html(picture: SharedPicture, duiding: str = "") -> bytes:
         )
     rules = "".join(f"<li>{escape(line)}</li>" for line in rules_lines(picture))
     title = f"Zelfscan Werken aan veiligheid: {picture.regio_name}"
+    demo = f'<p class="demo"><strong>{escape(DEMO_LINE)}</strong></p>' if picture.is_demo else ""
     body = f"""<h1>{escape(title)}</h1>
+{demo}
 <p>Stand van {long_date(picture.made_on)}. {escape(picture.selection)} De cijfers rusten op
 {picture.gemeenten_counted} van de {picture.gemeenten_total} gemeenten. Er staan geen namen van gemeenten in.</p>
 <h2>Samenvatting: wat valt op</h2><ul>{highlights}</ul>

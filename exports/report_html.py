@@ -20,6 +20,7 @@ from analysis.results import RoundResult
 from analysis.verbeterplan import ClusterProgress
 from domain.models import RoundInfo
 from domain.plan import ActionStatus
+from exports import DEMO_LINE
 from exports.html_writer import document, table
 from exports.svg_radar import radar_svg
 
@@ -104,6 +105,7 @@ def gemeente_report_html(
     parts = [
         f"<h1>{escape(title)}</h1>",
         f"<p>Regio: {escape(info.regio_name)}. Gemaakt op {long_date(made_on)}.</p>",
+        f"<p><strong>{escape(DEMO_LINE)}</strong></p>" if info.is_demo else "",
         "<h2>Wat valt op</h2><ul>" + "".join(f"<li>{escape(line)}</li>" for line in summary) + "</ul>",
         "<section class='keep'><h2>Spinnenweb</h2>"
         "<p>Per standaard het deel van de beantwoorde vragen dat op orde is.</p>"

@@ -14,7 +14,7 @@ from analysis import definitions
 from analysis.disclosure import Count
 from analysis.picture import SharedPicture, SharedQuestion
 from domain.models import EXTRA_BASE
-from exports import rules_lines, x_cell, y_cell
+from exports import DEMO_LINE, rules_lines, x_cell, y_cell
 from exports.xlsx_writer import new_workbook, workbook_bytes
 
 
@@ -54,6 +54,7 @@ def anonymised_workbook(picture: SharedPicture, duiding: str = "") -> bytes:
 def _about(ws: Worksheet, picture: SharedPicture) -> None:
     rows = [
         [f"Zelfscan Werken aan veiligheid: {picture.regio_name}"],
+        *([[DEMO_LINE]] if picture.is_demo else []),
         [f"Stand van {picture.made_on.strftime('%d-%m-%Y')}. {picture.selection}"],
         [
             f"De cijfers rusten op {picture.gemeenten_counted} van de {picture.gemeenten_total} gemeenten. "

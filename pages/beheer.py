@@ -86,11 +86,9 @@ with st.form("instellingen"):
     )
     min_gemeenten = st.number_input(
         "Een cijfer zonder namen tonen vanaf dit aantal gemeenten (minder gemeenten: cijfer niet tonen)",
-        min_value=1,
-        max_value=50,
         value=regio.min_gemeenten,
         step=1,
-    )
+    )  # no min_value or max_value: the browser would say a wrong number in English; the service says it in Dutch
     if st.form_submit_button("Instellingen opslaan"):
         show(
             lambda: set_regio_settings(

@@ -237,7 +237,7 @@ def deliver() -> None:
             _run(
                 save_typed, "De cijfers zijn opgeslagen.", indicator_id=indicator_id, period=typed_period, values=values
             )
-    threshold = st.number_input("Drempel: aantallen hieronder tonen als 'minder dan'", 1, 100, view.min_count)
+    threshold = st.number_input("Drempel: aantallen hieronder tonen als 'minder dan'", value=view.min_count, step=1)
     if threshold != view.min_count:
         _run(set_min_count, "De drempel is opgeslagen.", value=int(threshold))
 

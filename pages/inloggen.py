@@ -23,6 +23,7 @@ def sign_in(code: str) -> None:
     except LoginError as exc:
         st.error(md(str(exc)))
         return
+    st.session_state.pop(FIRST_LOG_IN, None)
     auth.remember(result)
     st.rerun()
 
@@ -35,7 +36,7 @@ st.write(
     "en heeft 31 vragen, in twee blokken."
 )
 st.header("Inloggen")
-if st.session_state.pop(FIRST_LOG_IN, False):
+if st.session_state.get(FIRST_LOG_IN):  # kept until the person logs in: a second run of this page says it too
     st.info("U bent (nog) niet ingelogd, of u bent uitgelogd. Log in om die pagina te zien.", icon=":material/lock:")
 st.write("Log in met de toegangscode die u van de beheerder van uw regio kreeg.")
 with st.form("inloggen"):

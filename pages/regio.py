@@ -302,10 +302,9 @@ def rules() -> None:
             index=[r.value for r in CountingRule].index(regio.counting_rule),
             format_func=lambda v: CountingRule(v).label,
         )
+        # No min_value or max_value: the browser would answer a wrong number in English; the service says it in Dutch.
         minimum = st.number_input(
-            "Een cijfer buiten het regioteam tonen vanaf dit aantal gemeenten",
-            min_value=1,
-            max_value=50,
+            "Een cijfer buiten het regioteam tonen vanaf dit aantal gemeenten (1 tot en met 50)",
             value=regio.min_gemeenten,
             step=1,
         )
@@ -316,9 +315,8 @@ def rules() -> None:
             format_func=lambda v: GroupRule(v).label,
         )
         dominance = st.number_input(
-            "Een som van procesindicatoren niet tonen als één gemeente meer levert dan dit percentage",
-            min_value=50,
-            max_value=100,
+            "Een som van procesindicatoren niet tonen als één gemeente meer levert dan dit percentage "
+            "(50 tot en met 100)",
             value=regio.dominance,
             step=5,
         )

@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis.formatting import long_date
 from domain.access import Role
-from domain.plan import ALL_CLUSTERS, PlanInfo, PlanLayout
+from domain.plan import ALL_CLUSTERS, PlanInfo, PlanKind, PlanLayout
 from questionnaire import current
 from services import ServiceError
 from services.plan_edits import add_action, move_action, set_action_removed
@@ -182,6 +182,14 @@ def command(kind: str, target: int) -> None:
 
 st.title(md(view.plan.texts["title"]) or "Verbeterplan")
 st.write(f"Voor {md(view.subject)} · gebaseerd op {md(view.based_on)} · periode {md(view.plan.texts['period']) or '–'}")
+open_in_round = [f for f in view.figures if not f.complete]
+if view.plan.info.kind is PlanKind.GEMEENTE and open_in_round:
+    st.warning(
+        "De ronde van dit plan is nog niet helemaal ingevuld (bij standaard "
+        + ", ".join(str(f.number) for f in open_in_round)
+        + "). Een vraag zonder antwoord staat niet in het plan. Vul de ronde aan en maak dan eventueel een nieuw plan.",
+        icon=":material/info:",
+    )
 with st.container():  # notices come and go; the fields below must not move (a moved widget is redrawn)
     for notice in report.overwritten:
         st.warning(md(notice), icon=":material/group:")

@@ -12,13 +12,65 @@ from domain.access import Role
 from domain.models import Purpose
 from services.regio import get_regio
 from services.regio_report import compare_moments, paired
+from services.scan import list_rounds, open_scan
 from ui import auth, runtime
 from ui.text import md, table
 
-principal = auth.require(Role.REGIO)
+principal = auth.require(Role.REGIO, Role.GEMEENTE)
 engine = runtime.engine()
 assert principal.regio_id is not None
 regio = get_regio(engine, principal, regio_id=principal.regio_id)
+
+
+def own_rounds() -> None:
+    """A gemeente compares two of its own rounds: its spinnenweb of both, the table, and per question what changed
+    (answered with answered: a question open in one of them is no change)."""
+    st.title("Twee rondes vergelijken")
+    rounds = [r for r in list_rounds(engine, principal, gemeente_id=principal.gemeente_id or 0) if r.answered]
+    if len(rounds) < 2:
+        st.info(
+            "Om te vergelijken zijn twee rondes met antwoorden nodig. Uw gemeente heeft er nu " + str(len(rounds)) + "."
+        )
+        st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
+        st.stop()
+    labels = {
+        r.id: f"{r.purpose.short_label} van {long_date(r.held_on)} ({r.answered} van {r.total} beantwoord)"
+        for r in rounds
+    }
+    ids = list(labels)
+    left, right = st.columns(2)
+    first_id = left.selectbox("Eerste ronde", ids, index=1, format_func=labels.__getitem__)
+    second_id = right.selectbox("Tweede ronde", ids, index=0, format_func=labels.__getitem__)
+    if first_id == second_id:
+        st.warning("Kies twee verschillende rondes.")
+        st.stop()
+    a, b = open_scan(engine, principal, round_id=first_id), open_scan(engine, principal, round_id=second_id)
+    names = ("Eerste ronde", "Tweede ronde")
+    labels_std = [f"{s.number}. {s.short_name}" for s in a.result.standards]
+    values = ([s.share for s in a.result.standards], [s.share for s in b.result.standards])
+    st.plotly_chart(
+        compare_radar("Twee rondes van uw gemeente", labels_std, *values, names),
+        config={"displaylogo": False, "locale": "nl"},
+        alt="Spinnenweb met twee rondes. De cijfers staan in de tabel hieronder.",
+    )
+    table(compare_table(labels_std, *values, names, missing="geen score"))
+    left_out = questionnaire.comparability(a.questionnaire, b.questionnaire)
+    for number, reason in sorted(left_out.items()):
+        st.caption(f"Vraag {number} is niet te vergelijken tussen deze twee rondes: {md(reason)}")
+    changes = gemeente_changes(a.result, b.result, left_out)
+    open_ones = sum(1 for c in changes if c.unanswered)
+    st.header("Per vraag: wat veranderde")
+    if open_ones:
+        st.caption(
+            f"{open_ones} vragen waren in een van de twee rondes nog niet beantwoord; die tellen niet als verandering."
+        )
+    rows = [{"Vraag": f"{c.number}. {c.text}", names[0]: c.before, names[1]: c.after} for c in changes if c.changed]
+    table(rows) if rows else st.write("Geen vragen veranderden.")
+    st.stop()
+
+
+if principal.role is Role.GEMEENTE:
+    own_rounds()
 
 st.title("Twee momenten vergelijken")
 st.write(

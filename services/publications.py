@@ -311,6 +311,7 @@ def _picture(
     contributions |= indicator_members
     picture = SharedPicture(
         regio_name=report.regio.name,
+        is_demo=report.regio.is_demo,
         made_at=now(),
         selection=report.selection,
         gemeenten_counted=len(counted),

@@ -303,3 +303,22 @@ def test_a_backup_and_restore_carry_the_indicators_and_their_figures(engine, reg
         _, rows = lines(target, regio_user, indicator_id=chosen.indicators[0].id)
         target.dispose()
     assert [r.regio.text for r in rows] == ["41", "39", "22"]
+
+
+def test_a_csv_may_name_an_indicator_as_people_read_it(engine, regio_user, chosen):
+    data = "indicator;gemeente;periode;waarde\nOverdrachten van Veilig Thuis aan het lokale team;Aadorp;2026-K1;12\n"
+    report = import_figures(engine, regio_user, data=data.encode(), file_name="cijfers.csv")
+    assert (report.problems, report.stored) == ((), 1)
+
+
+def test_every_gemeente_of_a_large_regio_gets_a_line_of_its_own():
+    from analysis.indicator_charts import style
+
+    assert len({style(i) for i in range(60)}) == 60
+    assert len({style(i)[2] for i in range(20)}) == 20  # the marker alone tells twenty apart
+
+
+def test_a_negative_count_typed_in_is_refused_in_dutch(engine, regio_user, gemeenten, chosen):
+    count = next(i for i in chosen.indicators if i.indicator.unit is Unit.COUNT).id
+    with pytest.raises(ServiceError, match="heel getal van 0 of meer"):
+        save_typed(engine, regio_user, indicator_id=count, period="2025", values={gemeenten[0].id: -3.0})

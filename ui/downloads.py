@@ -35,7 +35,8 @@ def download_button(
         where.error("U bent niet meer ingelogd. Log opnieuw in om dit bestand te downloaden.")
         return
     try:
-        data = make()
+        with where.spinner(f"{file_name} wordt gemaakt…"):  # a document can take a few seconds: say so
+            data = make()
     except ServiceError as exc:
         where.error(md(str(exc)))
         return

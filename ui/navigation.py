@@ -35,7 +35,7 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
         if principal is None:
             extra.append(_hidden(name, lambda: _log_in_first(first)))
         elif name in ("inloggen", "deelnemen"):  # just logged in or joined there: on to the start page
-            extra.append(_hidden(name, lambda: st.switch_page(first)))
+            extra.append(_hidden(name, lambda: st.switch_page(first, query_params=dict(st.query_params))))
         else:
             extra.append(_hidden(name, lambda: _not_for_you(first)))
     return [home, *pages, *extra]
@@ -99,6 +99,7 @@ def _pages_for(principal: Principal | None) -> list[st.Page]:
             _page("scan", "Scan invullen", "edit"),
             _page("samen", "Eerst apart, dan samen", "diversity_3"),
             *round_pages[:-3],
+            _page("vergelijken", "Vergelijken", "compare_arrows"),
             _page("indicatoren", "Procesindicatoren", "monitoring"),
             *round_pages[-3:],
         ]

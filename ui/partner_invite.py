@@ -41,10 +41,13 @@ def manage(engine: Engine, principal: Principal, round_id: int, phase: ApartPhas
         st.write("Nog geen partners uitgenodigd.")
     issued = st.session_state.get(NEW_CODE_KEY)
     if issued is not None and issued[0] == round_id:
+        address = st.context.url.split("/", 3)[:3] if st.context.url else []
+        where = "/".join(address) if len(address) == 3 else "het adres van de zelfscan"
         st.success(
             f"De code voor {md(issued[1])} is **{issued[2]}**. Geef deze code alleen aan deze persoon. "
-            "U ziet de code nu één keer; wij bewaren hem niet. De partner logt ermee in op de inlogpagina "
-            "van de zelfscan.",
+            "U ziet de code nu één keer; wij bewaren hem niet. De partner gaat naar "
+            f"**{md(where)}**, vult de code in bij 'Toegangscode' en klikt op Inloggen. Daarna staan de vragen "
+            "klaar om alleen in te vullen.",
             icon=":material/key:",
         )
     if phase.closed:

@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 from sqlalchemy import Engine
 
+from analysis.anonymise import masked_words
 from analysis.formatting import long_date
 from analysis.picture import SharedPicture
 from analysis.regional_charts import shared_table
@@ -58,11 +59,18 @@ def _current(picture: SharedPicture, names: tuple[str, ...]) -> None:
     )
     for line in picture.kept:
         st.caption(md(line))
+    with st.expander("Bekijk de cijfers per standaard zoals anderen ze krijgen"):
+        table(shared_table(picture.standards))
     duiding = fields.text_area(
         "Duiding door de regio (komt in de factsheet en het werkboek; namen van gemeenten worden weggelaten)",
         limit="duiding",
         key="delen_duiding",
     )
+    replaced = masked_words(duiding, names)
+    if replaced:
+        st.caption(
+            "In de bestanden wordt in uw duiding vervangen door [gemeente]: " + ", ".join(dict.fromkeys(replaced)) + "."
+        )
     labels = {
         "xlsx": "Werkboek zonder namen (.xlsx)",
         "csv": "Cijfers zonder namen (.csv)",

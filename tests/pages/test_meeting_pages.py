@@ -33,9 +33,12 @@ def meeting(app_engine, demo, facilitator):
 
 
 def joined_page(meeting):
+    """Join at the join page; the app then opens the scan (in a browser the address becomes /scan, which AppTest
+    does not follow by itself: it goes there as the browser does)."""
     at = logged_in(None, "pages/deelnemen.py", bijeenkomst=meeting.id)
     at.text_input[0].input(meeting.groups[0].join_code)
-    return at.button[0].click().run()
+    at.button[0].click().run()
+    return at.switch_page("pages/scan.py").run()
 
 
 def question_radios(at):
@@ -121,6 +124,7 @@ def test_after_the_thanks_a_device_can_still_log_in_with_another_code(app_engine
     at = joined_page(meeting)
     end_meeting(app_engine, facilitator, meeting_id=meeting.id)
     at.run()
+    at.switch_page("pages/inloggen.py").run()  # the browser's address follows the app to the login page
     next(b for b in at.button if b.label == "Verder met een andere code").click().run()
     assert at.text_input and not [t for t in at.title if t.value == "De bijeenkomst is afgelopen"]
 

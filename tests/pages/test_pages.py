@@ -24,6 +24,7 @@ PAGES_BY_ROLE = {
         "pages/indicatoren.py",
         "pages/resultaten.py",
         "pages/verbeterplan.py",
+        "pages/vergelijken.py",
         "pages/geschiedenis.py",
         "pages/inlezen.py",
     ],
