@@ -13,8 +13,7 @@ st.set_page_config(page_title="Zelfscan Werken aan veiligheid", page_icon=":mate
 @calm
 def main() -> None:
     navigation = st.navigation(pages_for(auth.resolve(engine())))
-    set_page_language()
-    auth.set_cookie_if_new()
+    set_page_language(auth.cookie_script())
     navigation.run()
 
 

@@ -5,32 +5,26 @@ Columns: indicator (its code), gemeente (a gemeente of the regio, or "regio"), p
 with its sheet and cell (or line and column); with any problem nothing is stored.
 
 Only aggregated figures: a column that looks like personal data (a name, a BSN, a birth date, an
-address) is refused, and so is a value that looks like a BSN.
+address) is named as a problem, and the one guard of imports/reader.py refuses a BSN, e-mail address or phone
+number in any cell.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Mapping
 
-import openpyxl
-from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ConfigDict
 
 from analysis.indicators import normal_period
 from domain.text import clean_name
+from imports.reader import Percentage, UploadRefused, read_upload
 from indicators.models import Unit
 
 COLUMNS = ("indicator", "gemeente", "periode", "waarde")
 SHEET = "Cijfers"
 REGIO_WORD = "regio"
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
-MAX_UNZIPPED = 50 * 1024 * 1024
 PERSONAL = re.compile(
     r"naam|name|bsn|burgerservice|sofi|geboorte|geb\.?\s?datum|birth|adres|straat|postcode|woonplaats|telefoon|"
     r"e-?mail|client|cliënt|kind\b|dossier|registratienummer",
@@ -70,63 +64,17 @@ class ParsedFigures(BaseModel):
 
 
 def read_figures(data: bytes, file_name: str, units: Mapping[str, Unit], gemeenten: list[str]) -> ParsedFigures:
-    """`units`: the regio's indicator codes and their unit; `gemeenten`: the regio's gemeente names."""
-    if len(data) > MAX_BYTES:
-        raise FiguresRefused(
-            "Dit bestand is te groot. Een bestand met cijfers per gemeente en periode is veel kleiner."
-        )
-    if data.startswith(b"PK"):
-        rows, where = _xlsx_rows(data)
-    elif file_name.lower().endswith(".csv") or not data[:8].startswith(b"\xd0\xcf"):
-        rows, where = _csv_rows(data)
-    else:
-        raise FiguresRefused(
-            "Dit is een oud Excel-bestand (.xls). Sla het op als .xlsx of .csv en lees het opnieuw in."
-        )
-    return _parse(rows, where, units, gemeenten)
-
-
-def _xlsx_rows(data: bytes) -> tuple[list[list], object]:
+    """`units`: the regio's indicators (by code and by name) and their unit; `gemeenten`: the regio's gemeente names.
+    Through the one reader (imports/reader.py): visible sheets only (the sheet "Cijfers", else the first visible one),
+    what Excel shows, and the personal-data guard."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(i.file_size for i in archive.infolist()) > MAX_UNZIPPED:
-                raise FiguresRefused(
-                    "Dit bestand pakt uit tot veel meer gegevens dan cijfers per gemeente. Het wordt niet ingelezen."
-                )
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except FiguresRefused:
-        raise
-    except Exception as exc:  # openpyxl and zipfile raise many kinds for broken files
-        raise FiguresRefused(
-            "Dit bestand kan niet worden gelezen als Excel-werkboek. Open het in Excel of LibreOffice en sla het "
-            "opnieuw op als .xlsx."
-        ) from exc
-    name = SHEET if SHEET in wb.sheetnames else wb.sheetnames[0]
-    ws = wb[name]
-    rows = []
-    for row in ws.iter_rows(values_only=True):
-        rows.append(list(row))
-        if len(rows) > MAX_ROWS:
-            raise FiguresRefused(f"Blad '{name}' heeft meer dan {MAX_ROWS} regels. Lees de cijfers in delen in.")
-    return rows, lambda r, c: f"blad {name}, cel {get_column_letter(c + 1)}{r + 1}"
-
-
-def _csv_rows(data: bytes) -> tuple[list[list], object]:
-    text = ""
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    if "\x00" in text:
-        raise FiguresRefused("Dit is geen tekstbestand (.csv) en geen Excel-werkboek (.xlsx).")
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    if len(rows) > MAX_ROWS:
-        raise FiguresRefused(f"Dit bestand heeft meer dan {MAX_ROWS} regels. Lees de cijfers in delen in.")
-    return rows, lambda r, c: f"regel {r + 1}, kolom {c + 1}"
+        upload = read_upload(data, file_name, csv_too=True)
+        if not upload.visible:
+            raise FiguresRefused("In dit werkboek staat geen zichtbaar blad met cijfers.")
+        sheet = upload.sheet(SHEET if SHEET in upload.visible else upload.visible[0])
+    except UploadRefused as exc:
+        raise FiguresRefused(str(exc)) from exc
+    return _parse(sheet.rows, sheet.where, units, gemeenten)
 
 
 def _label(value: object) -> str:
@@ -210,18 +158,15 @@ def _parse(rows: list[list], where, units: Mapping[str, Unit], gemeenten: list[s
 
 
 def _value(raw: object, unit: Unit | None) -> tuple[float | None, str | None]:
+    """The figure as the cell shows it: a percentage cell shows 63 % for 0.63, and 63 is what is read."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, "Hier ontbreekt het cijfer."
     if isinstance(raw, bool):
         return None, "Hier hoort een getal."
     if isinstance(raw, int | float):
         value = float(raw)
-        if unit is Unit.PERCENTAGE and 0 < value <= 1 and not float(raw).is_integer():
-            value *= 100  # a cell formatted as a percentage in Excel holds 0.63 for 63%
     else:
         text = str(raw).strip().replace(" ", "").removesuffix("%")
-        if re.fullmatch(r"\d{9}", text) and _elfproef(text):
-            return None, "Dit getal lijkt op een BSN. Lees alleen totalen in, nooit gegevens over personen."
         text = (
             text.replace(".", "").replace(",", ".")
             if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text)
@@ -233,21 +178,10 @@ def _value(raw: object, unit: Unit | None) -> tuple[float | None, str | None]:
             return None, "Hier hoort een getal, bijvoorbeeld 12 of 63,5."
     if value != value or value in (float("inf"), float("-inf")) or value < 0:
         return None, "Hier hoort een getal van 0 of meer."
-    if (
-        isinstance(raw, int | float)
-        and float(raw).is_integer()
-        and 100_000_000 <= raw <= 999_999_999
-        and _elfproef(str(int(raw)))
-    ):
-        return None, "Dit getal lijkt op een BSN. Lees alleen totalen in, nooit gegevens over personen."
+    if unit is Unit.COUNT and isinstance(raw, Percentage):
+        return None, "Hier staat een percentage, maar deze indicator is een aantal."
     if unit is Unit.COUNT and not value.is_integer():
         return None, "Een aantal is een heel getal."
     if unit is Unit.PERCENTAGE and value > 100:
-        return None, "Een percentage ligt tussen 0 en 100."
+        return None, f"Een percentage ligt tussen 0 en 100 (hier staat {value:g}%)."
     return value, None
-
-
-def _elfproef(digits: str) -> bool:
-    """The check every BSN passes (and most other 9-digit numbers do not)."""
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
-    return total % 11 == 0

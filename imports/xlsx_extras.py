@@ -6,7 +6,9 @@ from imports.xlsx_values import cell_text
 from imports.xlsx_zelfscan import EXTRA_SHEET, ParsedAnswer, Problem, _answer, _cell, _problem
 
 
-def read_extras(rows: list[list], formula_rows: list[list]) -> tuple[tuple[ParsedAnswer, ...], tuple[Problem, ...]]:
+def read_extras(
+    rows: list[list], formulas: set[tuple[int, int]]
+) -> tuple[tuple[ParsedAnswer, ...], tuple[Problem, ...]]:
     """The sheet of the regio's extra questions: id in column A, answer in E, toelichting in F."""
     problems: list[Problem] = []
     found: dict[int, ParsedAnswer] = {}
@@ -15,8 +17,7 @@ def read_extras(rows: list[list], formula_rows: list[list]) -> tuple[tuple[Parse
         if not row or isinstance(row[0], bool) or not isinstance(row[0], int | float) or r < 2:
             continue
         extra_id = int(row[0])
-        formula_row = formula_rows[r] if r < len(formula_rows) else []
-        value = _answer(EXTRA_SHEET, r, row, formula_row, columns, problems)
+        value = _answer(EXTRA_SHEET, r, row, formulas, columns, problems)
         note = cell_text(row[5]) if len(row) > 5 else ""
         if extra_id in found:
             _problem(problems, EXTRA_SHEET, _cell(r, 0), f"Extra vraag {extra_id} staat er twee keer in.")

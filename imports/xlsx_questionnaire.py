@@ -13,19 +13,21 @@ from imports.xlsx_zelfscan import (
     WorkbookRefused,
     _cell,
     _header_row,
-    _questions_sheet,
-    _rows,
-    open_workbook,
+    open_upload,
+    questions_sheet,
+    sheet_rows,
 )
 
 TEXT_LABELS = ("vraag", "vraagtekst", "tekst", "omschrijving", "vraag omschrijving")
 
 
-def read_question_texts(data: bytes, *, sheet: str | None = None) -> tuple[str, dict[int, str]]:
-    """(sheet name, question number -> text). Every question 1 to 31 must have a text."""
-    wb, _ = open_workbook(data)
-    name = _questions_sheet(wb, sheet)
-    rows = _rows(wb[name])
+def read_question_texts(
+    data: bytes, *, sheet: str | None = None, file_name: str = "vragenlijst.xlsx"
+) -> tuple[str, dict[int, str]]:
+    """(sheet name, question number -> text), through the one reader. Every question 1 to 31 must have a text."""
+    upload = open_upload(data, file_name)
+    name = questions_sheet(upload, sheet)
+    rows = sheet_rows(upload, name).rows
     header = _header_row(rows)
     labels = [cell_label(v) for v in rows[header]] if header is not None else []
     text_column = next((i for i, label in enumerate(labels) if label in TEXT_LABELS), None)

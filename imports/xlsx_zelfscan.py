@@ -19,26 +19,21 @@ Accepted, per part of the workbook:
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 from datetime import date
 
-import openpyxl
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ConfigDict
 
 from analysis.answers import AnswerValue
 from domain.text import clean_name
+from imports.reader import Limits, Sheet, Upload, UploadRefused, read_upload
 from imports.xlsx_values import cell_date, cell_label, cell_number, cell_text
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_UNZIPPED = 50 * 1024 * 1024
-MAX_RATIO = 100
-MAX_ROWS = 2000
+LIMITS = Limits(max_rows=2000, max_cells=20_000)  # a zelfscan has some 40 rows; well within the reader's bounds
+MAX_BYTES = LIMITS.max_bytes
 QUESTION_COUNT = 31
+KADER_ADOPTED = date(2019, 11, 21)  # the kwaliteitskader was adopted then: a scan cannot be older
 EXTRA_SHEET = "Extra vragen regio"  # as exports/xlsx_zelfscan writes it
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 VALUES = {
     "op orde": AnswerValue.OP_ORDE,
     "oporde": AnswerValue.OP_ORDE,
@@ -67,8 +62,9 @@ UNREADABLE_PURPOSE = (
 )
 
 
-class WorkbookRefused(ValueError):
-    """The file cannot be read at all; the message says why and what to do."""
+# The file cannot be read at all; the message says why and what to do. One refusal for the reader and this
+# importer, so no refusal of the reader can pass an importer's handler.
+WorkbookRefused = UploadRefused
 
 
 class ChooseSheet(WorkbookRefused):
@@ -128,101 +124,62 @@ class ParsedWorkbook(BaseModel):
         return hashlib.sha256(self.model_dump_json(exclude={"problems", "cells"}).encode()).hexdigest()
 
 
-def open_workbook(data: bytes, *, formulas: bool = False) -> tuple[openpyxl.Workbook, openpyxl.Workbook | None]:
-    """The workbook's values (and, with `formulas`, its formulas), after the safety checks; a Dutch message
-    when it cannot be read."""
-    _refuse_unsafe(data)
-    try:
-        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        return values, openpyxl.load_workbook(io.BytesIO(data), data_only=False) if formulas else None
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise WorkbookRefused(
-            "Dit bestand kan niet worden gelezen als Excel-werkboek. Open het in Excel of LibreOffice "
-            "en sla het opnieuw op als .xlsx."
-        ) from exc
-
-
-def read_workbook(data: bytes, *, sheet: str | None = None) -> ParsedWorkbook:
-    """Parse the workbook; `sheet` names the questions sheet when the workbook has several."""
-    values, formulas = open_workbook(data, formulas=True)
-    name = _questions_sheet(values, sheet)
-    rows = _rows(values[name])
-    formula_rows = _rows(formulas[name])
-    parsed = _parse(hashlib.sha256(data).hexdigest(), name, rows, formula_rows)
-    if EXTRA_SHEET not in values.sheetnames:
+def read_workbook(data: bytes, *, sheet: str | None = None, file_name: str = "werkboek.xlsx") -> ParsedWorkbook:
+    """Parse the workbook through the one reader (imports/reader.py); `sheet` names the questions sheet when the
+    workbook has several."""
+    upload = open_upload(data, file_name)
+    name = questions_sheet(upload, sheet)
+    found = upload.sheet(name)
+    parsed = _parse(upload.file_hash, name, found.rows, found.formulas)
+    if EXTRA_SHEET in upload.hidden:
+        hidden = Problem(
+            sheet=EXTRA_SHEET,
+            cell="het hele blad",
+            message="Dit blad is verborgen en is daarom niet gelezen. Maak het zichtbaar als de antwoorden erop "
+            "moeten meetellen.",
+        )
+        return parsed.model_copy(update={"problems": (*parsed.problems, hidden)})
+    if EXTRA_SHEET not in upload.visible:
         return parsed
-    from imports.xlsx_extras import read_extras  # it uses this module's cell readers
+    from imports.xlsx_extras import read_extras
 
-    extras, problems = read_extras(_rows(values[EXTRA_SHEET]), _rows(formulas[EXTRA_SHEET]))
+    extra = upload.sheet(EXTRA_SHEET)
+    extras, problems = read_extras(extra.rows, extra.formulas)
     return parsed.model_copy(update={"extras": extras, "problems": parsed.problems + problems})
 
 
-def _refuse_unsafe(data: bytes) -> None:
-    if len(data) > MAX_BYTES:
-        raise WorkbookRefused(
-            f"Dit bestand is te groot ({len(data) // 1024 // 1024} MB). Een zelfscan-werkboek is veel kleiner; "
-            "lees alleen het werkboek van de zelfscan in."
-        )
-    if data.startswith(OLE_MAGIC):
-        if ENCRYPTED_MARK in data:
-            raise WorkbookRefused(
-                "Dit werkboek is beveiligd met een wachtwoord. Haal het wachtwoord eraf "
-                "(in Excel: Bestand, Info, Werkmap beveiligen) en lees het opnieuw in."
-            )
-        raise WorkbookRefused(
-            "Dit is een oud Excel-bestand (.xls). Open het in Excel of LibreOffice en sla het op als .xlsx."
-        )
-    if not data.startswith(b"PK"):
-        raise WorkbookRefused("Dit is geen Excel-bestand (.xlsx). Kies het werkboek van de zelfscan.")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise WorkbookRefused(
-            "Dit bestand is beschadigd. Sla het opnieuw op als .xlsx en probeer het nog eens."
-        ) from exc
-    if unzipped > MAX_UNZIPPED or unzipped > MAX_RATIO * max(len(data), 1):
-        raise WorkbookRefused(
-            "Dit bestand pakt uit tot veel meer gegevens dan een zelfscan kan bevatten. Het wordt niet ingelezen."
-        )
+def open_upload(data: bytes, file_name: str) -> Upload:
+    """The workbook through the one reader, its refusal as this importer's."""
+    return read_upload(data, file_name, limits=LIMITS)
 
 
-def _rows(ws: Worksheet) -> list[list]:
-    """The sheet's values as a person sees them: a merged cell's value in every cell it covers."""
-    if ws.max_row > MAX_ROWS:
-        raise WorkbookRefused(
-            f"Blad '{ws.title}' heeft {ws.max_row} regels; een zelfscan heeft er nog geen honderd. "
-            "Haal wat niet bij de scan hoort weg en lees het opnieuw in."
-        )
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    for merged in ws.merged_cells.ranges:
-        top_left = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else None
-        for r in range(merged.min_row, min(merged.max_row, len(rows)) + 1):
-            row = rows[r - 1]
-            for c in range(merged.min_col, merged.max_col + 1):
-                if c - 1 < len(row):
-                    row[c - 1] = top_left
-    return rows
+FIRST_LOOK = 200  # rows looked at to find the questions sheet; a zelfscan's questions are in its first 60 rows
 
 
-def _questions_sheet(wb: openpyxl.Workbook, wanted: str | None) -> str:
-    visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+def sheet_rows(upload: Upload, name: str, *, guard: bool = True) -> Sheet:
+    return upload.sheet(name) if guard else upload.probe(name, FIRST_LOOK)
+
+
+def questions_sheet(upload: Upload, wanted: str | None) -> str:
+    """The visible sheet with the questions: named "Vragen", or with the numbers 1 to 31 in its first column."""
+    visible = upload.visible
     if wanted is not None:
         if wanted not in visible:
             raise WorkbookRefused(f"Het blad '{wanted}' staat niet (zichtbaar) in dit werkboek.")
         return wanted
     named = [name for name in visible if cell_label(name) == "vragen"]
-    numbered = [name for name in visible if _has_all_numbers(wb[name])]
+    numbered = [name for name in visible if _has_all_numbers(sheet_rows(upload, name, guard=False).rows)]
     candidates = list(dict.fromkeys([*named, *numbered]))
     if len(candidates) == 1:
         return candidates[0]
     if len(candidates) > 1:
         raise ChooseSheet(candidates)
-    hidden = [ws.title for ws in wb.worksheets if ws.sheet_state != "visible" and _has_all_numbers(ws)]
-    if hidden:
+    if upload.hidden:
+        names = ", ".join(f"'{h}'" for h in upload.hidden)
         raise WorkbookRefused(
-            f"De vragen staan op het verborgen blad '{hidden[0]}'. Maak het blad zichtbaar (in Excel: rechtsklik "
-            "op een bladtab, Zichtbaar maken), controleer wat erop staat en lees het werkboek opnieuw in."
+            f"Op de zichtbare bladen staan de vragen niet. Dit werkboek heeft ook verborgen bladen ({names}); die "
+            "lezen we nooit. Maak het blad met de vragen zichtbaar (in Excel: rechtsklik op een bladtab, Zichtbaar "
+            "maken), controleer wat erop staat en lees het werkboek opnieuw in."
         )
     raise WorkbookRefused(
         "Er staat geen blad 'Vragen' in dit werkboek, en geen blad met de vraagnummers 1 tot en met 31 in de "
@@ -230,16 +187,16 @@ def _questions_sheet(wb: openpyxl.Workbook, wanted: str | None) -> str:
     )
 
 
-def _has_all_numbers(ws: Worksheet) -> bool:
-    numbers = {cell_number(row[0]) for row in ws.iter_rows(max_col=1, max_row=MAX_ROWS, values_only=True) if row}
+def _has_all_numbers(rows: list[list]) -> bool:
+    numbers = {cell_number(row[0]) for row in rows if row}
     return set(range(1, QUESTION_COUNT + 1)) <= numbers
 
 
 def _cell(row: int, column: int) -> str:
-    return f"{openpyxl.utils.get_column_letter(column + 1)}{row + 1}"
+    return f"{get_column_letter(column + 1)}{row + 1}"
 
 
-def _parse(file_hash: str, sheet: str, rows: list[list], formula_rows: list[list]) -> ParsedWorkbook:
+def _parse(file_hash: str, sheet: str, rows: list[list], formulas: set[tuple[int, int]]) -> ParsedWorkbook:
     problems: list[Problem] = []
     header = _header_row(rows)
     columns = _columns(rows[header] if header is not None else [])
@@ -258,7 +215,7 @@ def _parse(file_hash: str, sheet: str, rows: list[list], formula_rows: list[list
             raise WorkbookRefused(
                 f"Blad '{sheet}', cel {_cell(r, 0)}: vraag {number} staat er twee keer in. Haal één van beide weg."
             )
-        value = _answer(sheet, r, row, formula_rows[r] if r < len(formula_rows) else [], columns, problems)
+        value = _answer(sheet, r, row, formulas, columns, problems)
         note = cell_text(row[columns["toelichting"]]) if columns["toelichting"] < len(row) else ""
         answers[number] = ParsedAnswer(number=number, value=value, toelichting=note)
     for number in range(1, QUESTION_COUNT + 1):
@@ -313,7 +270,7 @@ def _marked(row: list, column: int) -> bool:
 
 
 def _answer(
-    sheet: str, r: int, row: list, formula_row: list, columns: dict[str, int], problems: list
+    sheet: str, r: int, row: list, formulas: set[tuple[int, int]], columns: dict[str, int], problems: list
 ) -> AnswerValue | None:
     if columns["op"] >= 0 and columns["niet"] >= 0:  # a mark in one of two columns
         op, niet = _marked(row, columns["op"]), _marked(row, columns["niet"])
@@ -333,8 +290,7 @@ def _answer(
         return AnswerValue.OP_ORDE if op else AnswerValue.NIET_OP_ORDE if niet else None
     column = columns["answer"]
     raw = row[column] if column < len(row) else None
-    formula = formula_row[column] if column < len(formula_row) else None
-    if raw is None and isinstance(formula, str) and formula.startswith("="):
+    if raw is None and (r, column) in formulas:
         _problem(
             problems,
             sheet,
@@ -344,7 +300,7 @@ def _answer(
         )
         return None
     text = cell_label(raw)
-    if not text:
+    if not text and not cell_text(raw):
         return None
     if text in VALUES and not isinstance(raw, bool):
         return VALUES[text]
@@ -390,4 +346,23 @@ def _info(sheet: str, rows: list[list], problems: list[Problem]) -> tuple[dict, 
         if info[key] is None:
             message = unreadable.format(cell_text(value)) + " als u iets anders wilt."
             problems.append(Problem(sheet=sheet, cell=cells[key], message=message))
+        elif key == "datum" and (doubt := implausible(info["datum"])):
+            problems.append(Problem(sheet=sheet, cell=cells[key], message=doubt))
     return info, cells
+
+
+def implausible(held_on: date, today: date | None = None) -> str | None:
+    """A date no one meant: in the future, or before the kwaliteitskader existed. Named, so the person can correct
+    it (a future date would push every real round of the gemeente out of the regio's figures)."""
+    today = today or date.today()
+    if held_on > today:
+        return (
+            f"De datum {held_on:%d-%m-%Y} ligt in de toekomst. Klopt dat niet, pas hem dan aan in het werkboek; "
+            "anders telt deze ronde tot die datum als de nieuwste."
+        )
+    if held_on < KADER_ADOPTED:
+        return (
+            f"De datum {held_on:%d-%m-%Y} ligt vóór 21 november 2019, toen het kwaliteitskader er nog niet was. "
+            "Klopt dat niet, pas hem dan aan in het werkboek."
+        )
+    return None

@@ -64,11 +64,37 @@ def dump(qn: Questionnaire) -> str:
     return yaml.safe_dump(qn.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=120)
 
 
+# pydantic's own messages are English; every kind that a file of ours can meet, in Dutch.
+_DUTCH = {
+    "missing": "dit ontbreekt",
+    "string_type": "hier hoort een tekst",
+    "string_too_short": "dit mag niet leeg zijn",
+    "string_too_long": "dit is te lang",
+    "int_type": "hier hoort een heel getal",
+    "int_parsing": "hier hoort een heel getal",
+    "int_from_float": "hier hoort een heel getal",
+    "bool_type": "hier hoort ja of nee (true of false)",
+    "bool_parsing": "hier hoort ja of nee (true of false)",
+    "dict_type": "hier hoort een lijst met namen en waarden",
+    "list_type": "hier hoort een lijst",
+    "tuple_type": "hier hoort een lijst",
+    "too_short": "deze lijst is te kort",
+    "too_long": "deze lijst is te lang",
+    "extra_forbidden": "dit onderdeel kennen we niet; haal het weg",
+    "literal_error": "deze waarde kennen we niet",
+    "enum": "deze waarde kennen we niet",
+    "greater_than_equal": "dit getal is te klein",
+    "less_than_equal": "dit getal is te groot",
+    "string_pattern_mismatch": "hier staan tekens die niet mogen",
+}
+
+
 def _describe(err: dict) -> str:
     where = ".".join(str(p) for p in err.get("loc", ()))
-    msg = str(err.get("msg", ""))
-    msg = msg.removeprefix("Value error, ")
-    return f"{where}: {msg}" if where else msg
+    kind = str(err.get("type", ""))
+    # our own validators speak Dutch already
+    msg = _DUTCH[kind] if kind in _DUTCH else str(err.get("msg", "")).removeprefix("Value error, ")
+    return f"bij '{where}': {msg}" if where else msg
 
 
 @lru_cache(maxsize=1)

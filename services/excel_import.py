@@ -58,7 +58,7 @@ def preview(
     engine: Engine, principal: Principal, *, file_name: str, data: bytes, sheet: str | None = None
 ) -> FilePreview:
     try:
-        parsed, gemeente, problems, version = _check(engine, principal, data, sheet)
+        parsed, gemeente, problems, version = _check(engine, principal, data, sheet, file_name)
     except ChooseSheet as exc:
         return FilePreview(file_name=file_name, refused=str(exc), sheets=tuple(exc.sheets))
     except (WorkbookRefused, ServiceError) as exc:
@@ -92,14 +92,14 @@ def store(
     """Store the file as a new round of its gemeente; refuses when problems were not accepted, and
     when `digest` (from the preview) differs from what the file holds now."""
     try:
-        parsed, gemeente, problems, version = _check(engine, principal, data, sheet)
+        parsed, gemeente, problems, version = _check(engine, principal, data, sheet, file_name)
     except WorkbookRefused as exc:
         raise ServiceError(str(exc)) from exc
     if digest is not None and digest != parsed.digest:
         raise ServiceError(f"{file_name}: de inhoud is anders dan wat u zag. Bekijk het bestand opnieuw.")
     if problems and not accept_problems:
         raise ServiceError(f"{file_name}: er zijn problemen. Bekijk ze en geef aan dat u ze accepteert.")
-    actor = f"{principal.actor}, ingelezen uit {file_name}"
+    actor = import_actor(principal.actor, file_name)
     with writing(engine) as session:
         if repo.round_from_file(session, gemeente_id=gemeente.id, source_hash=parsed.file_hash):
             raise ServiceError(f"{file_name} is al eerder ingelezen. Er komt geen tweede ronde bij.")
@@ -142,6 +142,20 @@ def store(
     return round_id
 
 
+ACTOR_LENGTH = 250  # the history's actor column (VARCHAR(250); PostgreSQL refuses longer)
+
+
+def import_actor(actor: str, file_name: str) -> str:
+    """Who changed the answers, as the history says it: the person and the file. A long file name is shortened on
+    purpose, in its middle (the start and the extension stay); the file itself is known by its hash."""
+    prefix = f"{actor}, ingelezen uit "
+    room = ACTOR_LENGTH - len(prefix)
+    if len(file_name) > room:
+        keep = max(room - 1, 10)
+        file_name = file_name[: keep - 12] + "…" + file_name[-11:]
+    return (prefix + file_name)[:ACTOR_LENGTH]
+
+
 def match_gemeente(written: str, gemeenten: list[Gemeente]) -> Gemeente | None:
     """The gemeente a workbook names, however its name was typed (case, accents, spaces, hyphens,
     a leading 'Gemeente')."""
@@ -155,13 +169,13 @@ def match_gemeente(written: str, gemeenten: list[Gemeente]) -> Gemeente | None:
 
 
 def _check(
-    engine: Engine, principal: Principal, data: bytes, sheet: str | None
+    engine: Engine, principal: Principal, data: bytes, sheet: str | None, file_name: str = "werkboek.xlsx"
 ) -> tuple[ParsedWorkbook, Gemeente, list[Problem], str]:
     """Parse, find the gemeente, check who may read it in, and list every problem."""
     if principal.role not in (Role.GEMEENTE, Role.REGIO) or principal.regio_id is None:
         raise Forbidden()
     require_regio(principal, principal.regio_id, roles=(Role.GEMEENTE, Role.REGIO))
-    parsed = read_workbook(data, sheet=sheet)
+    parsed = read_workbook(data, sheet=sheet, file_name=file_name)
     if parsed.is_empty:
         raise WorkbookRefused(EMPTY)
     where = f"blad '{parsed.sheet}', cel {parsed.cells.get('gemeente', 'C2')}"

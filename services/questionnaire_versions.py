@@ -74,7 +74,7 @@ def preview(engine: Engine, principal: Principal, *, data: bytes, file_name: str
                 "Geef de versie een naam van letters, cijfers, punten of streepjes, bijvoorbeeld 'VNG-2021'."
             )
         try:
-            _, texts = read_question_texts(data)
+            _, texts = read_question_texts(data, file_name=file_name)
         except WorkbookRefused as exc:
             raise ServiceError(str(exc)) from exc
         made = current.model_copy(

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from analysis.answers import AnswerValue
 from domain.access import Role
-from imports.xlsx_zelfscan import OLE_MAGIC
+from imports.reader import OLE_MAGIC
 from services import ServiceError
 from services.excel_import import preview, store
 from services.scan import ToelichtingChange, ValueChange, open_scan, save_changes

@@ -49,7 +49,7 @@ def test_questions_only_on_a_hidden_sheet_are_refused_with_the_sheet_named():
     wb = openpyxl.Workbook()
     sheet(wb, "Verborgen", {}).sheet_state = "hidden"
     wb.create_sheet("Voorblad")
-    with pytest.raises(WorkbookRefused, match="verborgen blad 'Verborgen'"):
+    with pytest.raises(WorkbookRefused, match=r"verborgen bladen \('Verborgen'\)"):
         read_workbook(save(wb))
 
 

@@ -45,25 +45,26 @@ def remember(result: Login) -> None:
 HANDOFF_RUNS = 3  # a run can be cut short (a page that goes on to another): the script goes with the next runs too
 
 
-def set_cookie_if_new() -> None:
-    """After a login, let the browser swap the one-time token for an httponly cookie. The script is sent with the
-    next few runs: a run cut short by a switch to another page may never reach the browser, and the token works
-    only once, so a second swap does nothing."""
+def cookie_script() -> str:
+    """After a login, the script that lets the browser swap the one-time token for an httponly cookie ("" when there
+    is none). It goes with the next few runs: a run cut short by a switch to another page may never reach the
+    browser, and the token works only once, so a second swap does nothing. It is drawn inside the page's one
+    html element (ui/runtime.set_page_language), never as an element of its own: an element that is there for
+    some runs and then gone would move every widget below it, and Streamlit redraws a moved widget as a new one
+    (a text being typed in it would be lost)."""
     handoff = st.session_state.get(HANDOFF_KEY)
     if not handoff:
-        return
+        return ""
     runs = st.session_state.get(_HANDOFF_RUNS_KEY, 0) + 1
     st.session_state[_HANDOFF_RUNS_KEY] = runs
     if runs >= HANDOFF_RUNS:
         st.session_state.pop(HANDOFF_KEY, None)
         st.session_state.pop(_HANDOFF_RUNS_KEY, None)
-    if handoff:
-        body = json.dumps({"token": handoff})
-        st.html(
-            f"<script>fetch('{SESSION_ROUTE}', {{method: 'POST', credentials: 'same-origin', "
-            f"headers: {{'Content-Type': 'application/json'}}, body: JSON.stringify({body})}});</script>",
-            unsafe_allow_javascript=True,
-        )
+    body = json.dumps({"token": handoff})
+    return (
+        f"<script>fetch('{SESSION_ROUTE}', {{method: 'POST', credentials: 'same-origin', "
+        f"headers: {{'Content-Type': 'application/json'}}, body: JSON.stringify({body})}});</script>"
+    )
 
 
 def sign_out(engine: Engine) -> None:

@@ -30,12 +30,13 @@ div[data-testid="stCaptionContainer"] { opacity: 1; color: #505050; }
 """
 
 
-def set_page_language() -> None:
+def set_page_language(extra: str = "") -> None:
     """Streamlit hard-codes lang="en"; screen readers must read Dutch. Also adds our few styles, and
     puts Streamlit's own fixed English strings in Dutch (ui/dutch.py), and makes the browser ask before a page
-    with unsaved text is left (ui/unsaved.py)."""
+    with unsaved text is left (ui/unsaved.py). `extra`: a script for this run only (ui/auth.cookie_script), in
+    this same element so that the page's elements never move."""
     st.html(
-        PAGE_STYLE + "<script>document.documentElement.lang='nl'</script>" + dutch.SCRIPT + unsaved.SCRIPT,
+        PAGE_STYLE + "<script>document.documentElement.lang='nl'</script>" + dutch.SCRIPT + unsaved.SCRIPT + extra,
         unsafe_allow_javascript=True,
     )
 

@@ -44,8 +44,10 @@ def test_a_gemeente_cannot_reach_the_beheer_page_or_another_gemeentes_round(app,
     log_in(page, app.url, code)
 
     page.goto(f"{app.url}/beheer")
-    expect(page.get_by_role("heading", name="Rondes van Aadorp")).to_be_visible()
+    expect(page.get_by_role("heading", name="Deze pagina is er niet voor u")).to_be_visible()
     expect(page.get_by_role("heading", name="Beheer")).to_have_count(0)
+    page.get_by_role("link", name="Naar uw startpagina").click()
+    expect(page.get_by_role("heading", name="Rondes van Aadorp")).to_be_visible()
 
     page.goto(f"{app.url}/scan?ronde={foreign_round}")
     expect(page.get_by_text("U heeft geen toegang tot deze gegevens.")).to_be_visible()

@@ -86,4 +86,17 @@ def test_a_regio_defines_indicators_reads_figures_sees_lines_and_shares_them_wit
     cells = [str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c is not None]
     assert not any(name in c for c in cells for name in GEMEENTEN)
     assert "22" in cells and "som van 3 gemeenten" in cells  # 2026-K1: 11 + 3 + 8, the sum only
-    assert not any(c in ("3", "minder dan 5") for c in cells)  # nothing of Westerveld's own small count
+    # Nothing of Westerveld's own small count: the figures are the sums (the "Gemeenten" column says how many
+    # gemeenten each rests on), never one gemeente's 3 or "minder dan 5".
+    figures = [
+        row
+        for ws in wb.worksheets
+        for row in ws.iter_rows(values_only=True)
+        if row[0] == CHOSEN[0] and row[1] == "aantal"
+    ]
+    assert [(str(row[2]), str(row[3]), str(row[5])) for row in figures] == [
+        ("2025-K3", "41", "3"),
+        ("2025-K4", "39", "3"),
+        ("2026-K1", "22", "3"),
+    ]
+    assert "minder dan 5" not in cells

@@ -1,0 +1,67 @@
+"""The one personal-data guard for every upload: a BSN, an e-mail address or a phone number in any cell, or a
+column that is headed as personal data, and the file is refused, naming the cell but never repeating its value.
+
+The app keeps answers about organisations and totals per gemeente, never data about persons; what reaches the
+database through an upload passes here first (`imports/reader.py` calls it for every sheet an importer reads).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Headers that name personal data, as whole labels (lower case, accents folded, punctuation as spaces).
+HEADERS = {
+    "naam", "namen", "voornaam", "achternaam", "roepnaam", "volledige naam", "naam client", "naam kind",
+    "geboortedatum", "geb datum", "geboren", "geboren op", "leeftijd",
+    "adres", "straat", "straatnaam", "huisnummer", "postcode", "woonplaats", "woonadres",
+    "e mail", "email", "e mailadres", "emailadres", "mail",
+    "telefoon", "telefoonnummer", "tel", "mobiel", "mobiel nummer", "gsm",
+    "bsn", "burgerservicenummer", "sofinummer", "sofi nummer",
+    "client", "clientnummer", "client nummer", "dossiernummer", "dossier nummer",
+}  # fmt: skip
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)[\s-]?(?:\(0\))?(?:[1-9](?:[\s-]?\d){8})(?![\d])")
+# Nine digits, as a BSN is written (123456782, 123.456.782, 1234.56.782, 123 456 782); never a date (8 digits).
+_NINE_DIGITS = re.compile(r"(?:\d\D{0,3}){9}")
+_DIGITS = re.compile(r"(?<![\d.,-])(?:\d{9}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{4}[ .-]\d{2}[ .-]\d{3})(?![\d])")
+
+
+def label(value: object) -> str:
+    text = unicodedata.normalize("NFKD", str(value or "")).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def is_bsn(digits: str) -> bool:
+    """A BSN has 9 digits and passes the eleven-check."""
+    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
+    return total % 11 == 0
+
+
+def what_it_is(value: object) -> str | None:
+    """What kind of personal data a cell holds, in Dutch ("een BSN"), or None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        number = int(value)
+        return "een BSN" if 100_000_000 <= number <= 999_999_999 and is_bsn(str(number)) else None
+    if not isinstance(value, str):
+        return None
+    if "@" in value and _EMAIL.search(value):
+        return "een e-mailadres"
+    if _NINE_DIGITS.search(value) is None:  # a phone number and a BSN both have nine digits or more
+        return None
+    if _PHONE.search(value):
+        return "een telefoonnummer"
+    for match in _DIGITS.finditer(value):
+        if is_bsn(re.sub(r"\D", "", match.group())):
+            return "een BSN"
+    return None
+
+
+def header_kind(value: object) -> bool:
+    """Whether a cell reads as a personal-data header ("Geboortedatum", "E-mail adres"); headers are short."""
+    return isinstance(value, str) and len(value) <= 40 and label(value) in HEADERS
