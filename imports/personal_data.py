@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Headers that name personal data, as whole labels (lower case, accents folded, punctuation as spaces).
 HEADERS = {
@@ -65,3 +66,40 @@ def what_it_is(value: object) -> str | None:
 def header_kind(value: object) -> bool:
     """Whether a cell reads as a personal-data header ("Geboortedatum", "E-mail adres"); headers are short."""
     return isinstance(value, str) and len(value) <= 40 and label(value) in HEADERS
+
+
+def found_in(rows: list[list[object]], where: Callable[[int, int], str], most: int = 5) -> list[str]:
+    """Up to `most` places ("blad Cijfers, cel E2: een BSN") where the rows seem to hold personal data."""
+    found: list[str] = []
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            kind = what_it_is(value)
+            if kind is None and header_kind(value) and _column_has_values(rows, r, c):
+                kind = "een kolom met persoonsgegevens"
+            if kind is not None:
+                found.append(f"{where(r, c)}: {kind}")
+                if len(found) == most:
+                    return found
+    return found + _padded_bsn_columns(rows, where)[: most - len(found)]
+
+
+def _padded_bsn_columns(rows: list[list[object]], where: Callable[[int, int], str]) -> list[str]:
+    """A BSN that starts with 0 loses it as a number (012345672 becomes 12345672). One such number is likely
+    chance (one in eleven passes the check); a column where most eight-digit numbers pass it holds BSNs."""
+    columns: dict[int, list[tuple[int, bool]]] = {}
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, bool) or not isinstance(value, int | float) or not float(value).is_integer():
+                continue
+            if 10_000_000 <= int(value) <= 99_999_999:
+                columns.setdefault(c, []).append((r, is_bsn(str(int(value)).zfill(9))))
+    found = []
+    for c, seen in sorted(columns.items()):
+        passing = [r for r, ok in seen if ok]
+        if len(passing) >= 2 and 2 * len(passing) >= len(seen):
+            found.append(f"{where(passing[0], c)}: een kolom met BSN's (zonder de 0 vooraan)")
+    return found
+
+
+def _column_has_values(rows: list[list[object]], header_row: int, column: int) -> bool:
+    return any(column < len(row) and row[column] not in (None, "") for row in rows[header_row + 1 : header_row + 50])

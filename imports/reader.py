@@ -476,20 +476,7 @@ def _csv(data: bytes, file_name: str, digest: str, limits: Limits) -> Upload:
 
 def guard(sheet: Sheet) -> None:
     """Refuse a sheet with personal data, naming up to five cells and what they seem to hold, never the value."""
-    found: list[str] = []
-    for r, row in enumerate(sheet.rows):
-        for c, value in enumerate(row):
-            kind = personal_data.what_it_is(value)
-            if kind is None and personal_data.header_kind(value) and _column_has_values(sheet.rows, r, c):
-                kind = "een kolom met persoonsgegevens"
-            if kind is not None:
-                found.append(f"{sheet.where(r, c)}: {kind}")
-                if len(found) == 5:
-                    break
-        if len(found) == 5:
-            break
-    if len(found) < 5:
-        found += _padded_bsn_columns(sheet)[: 5 - len(found)]
+    found = personal_data.found_in(sheet.rows, sheet.where)
     if found:
         raise UploadRefused(
             "Dit bestand lijkt persoonsgegevens te bevatten, en die horen hier niet (de app bewaart gegevens over "
@@ -497,24 +484,3 @@ def guard(sheet: Sheet) -> None:
             + "; ".join(found)
             + "."
         )
-
-
-def _padded_bsn_columns(sheet: Sheet) -> list[str]:
-    """A BSN that starts with 0 loses it as a number (012345672 becomes 12345672). One such number is likely
-    chance (one in eleven passes the check); a column where most eight-digit numbers pass it holds BSNs."""
-    columns: dict[int, list[tuple[int, bool]]] = {}
-    for r, row in enumerate(sheet.rows):
-        for c, value in enumerate(row):
-            number = isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer()
-            if number and 10_000_000 <= int(value) <= 99_999_999:  # type: ignore[arg-type]
-                columns.setdefault(c, []).append((r, personal_data.is_bsn(str(int(value)).zfill(9))))  # type: ignore[arg-type]
-    found = []
-    for c, seen in sorted(columns.items()):
-        passing = [r for r, ok in seen if ok]
-        if len(passing) >= 2 and 2 * len(passing) >= len(seen):
-            found.append(f"{sheet.where(passing[0], c)}: een kolom met BSN's (zonder de 0 vooraan)")
-    return found
-
-
-def _column_has_values(rows: list[list[object]], header_row: int, column: int) -> bool:
-    return any(column < len(row) and row[column] not in (None, "") for row in rows[header_row + 1 : header_row + 50])
