@@ -94,6 +94,11 @@ def _describe(err: dict) -> str:
     kind = str(err.get("type", ""))
     # our own validators speak Dutch already
     msg = _DUTCH[kind] if kind in _DUTCH else str(err.get("msg", "")).removeprefix("Value error, ")
+    bound = err.get("ctx") or {}
+    if kind == "less_than_equal" and "le" in bound:
+        msg += f" (hoogstens {bound['le']})"
+    elif kind == "greater_than_equal" and "ge" in bound:
+        msg += f" (minstens {bound['ge']})"
     return f"bij '{where}': {msg}" if where else msg
 
 

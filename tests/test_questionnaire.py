@@ -109,7 +109,7 @@ def _practices_without_source(data):
     ("break_it", "message"),
     [
         (_drop_last_question, "er moeten 31 vragen zijn, gevonden: 30"),
-        (_add_32nd_question, "less than or equal to 31"),
+        (_add_32nd_question, "dit getal is te groot (hoogstens 31)"),
         (_duplicate_number, "vraag 1 komt meer dan eens voor"),
         (_unknown_standard, "vraag 1 hoort bij onbekende standaard 11"),
         (_wrong_block, "vraag 15 staat in blok 1, maar standaard 4 hoort in blok 2"),
