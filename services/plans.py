@@ -290,6 +290,11 @@ def open_plan(engine: Engine, principal: Principal, *, plan_id: int) -> PlanView
         follow_up = gemeente_follow_up(newer_results[0], f"Nieuwere ronde: {_round_words(newer[0])}")
     if follow_up is not None and left_out:
         follow_up = not_comparable(follow_up, left_out)
+    return _view(plan, subject, based_on, qn, figures, follow_up, editable)
+
+
+def _view(plan: Plan, subject: str, based_on: str, qn, figures, follow_up, editable: bool) -> PlanView:  # type: ignore[no-untyped-def]
+    """The plan as its page and documents show it: its clusters from the figures it rests on."""
     clusters = sections(qn, plan, figures)
     return PlanView(
         plan=plan,
@@ -325,18 +330,7 @@ def _regional_view(engine: Engine, principal: Principal, plan: Plan, subject: st
         follow_up = regional_follow_up(
             newest[1].questions, f"Nieuwere stand van de regio: {long_date(newest[1].made_on)}"
         )
-    clusters = sections(qn, plan, figures)
-    return PlanView(
-        plan=plan,
-        subject=subject,
-        based_on=based_on,
-        figures=tuple(figures),
-        clusters=tuple(clusters),
-        progress=tuple(progress(clusters)),
-        follow_up=follow_up,
-        editable=editable,
-        questionnaire=qn,
-    )
+    return _view(plan, subject, based_on, qn, figures, follow_up, editable)
 
 
 RoundRow = tuple[int, int, date, str, str]
