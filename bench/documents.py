@@ -17,7 +17,8 @@ from domain.plan import PlanLayout
 from services.gemeente_report import gemeente_report_pdf
 from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan
-from services.regio_exports import anonymised, anonymised_file
+from services.publications import Options, Selection, latest, preview
+from services.regio_exports import shared_file
 from services.regio_report import regio_report
 from services.workbooks import round_workbook
 from tools.document_images import demo
@@ -30,11 +31,15 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as work:
         engine, regio_id, regio_user, team, round_id = demo(Path(work) / "demo.db")
         plan_id = create_gemeente_plan(engine, team, round_id=round_id, layout=PlanLayout.PER_CLUSTER)
+        shared = latest(engine, regio_user, regio_id=regio_id)  # the demo region has shared once
+        assert shared is not None
         made: dict[str, Callable[[], object]] = {
             "verslag van een ronde (pdf)": lambda: gemeente_report_pdf(engine, regio_user, round_id=round_id),
-            "factsheet (pdf)": lambda: anonymised_file(
-                anonymised(regio_report(engine, regio_user, regio_id=regio_id)), "pdf"
+            "regio-cijfers (berekening)": lambda: regio_report(engine, regio_user, regio_id=regio_id),
+            "voorbeeld van een nieuwe stand": lambda: preview(
+                engine, regio_user, regio_id=regio_id, selection=Selection(), options=Options()
             ),
+            "factsheet (pdf)": lambda: shared_file(shared, "pdf"),
             "verbeterplan (pdf)": lambda: plan_pdf(engine, team, plan_id=plan_id),
             "verbeterplan (docx)": lambda: plan_document(engine, team, plan_id=plan_id),
             "actielijst (xlsx)": lambda: plan_workbook(engine, team, plan_id=plan_id),
