@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 MASK = "[gemeente]"
 
@@ -60,12 +61,17 @@ def name_patterns(names: Iterable[str]) -> list[str]:
     return [p for p in patterns if p]
 
 
+@lru_cache(maxsize=256)
+def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in name_patterns(names))
+
+
 def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     """Where in `text` a name stands (start, end), without overlaps, in order."""
     folded, origin = fold(text)
     spans: list[tuple[int, int]] = []
-    for pattern in name_patterns(names):
-        for match in re.finditer(pattern, folded):
+    for pattern in _compiled(tuple(names)):
+        for match in pattern.finditer(folded):
             start, end = origin[match.start()], origin[match.end() - 1] + 1
             if all(end <= s or start >= e for s, e in spans):
                 spans.append((start, end))

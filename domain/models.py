@@ -60,6 +60,8 @@ class Regio(_Model):
     counting_rule: str = "volledig"  # analysis.picture.CountingRule
     group_rule: str = "woorden"  # analysis.disclosure.GroupRule
     dominance: int = 75  # percent
+    words_kept: tuple[str, ...] = ()  # shared text: words the de-identification leaves standing
+    words_removed: tuple[str, ...] = ()  # shared text: words left out besides what is found
 
 
 class Gemeente(_Model):

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from domain.personal_data import EMAIL, NINE_DIGITS, PHONE, bsn_spans, is_bsn
+
 # Headers that name personal data, as whole labels (lower case, accents folded, punctuation as spaces).
 HEADERS = {
     "naam", "namen", "voornaam", "achternaam", "roepnaam", "volledige naam", "naam client", "naam kind",
@@ -21,25 +23,12 @@ HEADERS = {
     "bsn", "burgerservicenummer", "sofinummer", "sofi nummer",
     "client", "clientnummer", "client nummer", "dossiernummer", "dossier nummer",
 }  # fmt: skip
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)[\s-]?(?:\(0\))?(?:[1-9](?:[\s-]?\d){8})(?![\d])")
-# Nine digits, as a BSN is written (123456782, 123.456.782, 1234.56.782, 123 456 782); never a date (8 digits).
-_NINE_DIGITS = re.compile(r"(?:\d\D{0,3}){9}")
-_DIGITS = re.compile(r"(?<![\d.,-])(?:\d{9}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{4}[ .-]\d{2}[ .-]\d{3})(?![\d])")
 
 
 def label(value: object) -> str:
     text = unicodedata.normalize("NFKD", str(value or "")).casefold()
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
-
-
-def is_bsn(digits: str) -> bool:
-    """A BSN has 9 digits and passes the eleven-check."""
-    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
-    return total % 11 == 0
 
 
 def what_it_is(value: object) -> str | None:
@@ -51,16 +40,13 @@ def what_it_is(value: object) -> str | None:
         return "een BSN" if 100_000_000 <= number <= 999_999_999 and is_bsn(str(number)) else None
     if not isinstance(value, str):
         return None
-    if "@" in value and _EMAIL.search(value):
+    if "@" in value and EMAIL.search(value):
         return "een e-mailadres"
-    if _NINE_DIGITS.search(value) is None:  # a phone number and a BSN both have nine digits or more
+    if NINE_DIGITS.search(value) is None:  # a phone number and a BSN both have nine digits or more
         return None
-    if _PHONE.search(value):
+    if PHONE.search(value):
         return "een telefoonnummer"
-    for match in _DIGITS.finditer(value):
-        if is_bsn(re.sub(r"\D", "", match.group())):
-            return "een BSN"
-    return None
+    return "een BSN" if bsn_spans(value) else None
 
 
 def header_kind(value: object) -> bool:

@@ -41,4 +41,6 @@ ensure_venv() {
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements" -c constraints.txt
     echo "$wanted" > "$stamp"
   fi
+  # deduce's name and place lists as lookup structures, built once per install (about 40 s), not on a click
+  .venv/bin/python -m analysis.deidentify --build >/dev/null
 }

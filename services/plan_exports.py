@@ -35,7 +35,7 @@ def plan_document(
     engine: Engine, principal: Principal, *, plan_id: int, today: date | None = None, cover: bool = False
 ) -> tuple[str, bytes]:
     today = today or date.today()
-    view = open_plan(engine, principal, plan_id=plan_id)
+    view = open_plan(engine, principal, plan_id=plan_id, shared=True)
     return plan_file_name(view, today, "docx"), verbeterplan_docx(view, plan_radar(view), today=today, cover=cover)
 
 
@@ -43,7 +43,7 @@ def plan_pdf(
     engine: Engine, principal: Principal, *, plan_id: int, today: date | None = None, cover: bool = False
 ) -> tuple[str, bytes]:
     today = today or date.today()
-    view = open_plan(engine, principal, plan_id=plan_id)
+    view = open_plan(engine, principal, plan_id=plan_id, shared=True)
     return plan_file_name(view, today, "pdf"), verbeterplan_pdf(view, today=today, cover=cover)
 
 
@@ -51,7 +51,7 @@ def plan_workbook(
     engine: Engine, principal: Principal, *, plan_id: int, today: date | None = None
 ) -> tuple[str, bytes]:
     today = today or date.today()
-    view = open_plan(engine, principal, plan_id=plan_id)
+    view = open_plan(engine, principal, plan_id=plan_id, shared=True)
     return plan_file_name(view, today, "xlsx"), verbeterplan_workbook(view, today=today)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 import questionnaire
 from analysis.agreement import spread_line
 from analysis.compare import without
+from analysis.deidentify import Words, clean
 from analysis.follow_up import gemeente_follow_up, not_comparable, regional_follow_up
 from analysis.formatting import long_date
 from analysis.scoring import score_round
@@ -41,7 +42,7 @@ from domain.plan import (
 from services import ServiceError
 from services.authz import Forbidden, require_gemeente, require_regio
 from services.partners import disagreements_of_rounds
-from services.publications import get, latest_with_id
+from services.publications import get, latest_with_id, words_of
 from store import answers_repo, plan_repo
 from store import repository as repo
 from store.repository import NotFound
@@ -258,7 +259,9 @@ def plan_access(principal: Principal, info: PlanInfo, *, write: bool) -> bool:
     return True
 
 
-def open_plan(engine: Engine, principal: Principal, *, plan_id: int) -> PlanView:
+def open_plan(engine: Engine, principal: Principal, *, plan_id: int, shared: bool = False) -> PlanView:
+    """A plan as its page shows it; `shared`: as its files show it, a regional plan's texts through the one
+    de-identification step of shared text (with the regio's word lists)."""
     with reading(engine) as session:
         try:
             plan = plan_repo.get_plan(session, plan_id=plan_id)
@@ -268,6 +271,9 @@ def open_plan(engine: Engine, principal: Principal, *, plan_id: int) -> PlanView
         regio = repo.get_regio(session, regio_id=plan.info.regio_id)
         if plan.info.kind is PlanKind.REGIO:
             subject = regio.name
+            if shared:
+                names = [g.name for g in repo.list_gemeenten(session, regio_id=regio.id)]
+                plan = _deidentified(plan, words_of(regio, names))
         else:
             subject = repo.get_gemeente(session, gemeente_id=plan.info.gemeente_id or 0).name
             rounds = repo.rounds_of_regio(session, regio_id=plan.info.regio_id)
@@ -291,6 +297,25 @@ def open_plan(engine: Engine, principal: Principal, *, plan_id: int) -> PlanView
     if follow_up is not None and left_out:
         follow_up = not_comparable(follow_up, left_out)
     return _view(plan, subject, based_on, qn, figures, follow_up, editable)
+
+
+ACTION_TEXTS = ("measure", "current_state", "description", "intended_result", "owner", "planning")
+
+
+def _deidentified(plan: Plan, words: Words) -> Plan:
+    """A regional plan as it leaves the regio team: every text through the de-identification of shared text."""
+    actions = tuple(a.model_copy(update={f: clean(getattr(a, f), words) for f in ACTION_TEXTS}) for a in plan.actions)
+    info = plan.info.model_copy(
+        update={"title": clean(plan.info.title, words), "period": clean(plan.info.period, words)}
+    )
+    return plan.model_copy(
+        update={
+            "info": info,
+            "texts": {k: clean(v, words) for k, v in plan.texts.items()},
+            "keep_notes": {k: clean(v, words) for k, v in plan.keep_notes.items()},
+            "actions": actions,
+        }
+    )
 
 
 def _view(plan: Plan, subject: str, based_on: str, qn, figures, follow_up, editable: bool) -> PlanView:  # type: ignore[no-untyped-def]

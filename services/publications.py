@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 import questionnaire
 from analysis.agreement import question_views
-from analysis.anonymise import mask_names
+from analysis.deidentify import Replacement, Words, clean, find
 from analysis.disclosure import GroupRule, Rules, count, smallest_isolated
 from analysis.formatting import count_of, long_date
 from analysis.indicators import period_key
@@ -87,6 +87,7 @@ class Preview(BaseModel):
     renewed: tuple[str, ...]  # families whose figures are new
     kept: tuple[str, ...]  # families that keep the figures of the newest publication, and why
     refused: str = ""  # why nothing can be published now
+    replaced: tuple[tuple[Replacement, ...], ...] = ()  # per shared toelichting: what was replaced, as typed
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -206,13 +207,14 @@ def _prepare(
         chosen_rounds=dict(selection.chosen),
     )
     rules = rules_of(report.regio)
-    picture, contributions = _picture(session, report, rules, options, with_partners=with_partners)
+    picture, contributions, replaced = _picture(session, report, rules, options, with_partners=with_partners)
     if made_at is not None:
         picture = picture.model_copy(update={"made_at": made_at})
     earlier = publication_repo.contributions(session, regio_id=regio_id)
     newest = publication_repo.latest(session, regio_id=regio_id)
     before = SharedPicture.model_validate_json(newest[1]) if newest else None
     renewed, kept = [], []
+    new_scan = contributions.get(SCAN)
     last = earlier[-1] if earlier else {}
     minimum = rules.min_gemeenten
     short = ""
@@ -237,11 +239,14 @@ def _prepare(
         picture, reason = _keep(picture, before, family, rules)
         contributions[family] = frozenset(last.get(family, ()))
         kept.append(reason)
+    if SCAN in contributions and contributions[SCAN] != new_scan:
+        replaced = ()  # the scan's part is kept as before (or left out): its texts are not these
     refused = ""
     if not renewed:
         refused = short or "Er is niets nieuws te delen: alles blijft zoals bij de vorige keer dat de regio deelde."
     picture = picture.model_copy(update={"kept": tuple(kept)})
-    return Preview(picture=picture, renewed=tuple(renewed), kept=tuple(kept), refused=refused), contributions
+    found = Preview(picture=picture, renewed=tuple(renewed), kept=tuple(kept), refused=refused, replaced=replaced)
+    return found, contributions
 
 
 def _keep(picture: SharedPicture, before: SharedPicture | None, family: str, rules: Rules) -> tuple[SharedPicture, str]:
@@ -284,30 +289,35 @@ def _keep(picture: SharedPicture, before: SharedPicture | None, family: str, rul
     )
 
 
+def words_of(regio: Regio, gemeente_names: list[str], extra_words: tuple[str, ...] = ()) -> Words:
+    """The word lists the de-identification of this regio's shared text works with."""
+    return Words(names=tuple(gemeente_names), remove=(*regio.words_removed, *extra_words), keep=regio.words_kept)
+
+
 def _picture(
     session: Session, report: RegioReport, rules: Rules, options: Options, *, with_partners: bool
-) -> tuple[SharedPicture, dict[str, frozenset[str]]]:
-    names = [*(g.gemeente_name for g in report.gemeenten), *options.extra_words]
+) -> tuple[SharedPicture, dict[str, frozenset[str]], tuple[tuple[Replacement, ...], ...]]:
+    words = words_of(report.regio, [g.gemeente_name for g in report.gemeenten], options.extra_words)
     standards, questions, highlights = shared_figures(list(report.results), rules)
-    extras = [q.model_copy(update={"text": mask_names(q.text, names)}) for q in shared_questions(report.extras, rules)]
-    toelichtingen = (
-        tuple(
-            SharedToelichting(standard=t.standard, question_number=t.question_number, text=mask_names(t.text, names))
-            for t in report.toelichtingen
-        )
-        if options.include_toelichtingen
-        else ()
+    extras = [q.model_copy(update={"text": clean(q.text, words)}) for q in shared_questions(report.extras, rules)]
+    notes = report.toelichtingen if options.include_toelichtingen else ()
+    replaced = tuple(find(t.text, words) for t in notes)
+    toelichtingen = tuple(
+        SharedToelichting(standard=t.standard, question_number=t.question_number, text=clean(t.text, words))
+        for t in notes
     )
     counted = report.counted
+    # The texts change with the regio's word lists: a new list is something new to share.
+    flag = f"{int(options.include_toelichtingen)}:{hash_words(words) if options.include_toelichtingen else ''}"
     contributions: dict[str, frozenset[str]] = {
-        SCAN: frozenset(f"{g.gemeente_id}:{g.fingerprint}:{int(options.include_toelichtingen)}" for g in counted)
+        SCAN: frozenset(f"{g.gemeente_id}:{g.fingerprint}:{flag}" for g in counted)
     }
     partners = None
     if with_partners:
         partners, members = _partners(session, report, rules)
         if members:
             contributions[PARTNERS] = members
-    indicators, indicator_members = _indicators(session, report, rules, names)
+    indicators, indicator_members = _indicators(session, report, rules, words)
     contributions |= indicator_members
     picture = SharedPicture(
         regio_name=report.regio.name,
@@ -326,7 +336,11 @@ def _picture(
         partners=partners,
         indicators=tuple(indicators),
     )
-    return picture, contributions
+    return picture, contributions, replaced
+
+
+def hash_words(words: Words) -> str:
+    return fingerprint(words.model_dump_json())[:12]
 
 
 def _partners(session: Session, report: RegioReport, rules: Rules) -> tuple[SharedPartners, frozenset[str]]:
@@ -364,7 +378,7 @@ def _partners(session: Session, report: RegioReport, rules: Rules) -> tuple[Shar
 
 
 def _indicators(
-    session: Session, report: RegioReport, rules: Rules, names: list[str]
+    session: Session, report: RegioReport, rules: Rules, words: Words
 ) -> tuple[list[SharedIndicator], dict[str, frozenset[str]]]:
     items = indicator_repo.list_indicators(session, regio_id=report.regio.id)
     min_count = indicator_repo.min_count(session, regio_id=report.regio.id)
@@ -383,7 +397,7 @@ def _indicators(
             periods.append(shown)
             if for_regio is None and shown.value is not None:
                 members[f"indicator:{item.id}:{period}"] = frozenset(f"{g}:{v}" for g, v in per_gemeente.items())
-        texts = {f: mask_names(getattr(item.indicator, f), names) for f in ("name", "definition", "source")}
+        texts = {f: clean(getattr(item.indicator, f), words) for f in ("name", "definition", "source")}
         found.append(
             SharedIndicator(
                 indicator_id=item.id,

@@ -99,10 +99,12 @@ def set_regio_settings(
     counting_rule: str | None = None,
     group_rule: str | None = None,
     dominance: int | None = None,
+    words_kept: tuple[str, ...] | None = None,
+    words_removed: tuple[str, ...] | None = None,
 ) -> None:
     """The regio's rules for what leaves the regio team (its beheerder or the regio team itself): whether
     gemeenten see the regional average, the minimum number of gemeenten, which round counts, what happens to
-    "0 van y" and "y van y", and the dominance limit of sums."""
+    "0 van y" and "y van y", the dominance limit of sums, and the words shared text keeps or leaves out."""
     require_regio(principal, regio_id, roles=(Role.BEHEERDER, Role.REGIO))
     values: dict[str, object] = {}
     if gemeente_sees_average is not None:
@@ -123,10 +125,32 @@ def set_regio_settings(
         if not 50 <= dominance <= 100:
             raise ServiceError("Kies voor het deel van één gemeente in een som een getal van 50 tot en met 100.")
         values["dominance"] = dominance
+    if words_kept is not None:
+        values["words_kept"] = _word_list(words_kept, "laat staan")
+    if words_removed is not None:
+        values["words_removed"] = _word_list(words_removed, "laat weg")
     if not values:
         return
     with writing(engine) as session:
         repo.set_regio_settings(session, regio_id=regio_id, **values)
+
+
+MOST_WORDS, LONGEST_WORD = 300, 80
+
+
+def _word_list(words: tuple[str, ...], what: str) -> tuple[str, ...]:
+    """Cleaned, each once (however typed), in the order given; refused in Dutch when too many or too long."""
+    seen: dict[str, str] = {}
+    for word in (clean_name(w) for w in words):
+        if len(word) > LONGEST_WORD:
+            raise ServiceError(
+                f"Een woord dat de regio {what} is te lang (hoogstens {LONGEST_WORD} tekens): {word[:40]}…"
+            )
+        if word:
+            seen.setdefault(word.casefold(), word)
+    if len(seen) > MOST_WORDS:
+        raise ServiceError(f"De regio {what} hoogstens {MOST_WORDS} woorden; nu zijn het er {len(seen)}.")
+    return tuple(seen.values())
 
 
 def _check_new_names(names: list[str], *, existing: list[str]) -> None:

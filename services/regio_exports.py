@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from analysis.anonymise import mask_names, masked_words
+from analysis.deidentify import Kind, Replacement, Words, clean
 from analysis.formatting import long_date
 from analysis.picture import SharedPicture
 from domain.text import clean_name, clean_text
@@ -24,26 +24,25 @@ FORMATS = {
 
 
 def shared_file(
-    picture: SharedPicture, kind: str, *, duiding: str = "", names: tuple[str, ...] = ()
+    picture: SharedPicture, kind: str, *, duiding: str = "", words: Words | None = None
 ) -> tuple[str, bytes, str]:
     """File name, bytes and MIME type of a publication in one format. File names carry no names at all; the
-    regio's duiding is cleaned and every gemeente name in it masked, as in the toelichtingen."""
+    regio's duiding passes the same de-identification as the toelichtingen (`words`: the regio's lists)."""
     name, make, mime = FORMATS[kind]
-    return name.format(stamp=picture.made_on.isoformat()), make(picture, shared_duiding(duiding, names)), mime
+    return name.format(stamp=picture.made_on.isoformat()), make(picture, shared_duiding(duiding, words)), mime
 
 
-def shared_duiding(duiding: str, names: tuple[str, ...]) -> str:
-    return mask_names(clean_text(duiding), names)
+def shared_duiding(duiding: str, words: Words | None) -> str:
+    return clean(clean_text(duiding), words or Words())
 
 
-def masked_summary(report: RegioReport, extra_words: tuple[str, ...] = ()) -> list[tuple[str, int]]:
-    """Which words the masking takes out of the toelichtingen, as typed, and how often."""
-    names = [*(g.gemeente_name for g in report.gemeenten), *extra_words]
-    counts: dict[str, int] = {}
-    for note in report.toelichtingen:
-        for word in masked_words(note.text, names):
-            counts[word] = counts.get(word, 0) + 1
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+def replaced_summary(replaced: tuple[tuple[Replacement, ...], ...]) -> list[tuple[str, Kind, int]]:
+    """Every word replaced in the shared texts, as typed, what it became and how often; most often first."""
+    counts: dict[tuple[str, Kind], int] = {}
+    for found in replaced:
+        for r in found:
+            counts[(r.original, r.kind)] = counts.get((r.original, r.kind), 0) + 1
+    return sorted(((w, k, n) for (w, k), n in counts.items()), key=lambda t: (-t[2], t[0].casefold()))
 
 
 def parse_extra_words(text: str) -> tuple[str, ...]:

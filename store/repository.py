@@ -48,6 +48,8 @@ def create_regio(session: Session, *, name: str, is_demo: bool = False) -> Regio
         counting_rule="volledig",
         group_rule="woorden",
         dominance=75,
+        words_kept="",
+        words_removed="",
     )
     session.add(row)
     session.flush()
@@ -64,14 +66,21 @@ def _regio(row: RegioRow) -> Regio:
         counting_rule=row.counting_rule,
         group_rule=row.group_rule,
         dominance=row.dominance,
+        words_kept=tuple(w for w in row.words_kept.splitlines() if w),
+        words_removed=tuple(w for w in row.words_removed.splitlines() if w),
     )
 
 
 def set_regio_settings(session: Session, *, regio_id: int, **values: object) -> None:
-    """Change some of gemeente_sees_average, min_gemeenten, counting_rule, group_rule and dominance."""
+    """Change some of gemeente_sees_average, min_gemeenten, counting_rule, group_rule, dominance and the word
+    lists of the de-identification (given as tuples)."""
     allowed = {"gemeente_sees_average", "min_gemeenten", "counting_rule", "group_rule", "dominance"}
+    allowed |= {"words_kept", "words_removed"}
     if not values or set(values) - allowed:
         raise ValueError(f"unknown regio settings: {sorted(set(values) - allowed)}")
+    for key in ("words_kept", "words_removed"):
+        if key in values:
+            values[key] = "\n".join(values[key])  # type: ignore[call-overload]
     session.execute(update(RegioRow).where(RegioRow.id == regio_id).values(**values))
 
 

@@ -39,6 +39,10 @@ class RegioRow(Base):
     """What happens to "0 van y" and "y van y" outside the regio team (analysis.disclosure.GroupRule)."""
     dominance: Mapped[int] = mapped_column(Integer, default=75)
     """A sum of which one gemeente supplies more than this percentage is withheld outside the regio team."""
+    words_kept: Mapped[str] = mapped_column(Text, default="")
+    """Words the de-identification of shared text leaves standing for this regio, one per line."""
+    words_removed: Mapped[str] = mapped_column(Text, default="")
+    """Words the regio leaves out of shared text besides what is found, one per line."""
 
 
 class GemeenteRow(Base):

@@ -121,8 +121,9 @@ def shared(engine, regio: Regio, **options):
 
 def shared_bytes(engine, regio: Regio, kind: str, *, duiding: str = "", **options) -> tuple[str, bytes, str]:
     """A shared file of the regio (file name, bytes, MIME type), as the Regio page hands it out."""
+    from analysis.deidentify import Words
     from services.regio import list_gemeenten
     from services.regio_exports import shared_file
 
     names = tuple(g.name for g in list_gemeenten(engine, ADMIN, regio_id=regio.id))
-    return shared_file(shared(engine, regio, **options), kind, duiding=duiding, names=names)
+    return shared_file(shared(engine, regio, **options), kind, duiding=duiding, words=Words(names=names))

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from analysis.answers import AnswerValue
+from analysis.deidentify import Words
 from domain.access import Role
 from domain.models import Purpose
 from services import ServiceError
@@ -100,7 +101,7 @@ def all_text_of_xlsx(data: bytes) -> str:
 @pytest.mark.parametrize("kind", ["xlsx", "csv", "html"])
 def test_no_shared_file_holds_a_gemeente_name(engine, region, viewer, kind):
     picture = shared(engine, viewer, region, include_toelichtingen=True)
-    file_name, data, _ = shared_file(picture, kind, duiding="Brakeloo loopt voorop.", names=tuple(NAMES))
+    file_name, data, _ = shared_file(picture, kind, duiding="Brakeloo loopt voorop.", words=Words(names=tuple(NAMES)))
     text = all_text_of_xlsx(data) if kind == "xlsx" else data.decode("utf-8")
     for name in NAMES:
         assert name.casefold() not in text.casefold(), name

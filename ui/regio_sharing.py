@@ -7,28 +7,36 @@ from datetime import date
 import streamlit as st
 from sqlalchemy import Engine
 
-from analysis.anonymise import masked_words
+from analysis.deidentify import Words
 from analysis.formatting import long_date
 from analysis.picture import SharedPicture
 from analysis.regional_charts import shared_table
 from domain.access import Principal
 from services import ServiceError
 from services.gemeente_report import gemeente_report_pdf, report_file_name
-from services.publications import NOTHING_YET, Options, Selection, latest_with_id, preview, publish, register
+from services.publications import (
+    NOTHING_YET,
+    Options,
+    Selection,
+    latest_with_id,
+    preview,
+    publish,
+    register,
+    words_of,
+)
 from services.regio_exports import (
     FORMATS,
     internal_file,
     internal_file_name,
-    masked_summary,
     parse_extra_words,
     shared_file,
 )
 from services.regio_report import RegioReport
 from services.workbooks import regio_archive
-from ui import fields
+from ui import fields, shared_text
 from ui.actions import run
 from ui.downloads import download_button
-from ui.text import md, plain, table
+from ui.text import md, table
 
 
 def sharing(engine: Engine, principal: Principal, report: RegioReport, selection: Selection) -> None:
@@ -41,17 +49,17 @@ def sharing(engine: Engine, principal: Principal, report: RegioReport, selection
         "bestanden naast elkaar te leggen iets over één gemeente uitrekenen."
     )
     found = latest_with_id(engine, principal, regio_id=report.regio.id)
-    names = tuple(g.gemeente_name for g in report.gemeenten)
+    words = words_of(report.regio, [g.gemeente_name for g in report.gemeenten])
     if found is None:
         st.info(NOTHING_YET, icon=":material/info:")
     else:
-        _current(found[1], names)
+        _current(found[1], words)
     _new(engine, principal, report, selection)
     _register(engine, principal, report)
     _internal(engine, principal, report)
 
 
-def _current(picture: SharedPicture, names: tuple[str, ...]) -> None:
+def _current(picture: SharedPicture, words: Words) -> None:
     st.subheader(f"Wat de regio nu deelt: de stand van {long_date(picture.made_on)}")
     st.write(
         f"{md(picture.selection)} De cijfers rusten op {picture.gemeenten_counted} van de "
@@ -62,15 +70,12 @@ def _current(picture: SharedPicture, names: tuple[str, ...]) -> None:
     with st.expander("Bekijk de cijfers per standaard zoals anderen ze krijgen"):
         table(shared_table(picture.standards))
     duiding = fields.text_area(
-        "Duiding door de regio (komt in de factsheet en het werkboek; namen van gemeenten worden weggelaten)",
+        "Duiding door de regio (komt in de factsheet en het werkboek; namen van gemeenten en personen en "
+        "contactgegevens worden vervangen)",
         limit="duiding",
         key="delen_duiding",
     )
-    replaced = masked_words(duiding, names)
-    if replaced:
-        st.caption(
-            "In de bestanden wordt in uw duiding vervangen door [gemeente]: " + ", ".join(dict.fromkeys(replaced)) + "."
-        )
+    shared_text.duiding_note(duiding, words)
     labels = {
         "xlsx": "Werkboek zonder namen (.xlsx)",
         "csv": "Cijfers zonder namen (.csv)",
@@ -82,7 +87,7 @@ def _current(picture: SharedPicture, names: tuple[str, ...]) -> None:
         file_name, _, mime = FORMATS[kind]
         download_button(
             label,
-            make=lambda kind=kind: shared_file(picture, kind, duiding=duiding, names=names)[1],
+            make=lambda kind=kind: shared_file(picture, kind, duiding=duiding, words=words)[1],
             file_name=file_name.format(stamp=picture.made_on.isoformat()),
             mime=mime,
             container=column,
@@ -96,7 +101,8 @@ def _new(engine: Engine, principal: Principal, report: RegioReport, selection: S
         "De tellingen van de partners ziet u pas als de stand is vastgelegd."
     )
     include = st.checkbox(
-        "Toelichtingen meenemen (namen van gemeenten worden vervangen door [gemeente])", key="delen_toelichtingen"
+        "Toelichtingen meenemen (namen van gemeenten en personen, adressen en contactgegevens worden vervangen)",
+        key="delen_toelichtingen",
     )
     extra_words: tuple[str, ...] = ()
     if include:
@@ -108,12 +114,6 @@ def _new(engine: Engine, principal: Principal, report: RegioReport, selection: S
                 key="delen_woorden",
             )
         )
-        found = masked_summary(report, extra_words)
-        if found:
-            st.write("Deze woorden worden vervangen door [gemeente]:")
-            table([{"Woord zoals getypt": word, "Aantal keer": n} for word, n in found])
-        else:
-            st.write("In de toelichtingen staat geen naam van een gemeente.")
     options = Options(include_toelichtingen=include, extra_words=extra_words)
     try:
         coming = preview(engine, principal, regio_id=report.regio.id, selection=selection, options=options)
@@ -127,13 +127,8 @@ def _new(engine: Engine, principal: Principal, report: RegioReport, selection: S
         st.caption(md(line))
     st.markdown("**Zo komen de cijfers per standaard in de stand**")
     table(shared_table(coming.picture.standards))
-    if coming.picture.toelichtingen:
-        with st.expander(
-            f"Bekijk de toelichtingen zoals ze in de bestanden komen ({len(coming.picture.toelichtingen)})"
-        ):
-            for note in coming.picture.toelichtingen:
-                st.markdown(f"Standaard {note.standard}, vraag {note.question_number}:")
-                plain(note.text)
+    if include:
+        shared_text.review(engine, principal, report.regio, coming)
     if st.button("Deze stand vastleggen en delen", icon=":material/publish:", key="delen_vastleggen"):
         run(
             publish,
