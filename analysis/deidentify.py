@@ -24,20 +24,14 @@ second and about 60 MB. Contact details and BSNs are found by the same patterns 
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import sys
-import tempfile
-import threading
 from collections.abc import Iterable
 from enum import StrEnum
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
-from unittest import mock
 
 from pydantic import BaseModel, ConfigDict
 
+from analysis import deduce_lists
 from analysis.anonymise import find_names
 from domain.personal_data import EMAIL, PHONE, bsn_spans
 
@@ -152,9 +146,6 @@ _JOINERS = {"van", "de", "der", "den", "het", "bij", "en", "met", "uit", "te", "
 
 _LEADING = {"bij", "en", "met", "uit", "voor", "in", "op"}  # never the start of a name ("van" may be)
 
-_LOCK = threading.Lock()
-_DEDUCE: Any = None
-
 
 class Replacement(BaseModel):
     """One piece of a text that is replaced, as typed."""
@@ -254,8 +245,7 @@ def _patterns(text: str) -> list[tuple[int, int, Kind]]:
 
 
 def _deduce(text: str) -> list[tuple[int, int, Kind]]:
-    with _LOCK:
-        annotations = deducer().deidentify(text).annotations
+    annotations = deduce_lists.annotations(text)
     found = []
     for a in annotations:
         kind = _DEDUCE_KINDS.get(a.tag)
@@ -291,8 +281,8 @@ def _person_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if (
             len(words) > 1
             and sentence_start
-            and words[0].group().casefold() not in _first_names()
-            and words[1].group().strip(".,").casefold() in _first_names()
+            and words[0].group().casefold() not in deduce_lists.first_names()
+            and words[1].group().strip(".,").casefold() in deduce_lists.first_names()
         ):
             s += words[1].start()
         kept.append((s, e))
@@ -311,22 +301,9 @@ def _lowercase_names(text: str) -> list[tuple[int, int, Kind]]:
     found = []
     for m in _CUE.finditer(text):
         word = m.group(1)
-        if word in _first_names() and not _common(word):
+        if word in deduce_lists.first_names() and not deduce_lists.common(word):
             found.append((*m.span(1), Kind.PERSOON))
     return found
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    import deduce
-
-    items = Path(deduce.__file__).parent / "data" / "lookup" / "src" / "names" / "lst_first_name" / "items.txt"
-    return frozenset(line.strip().casefold() for line in items.read_text(encoding="utf-8").splitlines())
-
-
-def _common(word: str) -> bool:
-    structs = deducer().lookup_structs
-    return any(word in structs[name] for name in ("common_word", "whitelist", "stop_word"))
 
 
 _DEDUCE_KINDS = {
@@ -377,64 +354,13 @@ def _name_like(piece: str) -> bool:
     )
 
 
-# --- deduce ------------------------------------------------------------------------------------
-
-# Deduce's lists that are used here: names and places. Its street and institution lists are large (a million
-# nodes each, a gigabyte in memory): streets are found by their form, institutions are kept anyway.
-_LISTS = ("first_name", "surname", "placename")
-_NOT_USED = ("street", "hospital", "hospital_abbr", "healthcare_institution", "eponymous_disease")
-_OFF = ("street_lookup", "institution", "hospital", "eponymous_disease", "age")
-
-
-def cache_folder() -> Path:
-    import deduce
-
-    return Path(sys.prefix) / "share" / "zelfscan" / f"deduce-{deduce.__version__}"
-
-
-def _config() -> dict[str, Any]:
-    import deduce
-
-    base = json.loads((Path(deduce.__file__).parent / "base_config.json").read_text(encoding="utf-8"))
-    return {**base, "annotators": {k: v for k, v in base["annotators"].items() if k not in _OFF}}
-
-
-def build() -> Path:
-    """Build deduce's lookup structures for this step and keep them (once per install; about 40 s)."""
-    import deduce
-    import deduce.lookup_structs as structs
-
-    target = cache_folder()
-    if (target / "cache" / "lookup_structs.pickle").exists():
-        return target
-    keep = {k: v for k, v in structs._LOOKUP_TRIE_LOADERS.items() if k in _LISTS}
-    with tempfile.TemporaryDirectory() as work, mock.patch.dict(structs._LOOKUP_TRIE_LOADERS, keep, clear=True):
-        made = deduce.Deduce(load_base_config=False, config=_config(), cache_path=Path(work), build_lookup_structs=True)
-    for name in _NOT_USED:
-        if name in made.lookup_structs:
-            del made.lookup_structs[name]
-    structs.cache_lookup_structs(made.lookup_structs, target, deduce.__version__)
-    return target
-
-
-def deducer() -> Any:
-    """The one deduce instance of this process (built on first use when the install step did not run)."""
-    global _DEDUCE
-    if _DEDUCE is None:
-        import deduce
-
-        folder = build()
-        _DEDUCE = deduce.Deduce(load_base_config=False, config=_config(), cache_path=folder)
-    return _DEDUCE
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="Prepare or try the de-identification of shared text.")
     parser.add_argument("--build", action="store_true", help="build deduce's lookup structures (once per install)")
     parser.add_argument("text", nargs="*", help="a text to de-identify")
     args = parser.parse_args()
     if args.build:
-        print(f"deduce lookup structures: {build()}")
+        print(f"deduce lookup structures: {deduce_lists.build()}")
     if args.text:
         print(clean(" ".join(args.text), Words()))
 

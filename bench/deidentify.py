@@ -13,7 +13,7 @@ import resource
 import statistics
 import time
 
-from analysis import deidentify
+from analysis import deduce_lists
 from analysis.deidentify import Words, find
 from tests.deidentify_corpus import corpus
 
@@ -22,7 +22,7 @@ GEMEENTEN, QUESTIONS = 30, 31
 
 def main() -> None:
     started = time.perf_counter()
-    deidentify.deducer()
+    deduce_lists.deducer()
     loaded = time.perf_counter() - started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"loading deduce's lookup structures: {loaded:.2f} s; process memory after: {rss:.0f} MB")

@@ -13,6 +13,9 @@ app processes' CPU time over the run, as cores; memory is each process's residen
 the end. "stored" counts the answers in the database afterwards, "shown" the clicks the
 projector showed, both against the clicks made: every run must report stored = shown =
 clicked.
+After the clicks, with every device still checking, the facilitator opens block 2
+(written by this process, as another replica would: the app learns it from the database);
+the block lag is the time until each device's page says "blok 2 is open".
 
 Usage: .venv/bin/python -m bench.meeting [--people 60] [--groups 12] [--think 30] [--replicas 2] [--url PG_URL]
 (without --url the app runs on a new SQLite file, as a one-machine installation does;
@@ -53,6 +56,7 @@ from ui.live import POLL_SECONDS
 
 OP, NIET = "✓ Op orde", "✗ Niet op orde"
 PROGRESS = re.compile(r"^Groep (\d+): (\d+) van \d+ vragen beantwoord")
+OPEN_BLOCK = re.compile(r"blok (\d+) is open")
 
 
 class Session:
@@ -66,6 +70,7 @@ class Session:
         self.fragments: dict[str, float] = {}  # fragment id -> seconds between reruns
         self.progress: dict[int, int] = {}  # projector: group -> answers shown
         self.timings: dict[str, list[float]] = defaultdict(list)  # "klik" / "poll" -> seconds per rerun
+        self.blocks: list[tuple[float, int]] = []  # when the page said "blok n is open"
 
     async def rerun(self, ws: websockets.ClientConnection, fragment_id: str = "") -> None:
         message = BackMsg()
@@ -90,6 +95,10 @@ class Session:
                     self.widgets[element.radio.label] = element.radio.id
                 elif element.WhichOneof("type") == "progress" and (found := PROGRESS.match(element.progress.text)):
                     self.progress[int(found[1])] = int(found[2])
+                elif element.WhichOneof("type") == "alert" and (found := OPEN_BLOCK.search(element.alert.body)):
+                    self.blocks.append((time.monotonic(), int(found[1])))
+            elif kind == "script_finished" and forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                continue  # the fragment asked for the whole page: it follows on this connection
             elif kind == "script_finished":
                 self.timings["poll" if fragment_id else "klik"].append(time.monotonic() - started)
                 return
@@ -100,9 +109,18 @@ class Session:
 
 
 async def participant(
-    session: Session, numbers: list[int], think: float, rng: random.Random, clicks: list, poll: bool, ready
+    session: Session,
+    numbers: list[int],
+    think: float,
+    rng: random.Random,
+    clicks: list,
+    poll: bool,
+    ready: asyncio.Barrier,
+    clicked: asyncio.Barrier,
+    stop: asyncio.Event,
 ) -> None:
-    """Click each question after a think time; in between, poll the live banner like the browser.
+    """Click each question after a think time; in between, poll the live banner like the browser. After the
+    last click, go on polling until `stop` (the block lag is measured then).
 
     Groups join before the block opens: the clicking starts when every device has its page.
     """
@@ -124,6 +142,12 @@ async def participant(
             session.values[widget] = NIET if rng.random() < 0.4 else OP
             clicks.append(time.monotonic())
             await session.rerun(ws)
+        await clicked.wait()
+        while poll and not stop.is_set():
+            fragment = min(polls, key=polls.__getitem__)
+            await asyncio.sleep(max(0.0, polls[fragment] - time.monotonic()))
+            await session.rerun(ws, fragment)
+            polls[fragment] = time.monotonic() + session.fragments[fragment]
 
 
 async def projector(session: Session, until: asyncio.Event, seen: list[tuple[float, dict[int, int]]]) -> None:
@@ -174,7 +198,9 @@ def lags(clicks: dict[int, list[float]], seen: list[tuple[float, dict[int, int]]
     return found
 
 
-async def drive(urls: list[str], pids: list[int], devices, screen: str, meeting_id: int, think: float, poll: bool):
+async def drive(  # type: ignore[no-untyped-def]
+    urls: list[str], pids: list[int], devices, screen: str, meeting_id: int, think: float, poll: bool, next_block
+):
     rng = random.Random(11)
     clicks: dict[int, list[float]] = defaultdict(list)
     done, seen = asyncio.Event(), []
@@ -182,10 +208,11 @@ async def drive(urls: list[str], pids: list[int], devices, screen: str, meeting_
     watcher = asyncio.create_task(projector(screen_session, done, seen))
     await asyncio.sleep(1)
     sessions = [Session(urls[i % len(urls)], c, "scan", "") for i, (_, c, _) in enumerate(devices)]
-    ready = asyncio.Barrier(len(sessions) + 1)
+    ready, clicked = asyncio.Barrier(len(sessions) + 1), asyncio.Barrier(len(sessions) + 1)
+    stop = asyncio.Event()
     work = asyncio.gather(
         *(
-            participant(session, share, think, random.Random(rng.random()), clicks[number], poll, ready)
+            participant(session, share, think, random.Random(rng.random()), clicks[number], poll, ready, clicked, stop)
             for session, (number, _, share) in zip(sessions, devices, strict=True)
         )
     )
@@ -193,16 +220,27 @@ async def drive(urls: list[str], pids: list[int], devices, screen: str, meeting_
     started, cpu_before = time.monotonic(), sum(map(cpu_seconds, pids))
     for session in [*sessions, screen_session]:
         session.timings.clear()  # the page loads before the start are not part of the measurement
-    await work
+    await clicked.wait()
     elapsed, cpu = time.monotonic() - started, sum(map(cpu_seconds, pids)) - cpu_before
     done.set()
     await watcher
+    block_lags = []
+    if poll:
+        opened = time.monotonic()
+        await asyncio.to_thread(next_block)
+        deadline = opened + 30
+        while time.monotonic() < deadline and not all(any(n == 2 for _, n in s.blocks) for s in sessions):
+            await asyncio.sleep(0.1)
+        for s in sessions:
+            block_lags += [t - opened for t, n in s.blocks if n == 2][:1]
+    stop.set()
+    await work
     timings = {
         "klik": [t for s in sessions for t in s.timings["klik"]],
         "poll": [t for s in sessions for t in s.timings["poll"]],
         "scherm": screen_session.timings["poll"],
     }
-    return clicks, seen, elapsed, cpu, timings
+    return clicks, seen, elapsed, cpu, timings, block_lags
 
 
 def measure(server_url: str | None, people: int, groups: int, think: float, replicas: int, poll: bool) -> None:
@@ -212,8 +250,13 @@ def measure(server_url: str | None, people: int, groups: int, think: float, repl
         apps = [next(server) for server in servers]
         engine = apps[0].engine
         regio, meeting, devices, screen = prepare(engine, people, groups)
-        clicks, seen, elapsed, cpu, timings = asyncio.run(
-            drive([a.url for a in apps], [a.pid for a in apps], devices, screen, meeting.id, think, poll)
+        facilitator = principal_for(Role.FACILITATOR, regio, label="bench")
+
+        def next_block() -> None:
+            open_block(engine, facilitator, meeting_id=meeting.id, block=2)
+
+        clicks, seen, elapsed, cpu, timings, block_lags = asyncio.run(
+            drive([a.url for a in apps], [a.pid for a in apps], devices, screen, meeting.id, think, poll, next_block)
         )
         reader = principal_for(Role.REGIO, regio)
         stored = sum(
@@ -236,6 +279,11 @@ def measure(server_url: str | None, people: int, groups: int, think: float, repl
     print(f"  block check (every {POLL_SECONDS} s per device): {spread(timings['poll'], 1000, 'ms')}")
     print(f"  projector refresh: {spread(timings['scherm'], 1000, 'ms')}")
     print(f"  projector lag (click until shown): {spread(found, 1, 's')}")
+    if poll:
+        print(
+            f"  block lag (facilitator opens block 2 until the device says so): {spread(block_lags, 1, 's')}; "
+            f"{len(block_lags)} of {len(devices)} devices"
+        )
     print(
         f"  server CPU {cpu / elapsed:.2f} core (machine has {os.cpu_count()}), "
         f"{cpu / max(reruns, 1) * 1000:.1f} ms per rerun over {reruns} reruns; "

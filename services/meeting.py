@@ -25,13 +25,13 @@ from analysis.formatting import AMSTERDAM, long_date
 from analysis.picture import SharedQuestion, SharedStandard, shared_figures
 from analysis.scoring import score_round
 from domain.access import Principal, Role
-from domain.meeting import REFLECTION_QUESTIONS, FaqItem, Meeting, MeetingKind, ProgrammeItem
+from domain.meeting import REFLECTION_QUESTIONS, Meeting, MeetingKind, ProgrammeItem
 from domain.models import Purpose
 from domain.text import LIMITS, clean_name, clean_text
-from services import ServiceError, fitting
+from services import ServiceError, fitting, live
 from services.access import Login, delay_for, note_failure, start_session, wrong_answer
 from services.access_codes import add_participant_code
-from services.authz import require_regio, require_round
+from services.authz import require_regio
 from services.publications import latest, rules_of
 from store import access_repo, answers_repo, meeting_repo, version_repo
 from store import repository as repo
@@ -235,33 +235,6 @@ def get_meeting(engine: Engine, principal: Principal, *, meeting_id: int) -> Mee
     return meeting
 
 
-class LiveState(BaseModel):
-    """What a table at the bijeenkomst sees: which block is open, and the FAQ. No codes, no other groups."""
-
-    model_config = ConfigDict(frozen=True)
-
-    title: str
-    open_block: int | None
-    faq: tuple[FaqItem, ...]
-
-
-def live_state(engine: Engine, principal: Principal, *, round_id: int) -> LiveState | None:
-    """The running bijeenkomst a round is filled in at (None: none), for whoever may read the round."""
-    with reading(engine) as session:
-        try:
-            info = repo.get_round(session, round_id=round_id)
-        except NotFound as exc:
-            raise ServiceError("Deze ronde bestaat niet (meer).") from exc
-        # A partner answering this round alone sees the bijeenkomst's state (which block is open), never answers.
-        if not (principal.role is Role.PARTNER and principal.round_id == round_id):
-            require_round(principal, round_id=round_id, gemeente_id=info.gemeente_id, regio_id=info.regio_id)
-        found = meeting_repo.meeting_of_round(session, round_id=round_id)
-        if found is None:
-            return None
-        meeting = _meeting(session, found[0])
-    return LiveState(title=meeting.title, open_block=meeting.open_block, faq=meeting.faq)
-
-
 def _meeting(session: Session, meeting_id: int) -> Meeting:
     try:
         return meeting_repo.get_meeting(session, meeting_id=meeting_id)
@@ -276,6 +249,7 @@ def _change(engine: Engine, principal: Principal, meeting_id: int, **values: obj
         if meeting.ended:
             raise ServiceError("Deze bijeenkomst is afgelopen.")
         meeting_repo.set_meeting(session, meeting_id=meeting_id, **values)
+    live.forget()
 
 
 def open_block(engine: Engine, principal: Principal, *, meeting_id: int, block: int | None) -> None:
@@ -305,6 +279,7 @@ def end_meeting(engine: Engine, principal: Principal, *, meeting_id: int) -> Non
         for round_id in meeting_repo.unused_new_rounds(session, meeting_id=meeting_id):
             if repo.why_round_must_stay(session, round_id=round_id) is None:
                 repo.delete_round(session, round_id=round_id)
+    live.forget()
 
 
 def add_faq(engine: Engine, principal: Principal, *, meeting_id: int, question: str, answer: str) -> None:
@@ -316,6 +291,7 @@ def add_faq(engine: Engine, principal: Principal, *, meeting_id: int, question: 
         meeting = _meeting(session, meeting_id)
         _require_facilitator(principal, meeting.regio_id)
         meeting_repo.add_faq(session, meeting_id=meeting_id, question=question, answer=answer)
+    live.forget()
 
 
 def spin_wheel(engine: Engine, principal: Principal, *, meeting_id: int, rng: random.Random | None = None) -> str:

@@ -65,7 +65,7 @@ def test_the_groups_own_device_sets_the_agreed_answer_after_the_phase_closes(
 
 
 def test_a_partner_at_a_bijeenkomst_sees_which_block_is_open(engine, facilitator, meeting_id, group):  # noqa: F811
-    from services.meeting import live_state
+    from services.live import live_state
 
     partner = partner_of(engine, facilitator, group.round_id)
     open_block(engine, facilitator, meeting_id=meeting_id, block=2)
@@ -73,7 +73,7 @@ def test_a_partner_at_a_bijeenkomst_sees_which_block_is_open(engine, facilitator
 
 
 def test_a_partner_sees_no_other_rounds_bijeenkomst(engine, facilitator, meeting_id):  # noqa: F811
-    from services.meeting import live_state
+    from services.live import live_state
 
     groups = get_meeting(engine, facilitator, meeting_id=meeting_id).groups
     partner = partner_of(engine, facilitator, groups[0].round_id)

@@ -6,11 +6,11 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from domain.access import Principal
-from services.meeting import live_state
+from services.live import live_state
 from ui.errors import calm
 from ui.text import md, plain
 
-POLL_SECONDS = 15  # a check is a fragment rerun (p50 ~12 ms, bench/meeting.py); 120 devices make 8 a second
+POLL_SECONDS = 2  # a check costs a fragment rerun and, per round, one short read a second (services/live.py)
 
 
 def meeting_banner(engine: Engine, principal: Principal, round_id: int, shown_block: int | None) -> None:
