@@ -11,7 +11,8 @@ import streamlit as st
 from analysis.regional_charts import shared_radar, shared_table
 from domain.access import Role
 from services import ServiceError
-from services.meeting import list_meetings, projector
+from services.meeting import list_meetings
+from services.projector import projector
 from ui import auth, params, runtime
 from ui.errors import calm
 from ui.text import inline_image, md, table

@@ -20,10 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
-from analysis.disclosure import Rules
 from analysis.formatting import AMSTERDAM, long_date
-from analysis.picture import SharedQuestion, SharedStandard, shared_figures
-from analysis.scoring import score_round
 from domain.access import Principal, Role
 from domain.meeting import REFLECTION_QUESTIONS, Meeting, MeetingKind, ProgrammeItem
 from domain.models import Purpose
@@ -32,8 +29,8 @@ from services import ServiceError, fitting, live
 from services.access import Login, delay_for, note_failure, start_session, wrong_answer
 from services.access_codes import add_participant_code
 from services.authz import require_regio
-from services.publications import latest, rules_of
-from store import access_repo, answers_repo, meeting_repo, version_repo
+from services.publications import latest
+from store import access_repo, meeting_repo, version_repo
 from store import repository as repo
 from store.repository import NotFound, now
 from store.unit_of_work import reading, writing
@@ -46,30 +43,7 @@ WRONG_JOIN_CODE = (
 )
 
 
-class GroupProgress(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    label: str
-    answered: int
-    total: int
-
-
-class ProjectorView(BaseModel):
-    """What the shared screen shows. Figures only when the facilitator has revealed them, under the regio's
-    disclosure rules (the room is not the regio team): only the open block's questions and standards."""
-
-    model_config = ConfigDict(frozen=True)
-
-    meeting: Meeting
-    block_label: str
-    groups: tuple[GroupProgress, ...]
-    questions: tuple[SharedQuestion, ...] = ()  # of the open block (or all, when no block is open)
-    standards: tuple[SharedStandard, ...] = ()  # the standards of the open block (or all)
-    highlights: tuple[str, ...] = ()
-    rules: Rules | None = None
-
-
-def _require_facilitator(principal: Principal, regio_id: int) -> None:
+def require_facilitator(principal: Principal, regio_id: int) -> None:
     require_regio(principal, regio_id, roles=(Role.FACILITATOR,))
 
 
@@ -121,7 +95,7 @@ def round_choices(
     gemeente's unfinished round of the same year (one no other bijeenkomst took); an unfinished round of
     another year only when the facilitator asks (`continue_older`); otherwise a new round, an evaluatie when
     the gemeente has answered a round before and a nulmeting when it has not. `new_round_for`: always new."""
-    _require_facilitator(principal, regio_id)
+    require_facilitator(principal, regio_id)
     with reading(engine) as session:
         return _round_choices(session, regio_id, gemeente_ids, held_on, continue_older or set(), new_round_for or set())
 
@@ -173,7 +147,7 @@ def create_meeting(
     round as `round_choices` says. A round made for the bijeenkomst that is still empty when it ends is removed
     again, so a bijeenkomst never leaves rounds behind for gemeenten that did not need one. A vervolg looks back
     and plans: it makes no rounds and no join codes, so it never changes what the regio's figures count."""
-    _require_facilitator(principal, regio_id)
+    require_facilitator(principal, regio_id)
     title = fitting(clean_name(title), LIMITS["name"])
     if not title:
         raise ServiceError("Geef de bijeenkomst een titel.")
@@ -219,7 +193,7 @@ def create_meeting(
 
 
 def list_meetings(engine: Engine, principal: Principal, *, regio_id: int) -> list[Meeting]:
-    _require_facilitator(principal, regio_id)
+    require_facilitator(principal, regio_id)
     with reading(engine) as session:
         return [
             meeting_repo.get_meeting(session, meeting_id=i)
@@ -230,12 +204,12 @@ def list_meetings(engine: Engine, principal: Principal, *, regio_id: int) -> lis
 def get_meeting(engine: Engine, principal: Principal, *, meeting_id: int) -> Meeting:
     """Everything of a bijeenkomst, join codes included: for its facilitator only."""
     with reading(engine) as session:
-        meeting = _meeting(session, meeting_id)
-    _require_facilitator(principal, meeting.regio_id)
+        meeting = meeting_in(session, meeting_id)
+    require_facilitator(principal, meeting.regio_id)
     return meeting
 
 
-def _meeting(session: Session, meeting_id: int) -> Meeting:
+def meeting_in(session: Session, meeting_id: int) -> Meeting:
     try:
         return meeting_repo.get_meeting(session, meeting_id=meeting_id)
     except NotFound as exc:
@@ -244,8 +218,8 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
 
 def _change(engine: Engine, principal: Principal, meeting_id: int, **values: object) -> None:
     with writing(engine) as session:
-        meeting = _meeting(session, meeting_id)
-        _require_facilitator(principal, meeting.regio_id)
+        meeting = meeting_in(session, meeting_id)
+        require_facilitator(principal, meeting.regio_id)
         if meeting.ended:
             raise ServiceError("Deze bijeenkomst is afgelopen.")
         meeting_repo.set_meeting(session, meeting_id=meeting_id, **values)
@@ -272,8 +246,8 @@ def end_meeting(engine: Engine, principal: Principal, *, meeting_id: int) -> Non
     bijeenkomst that no device joined and that holds nothing (no answer, no toelichting, nothing resting on it)
     is removed: the gemeente did not need it."""
     with writing(engine) as session:
-        meeting = _meeting(session, meeting_id)
-        _require_facilitator(principal, meeting.regio_id)
+        meeting = meeting_in(session, meeting_id)
+        require_facilitator(principal, meeting.regio_id)
         meeting_repo.end_meeting(session, meeting_id=meeting_id)
         session.flush()
         for round_id in meeting_repo.unused_new_rounds(session, meeting_id=meeting_id):
@@ -288,8 +262,8 @@ def add_faq(engine: Engine, principal: Principal, *, meeting_id: int, question: 
     if not question:
         raise ServiceError("Vul de vraag in.")
     with writing(engine) as session:
-        meeting = _meeting(session, meeting_id)
-        _require_facilitator(principal, meeting.regio_id)
+        meeting = meeting_in(session, meeting_id)
+        require_facilitator(principal, meeting.regio_id)
         meeting_repo.add_faq(session, meeting_id=meeting_id, question=question, answer=answer)
     live.forget()
 
@@ -297,8 +271,8 @@ def add_faq(engine: Engine, principal: Principal, *, meeting_id: int, question: 
 def spin_wheel(engine: Engine, principal: Principal, *, meeting_id: int, rng: random.Random | None = None) -> str:
     """Pick one reflection question not yet asked; the projector shows the wheel stopping on it."""
     with writing(engine) as session:
-        meeting = _meeting(session, meeting_id)
-        _require_facilitator(principal, meeting.regio_id)
+        meeting = meeting_in(session, meeting_id)
+        require_facilitator(principal, meeting.regio_id)
         left = [r for r in meeting.reflections if not r.asked]
         if not left:
             raise ServiceError("Alle reflectievragen zijn al gesteld.")
@@ -312,8 +286,8 @@ def add_breakout(engine: Engine, principal: Principal, *, meeting_id: int, name:
     if not name:
         raise ServiceError("Geef de groep een naam.")
     with writing(engine) as session:
-        meeting = _meeting(session, meeting_id)
-        _require_facilitator(principal, meeting.regio_id)
+        meeting = meeting_in(session, meeting_id)
+        require_facilitator(principal, meeting.regio_id)
         meeting_repo.add_breakout(session, meeting_id=meeting_id, name=name, theme=theme)
 
 
@@ -321,8 +295,8 @@ def save_breakout(
     engine: Engine, principal: Principal, *, meeting_id: int, breakout_id: int, theme: str, notes: str
 ) -> None:
     with writing(engine) as session:
-        meeting = _meeting(session, meeting_id)
-        _require_facilitator(principal, meeting.regio_id)
+        meeting = meeting_in(session, meeting_id)
+        require_facilitator(principal, meeting.regio_id)
         meeting_repo.save_breakout(
             session, meeting_id=meeting_id, breakout_id=breakout_id, theme=clean_text(theme), notes=clean_text(notes)
         )
@@ -346,7 +320,7 @@ def join(
             raise ServiceError("Deze code hoort bij een andere bijeenkomst. Kijk of u de goede link gebruikt.")
         found = [(m, c) for m, c in found if meeting_id is None or m == meeting_id]
         if found:
-            meeting = _meeting(session, found[0][0])
+            meeting = meeting_in(session, found[0][0])
             row = access_repo.get_code_row(session, code_id=found[0][1])
             expired = row.expires_at is not None and _aware(row.expires_at) <= now()
             if meeting.ended or row.revoked_at is not None or expired:
@@ -363,53 +337,12 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=now().tzinfo)
 
 
-def projector(engine: Engine, principal: Principal, *, meeting_id: int) -> ProjectorView:
-    """Per group its progress in the open block; once revealed, x van y, the spinnenweb, what stands out."""
-    with reading(engine) as session:
-        meeting = _meeting(session, meeting_id)
-        _require_facilitator(principal, meeting.regio_id)
-        answers = answers_repo.answers_of_rounds(session, round_ids=[g.round_id for g in meeting.groups])
-        regio = repo.get_regio(session, regio_id=meeting.regio_id)
-    qn = questionnaire.current()
-    block = meeting.open_block
-    shown = [q.number for q in (qn.questions_of_block(block) if block else qn.questions)]
-    groups = tuple(
-        GroupProgress(
-            label=meeting.group_label(g),
-            answered=sum(1 for a in answers[g.round_id] if a.value is not None and a.question_number in shown),
-            total=len(shown),
-        )
-        for g in meeting.groups
-    )
-    label = f"Blok {block} is open" if block else "Er is geen blok open"
-    if not meeting.results_shown:
-        return ProjectorView(meeting=meeting, block_label=label, groups=groups)
-    # Only the open block: a standard of the other block must not show answers from earlier sittings.
-    in_block = set(shown)
-    results = [
-        score_round(qn, [a for a in answers[g.round_id] if a.question_number in in_block]) for g in meeting.groups
-    ]
-    results = [r for r in results if r.total.answered]
-    rules = rules_of(regio)
-    standards, questions, lines = shared_figures(results, rules, noun="groepen")
-    block_standards = {q.standard for q in qn.questions if q.number in in_block}
-    return ProjectorView(
-        meeting=meeting,
-        block_label=label,
-        groups=groups,
-        questions=tuple(q for q in questions if q.number in in_block),
-        standards=tuple(s for s in standards if s.number in block_standards),
-        highlights=tuple(lines),
-        rules=rules,
-    )
-
-
 def follow_up_themes(engine: Engine, principal: Principal, *, meeting_id: int) -> list[str]:
     """What stands out in the regio, as themes for break-out groups: from the regio's newest publication (the
     room is not the regio team), never from live figures."""
     with reading(engine) as session:
-        meeting = _meeting(session, meeting_id)
-        _require_facilitator(principal, meeting.regio_id)
+        meeting = meeting_in(session, meeting_id)
+        require_facilitator(principal, meeting.regio_id)
     shared = latest(engine, principal, regio_id=meeting.regio_id)
     if shared is None:
         return []

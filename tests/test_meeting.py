@@ -19,11 +19,11 @@ from services.meeting import (
     get_meeting,
     join,
     open_block,
-    projector,
     show_names,
     show_results,
     spin_wheel,
 )
+from services.projector import projector
 from services.regio import set_regio_settings
 from services.scan import BlockClosed, ValueChange, list_rounds, open_scan, save_changes
 from tests.conftest import ADMIN, principal_for
