@@ -13,20 +13,18 @@ import streamlit as st
 
 from analysis import definitions
 from analysis.charts import standards_table
-from analysis.disclosure import GroupRule
 from analysis.formatting import long_date, moment, percent
-from analysis.picture import CountingRule
 from analysis.regional_charts import multiples_table, regio_radar, regio_table
 from domain.access import Role
 from exports.svg_radar import small_multiples_html
 from services import ServiceError
 from services.indicators import latest
-from services.publications import NOTHING_YET, Selection, rules_of
+from services.publications import NOTHING_YET, Selection
 from services.publications import latest as latest_publication
-from services.regio import get_regio, set_regio_settings
+from services.regio import get_regio
 from services.regio_report import regio_report, regio_rounds
-from ui import auth, regio_sharing, runtime
-from ui.actions import run, show_notice
+from ui import auth, regio_rules, regio_sharing, runtime
+from ui.actions import show_notice
 from ui.round_header import DEMO_NOTICE
 from ui.text import md, table
 
@@ -285,60 +283,6 @@ def partner_agreement() -> None:
     )
 
 
-def rules() -> None:
-    """Which round counts, and the rules for what leaves the regio team, each with its reason."""
-    st.header("Regels voor tellen en delen")
-    st.write(
-        "Hier kiest de regio welke ronde van een gemeente meetelt, en hoe cijfers worden beschermd als ze buiten "
-        "het regioteam komen (bestanden zonder namen, factsheet, regionaal plan, het gemiddelde dat gemeenten "
-        "zien, het scherm bij een bijeenkomst). Zo kunt u aan het bestuur uitleggen wat u deelt en waarom."
-    )
-    for line in rules_of(regio).sentences():
-        st.markdown(f"- {md(line)}")
-    with st.form("regels"):
-        counting = st.radio(
-            "Welke ronde van een gemeente telt mee?",
-            [r.value for r in CountingRule],
-            index=[r.value for r in CountingRule].index(regio.counting_rule),
-            format_func=lambda v: CountingRule(v).label,
-        )
-        # No min_value or max_value: the browser would answer a wrong number in English; the service says it in Dutch.
-        minimum = st.number_input(
-            "Een cijfer buiten het regioteam tonen vanaf dit aantal gemeenten (1 tot en met 50)",
-            value=regio.min_gemeenten,
-            step=1,
-        )
-        group = st.radio(
-            "Wat doen we met '0 van 8' of '8 van 8' (dan weet iedereen wat elke gemeente antwoordde)?",
-            [r.value for r in GroupRule],
-            index=[r.value for r in GroupRule].index(regio.group_rule),
-            format_func=lambda v: GroupRule(v).label,
-        )
-        dominance = st.number_input(
-            "Een som van procesindicatoren niet tonen als één gemeente meer levert dan dit percentage "
-            "(50 tot en met 100)",
-            value=regio.dominance,
-            step=5,
-        )
-        sees = st.checkbox(
-            "Gemeenten zien bij hun resultaten het gemiddelde van de regio (uit de laatste gedeelde stand)",
-            value=regio.gemeente_sees_average,
-        )
-        if st.form_submit_button("Regels opslaan"):
-            run(
-                set_regio_settings,
-                engine,
-                principal,
-                "De regels zijn opgeslagen. Ze gelden voor de volgende stand die u vastlegt.",
-                regio_id=regio.id,
-                counting_rule=counting,
-                min_gemeenten=int(minimum),
-                group_rule=group,
-                dominance=int(dominance),
-                gemeente_sees_average=sees,
-            )
-
-
 def side_by_side() -> None:
     """A small spinnenweb per gemeente, with the same figures in a table."""
     st.header("Alle gemeenten naast elkaar")
@@ -392,7 +336,7 @@ PARTS = {
     "toelichtingen": ("Toelichtingen", toelichtingen),
     "partners": ("Partners eens of oneens", partner_agreement),
     "delen": ("Delen en downloaden", lambda: regio_sharing.sharing(engine, principal, report, selection)),
-    "regels": ("Regels voor tellen en delen", rules),
+    "regels": ("Regels voor tellen en delen", lambda: regio_rules.rules(engine, principal, regio)),
 }
 runtime.init_from_query("onderdeel", list(PARTS))
 part = st.radio(
