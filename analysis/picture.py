@@ -162,6 +162,7 @@ class SharedPicture(_Model):
     partners: SharedPartners | None = None
     indicators: tuple[SharedIndicator, ...] = ()
     kept: tuple[str, ...] = ()  # parts kept as they were in an earlier publication, and why
+    texts_checked: bool = False  # its texts passed the de-identification of shared text (analysis/deidentify)
 
     @property
     def made_on(self) -> date:

@@ -94,14 +94,14 @@ def latest(engine: Engine, principal: Principal, *, regio_id: int) -> SharedPict
     with reading(engine) as session:
         regio = _readable(session, principal, regio_id)
         found = publication_repo.latest(session, regio_id=regio.id)
-    return None if found is None else SharedPicture.model_validate_json(found[1])
+        return None if found is None else _loaded(session, regio, found[1])
 
 
 def latest_with_id(engine: Engine, principal: Principal, *, regio_id: int) -> tuple[int, SharedPicture] | None:
     with reading(engine) as session:
         regio = _readable(session, principal, regio_id)
         found = publication_repo.latest(session, regio_id=regio.id)
-    return None if found is None else (found[0], SharedPicture.model_validate_json(found[1]))
+        return None if found is None else (found[0], _loaded(session, regio, found[1]))
 
 
 def get(engine: Engine, principal: Principal, *, publication_id: int) -> SharedPicture:
@@ -109,8 +109,30 @@ def get(engine: Engine, principal: Principal, *, publication_id: int) -> SharedP
         found = publication_repo.get(session, publication_id=publication_id)
         if found is None:
             raise ServiceError("Deze gedeelde stand bestaat niet (meer).")
-        _readable(session, principal, found[0])
-    return SharedPicture.model_validate_json(found[1])
+        regio = _readable(session, principal, found[0])
+        return _loaded(session, regio, found[1])
+
+
+def _loaded(session: Session, regio: Regio, stored: str) -> SharedPicture:
+    """A stored publication as it may be read. One made before shared text passed the de-identification step
+    has its texts passed through it now, with the regio's word lists: what was shared then carried gemeente
+    names masked only, and may have named persons."""
+    picture = SharedPicture.model_validate_json(stored)
+    if picture.texts_checked:
+        return picture
+    names = [g.name for g in repo.list_gemeenten(session, regio_id=regio.id)]
+    words = words_of(regio, names)
+    return picture.model_copy(
+        update={
+            "toelichtingen": tuple(t.model_copy(update={"text": clean(t.text, words)}) for t in picture.toelichtingen),
+            "extras": tuple(q.model_copy(update={"text": clean(q.text, words)}) for q in picture.extras),
+            "indicators": tuple(
+                i.model_copy(update={f: clean(getattr(i, f), words) for f in ("name", "definition", "source")})
+                for i in picture.indicators
+            ),
+            "texts_checked": True,
+        }
+    )
 
 
 def gemeente_average(engine: Engine, principal: Principal, *, regio_id: int) -> SharedPicture | None:
@@ -208,7 +230,7 @@ def _prepare(
         picture = picture.model_copy(update={"made_at": made_at})
     earlier = publication_repo.contributions(session, regio_id=regio_id)
     newest = publication_repo.latest(session, regio_id=regio_id)
-    before = SharedPicture.model_validate_json(newest[1]) if newest else None
+    before = _loaded(session, report.regio, newest[1]) if newest else None
     renewed, kept = [], []
     new_scan = contributions.get(SCAN)
     last = earlier[-1] if earlier else {}
@@ -331,6 +353,7 @@ def _picture(
         left_out=report.left_out,
         partners=partners,
         indicators=tuple(indicators),
+        texts_checked=True,
     )
     return picture, contributions, replaced
 

@@ -133,3 +133,29 @@ def test_a_word_the_regio_keeps_stays_in_the_next_publication_and_is_remembered(
     assert after.made_at != before.made_at  # a new list is something new to share
     assert any("wijk Kanaleneiland liet" in t.text for t in after.toelichtingen)
     assert get_regio(engine, me, regio_id=corpus_regio.id).words_kept == ("Kanaleneiland",)
+
+
+def test_a_publication_made_before_the_step_is_de_identified_when_it_is_read(engine, corpus_regio):
+    from sqlalchemy import update
+
+    from services.publications import latest
+    from store.tables import GedeeldeStandRow
+    from store.unit_of_work import writing
+
+    picture = shared(engine, corpus_regio, include_toelichtingen=True)
+    typed = [m.text for m in corpus()]
+    old = picture.model_copy(
+        update={
+            "toelichtingen": tuple(
+                t.model_copy(update={"text": text}) for t, text in zip(picture.toelichtingen, typed, strict=True)
+            ),
+            "texts_checked": False,
+        }
+    )  # as a publication of before: gemeente names masked at most, persons as typed
+    with writing(engine) as session:
+        session.execute(update(GedeeldeStandRow).values(picture=old.model_dump_json()))
+    read = latest(engine, principal_for(Role.REGIO, corpus_regio), regio_id=corpus_regio.id)
+    assert read is not None and read.texts_checked
+    assert leaked(read.model_dump_json()) == []
+    _, data, _ = shared_bytes(engine, corpus_regio, "html", include_toelichtingen=True)
+    assert leaked(data.decode()) == []
