@@ -72,7 +72,7 @@ def deducer() -> Any:
         return _DEDUCE
 
 
-def annotations(text: str) -> list[Any]:
+def annotate(text: str) -> list[Any]:
     """Deduce's annotations of a text (one at a time: its processors are not known to be thread-safe)."""
     with _LOCK:
         return list(deducer().deidentify(text).annotations)

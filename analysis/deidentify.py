@@ -245,8 +245,8 @@ def _patterns(text: str) -> list[tuple[int, int, Kind]]:
 
 
 def _deduce(text: str) -> list[tuple[int, int, Kind]]:
-    annotations = deduce_lists.annotations(text)
-    found = []
+    annotations = deduce_lists.annotate(text)
+    found: list[tuple[int, int, Kind]] = []
     for a in annotations:
         kind = _DEDUCE_KINDS.get(a.tag)
         if kind is Kind.TELEFOON and _SERVICE_LINE.match(a.text):
@@ -254,7 +254,7 @@ def _deduce(text: str) -> list[tuple[int, int, Kind]]:
         if kind is Kind.PLAATS and (any(ch.isdigit() for ch in a.text) or _STREET.search(a.text)):
             kind = Kind.ADRES
         if kind is Kind.PERSOON:
-            found += [(start, end, kind) for start, end in _person_pieces(text, a.start_char, a.end_char)]
+            found += [(start, end, Kind.PERSOON) for start, end in _person_pieces(text, a.start_char, a.end_char)]
         elif kind is not None:
             found.append((a.start_char, a.end_char, kind))
     return sorted(found, key=lambda f: (f[0], -f[1]))

@@ -32,7 +32,7 @@ def indicator_figure(
     fig = go.Figure()
     for index, (gemeente_id, name) in enumerate(names.items()):
         colour, dash, symbol = style(index)
-        values = [r.gemeenten.get(gemeente_id).value if r.gemeenten.get(gemeente_id) else None for r in rows]
+        values = [shown.value if (shown := r.gemeenten.get(gemeente_id)) else None for r in rows]
         fig.add_trace(
             go.Scatter(
                 x=periods, y=values, name=escape(name), mode="lines+markers", connectgaps=False,
@@ -70,7 +70,7 @@ def indicator_figure(
     return fig
 
 
-def indicator_table(rows: Sequence[SeriesRow], names: Mapping[int, str], *, regio: bool = True) -> list[dict]:
+def indicator_table(rows: Sequence[SeriesRow], names: Mapping[int, str], *, regio: bool = True) -> list[dict[str, str]]:
     """The same numbers as the chart (and the regio's sum), a row per gemeente and a column per period, with
     'minder dan N' where a small count is not shown."""
     table = []

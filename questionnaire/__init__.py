@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from questionnaire.models import Begrip, Block, Cluster, Question, Questionnaire, Standard
 
@@ -61,7 +62,7 @@ def parse(text: str, name: str) -> Questionnaire:
 
 def dump(qn: Questionnaire) -> str:
     """The questionnaire as a file in our YAML schema (parse(dump(q)) == q)."""
-    return yaml.safe_dump(qn.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=120)
+    return str(yaml.safe_dump(qn.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=120))
 
 
 # pydantic's own messages are English; every kind that a file of ours can meet, in Dutch.
@@ -89,7 +90,7 @@ _DUTCH = {
 }
 
 
-def _describe(err: dict) -> str:
+def _describe(err: ErrorDetails) -> str:
     where = ".".join(str(p) for p in err.get("loc", ()))
     kind = str(err.get("type", ""))
     # our own validators speak Dutch already

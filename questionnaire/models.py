@@ -137,7 +137,7 @@ class Questionnaire(_Frozen):
         return sorted(own, key=lambda p: not set(p.questions) & set(questions))
 
 
-def _duplicates(numbers: list[int] | list[str]) -> list:
+def _duplicates(numbers: list[int] | list[str]) -> list[int | str]:
     return sorted({n for n in numbers if numbers.count(n) > 1})  # type: ignore[arg-type]
 
 
