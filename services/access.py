@@ -97,7 +97,7 @@ def login(engine: Engine, *, code: str, client_key: str, sleep: Callable[[float]
             right = False
         else:
             right = hmac.compare_digest(hash_secret(plain[PUBLIC_LENGTH:], row.salt), row.secret_hash)
-        if right:
+        if right and row is not None:
             if row.revoked_at is not None:
                 raise LoginError(REVOKED)
             if row.expires_at is not None and aware_utc(row.expires_at) <= now():

@@ -9,6 +9,7 @@ import secrets
 from datetime import datetime
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from domain.access import CodeInfo, IssuedCode, Principal, Role
 from domain.text import LIMITS, clean_name
@@ -38,7 +39,7 @@ def _format(plain: str) -> str:
 
 
 def _issue(
-    session,  # type: ignore[no-untyped-def]
+    session: Session,
     *,
     role: Role,
     label: str,
@@ -184,8 +185,8 @@ def demo_codes(engine: Engine) -> list[tuple[Role, str, str]]:
 
 
 def add_participant_code(
-    session, *, label: str, regio_id: int, gemeente_id: int, round_id: int, expires_at: datetime
-) -> int:  # type: ignore[no-untyped-def]
+    session: Session, *, label: str, regio_id: int, gemeente_id: int, round_id: int, expires_at: datetime
+) -> int:
     """The code row behind a bijeenkomst's join code: it reaches one round. Its own secret is never shown."""
     salt = secrets.token_bytes(16)
     return access_repo.add_code(
@@ -203,8 +204,8 @@ def add_participant_code(
 
 
 def add_partner_code(
-    session, *, label: str, regio_id: int, gemeente_id: int, round_id: int, expires_at: datetime
-) -> IssuedCode:  # type: ignore[no-untyped-def]
+    session: Session, *, label: str, regio_id: int, gemeente_id: int, round_id: int, expires_at: datetime
+) -> IssuedCode:
     """A partner's personal code: it reaches that partner's own answers to one round. Shown once."""
     return _issue(
         session,

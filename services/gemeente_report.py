@@ -54,7 +54,8 @@ def gemeente_report(engine: Engine, principal: Principal, *, round_id: int) -> G
         for r in list_rounds(engine, principal, gemeente_id=info.gemeente_id)
         if (r.held_on, r.id) < (info.held_on, info.id) and r.answered
     ]
-    previous, changes, unanswered = None, (), 0
+    previous, unanswered = None, 0
+    changes: tuple[QuestionChange, ...] = ()
     if earlier:
         before = open_scan(engine, principal, round_id=max(earlier, key=lambda r: (r.held_on, r.id)).id)
         previous = before.info

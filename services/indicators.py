@@ -116,7 +116,9 @@ def edit_indicator(engine: Engine, principal: Principal, *, indicator_id: int, *
     require_editor(principal, regio_id)
     with writing(engine) as session:
         current = _own_indicator(session, regio_id, indicator_id)
-        cleaned = {k: clean_name(v) if k in ("name", "thema", "source", "frequency") else v for k, v in fields.items()}
+        cleaned = {
+            k: clean_name(str(v)) if k in ("name", "thema", "source", "frequency") else v for k, v in fields.items()
+        }
         if "definition" in cleaned:
             cleaned["definition"] = clean_text(str(cleaned["definition"])).strip()
         try:

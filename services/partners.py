@@ -239,6 +239,7 @@ def mark_done(engine: Engine, principal: Principal, *, done: bool = True) -> Non
 
 def samen_view(engine: Engine, principal: Principal, *, round_id: int | None = None) -> SamenView:
     """For the gemeente: every view. For a partner who is done: the views of the partners who are done."""
+    found: ApartPhase | None
     with reading(engine) as session:
         if principal.role is Role.PARTNER:
             me, found = _me(session, principal)

@@ -92,7 +92,9 @@ def _clean(change: PlanChange, qn: questionnaire.Questionnaire) -> str | date | 
             raise ServiceError("Vul een datum in, of laat het veld leeg.")
         return value
     if change.field == "question_numbers":
-        numbers = tuple(sorted(set(value or ())))  # type: ignore[arg-type]
+        if value is not None and not isinstance(value, tuple):
+            raise ServiceError("Kies vragen uit de vragenlijst.")
+        numbers = tuple(sorted(set(value or ())))
         if any(n not in qn.questions_by_number for n in numbers):
             raise ServiceError("Kies vragen uit de vragenlijst.")
         return numbers
@@ -100,13 +102,18 @@ def _clean(change: PlanChange, qn: questionnaire.Questionnaire) -> str | date | 
 
 
 def _save_one(
-    session: Session, principal: Principal, plan_id: int, change: PlanChange, new: object, in_scope: set[int]
+    session: Session,
+    principal: Principal,
+    plan_id: int,
+    change: PlanChange,
+    new: str | date | tuple[int, ...] | None,
+    in_scope: set[int],
 ) -> object:
     actor = principal.actor
     if change.target == "plan":
         if change.field not in PLAN_TEXT_FIELDS:
             raise ServiceError("Dit veld hoort niet bij een verbeterplan.")
-        return plan_repo.save_plan_field(session, plan_id=plan_id, field=change.field, new=new, actor=actor)  # type: ignore[arg-type]
+        return plan_repo.save_plan_field(session, plan_id=plan_id, field=change.field, new=str(new), actor=actor)
     if change.target == "note":
         if change.key not in in_scope:
             raise ServiceError("Deze standaard hoort niet bij dit plan.")

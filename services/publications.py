@@ -16,7 +16,6 @@ Who may do what:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
@@ -362,7 +361,7 @@ def hash_words(words: Words) -> str:
     return fingerprint(words.model_dump_json())[:12]
 
 
-def contribution_sets(engine: Engine, principal: Principal, *, regio_id: int) -> list[Mapping[str, list[str]]]:
+def contribution_sets(engine: Engine, principal: Principal, *, regio_id: int) -> list[dict[str, list[str]]]:
     """For tests and the register: what each publication rested on (ids only, no names)."""
     require_regio(principal, regio_id, roles=(Role.REGIO,))
     with reading(engine) as session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from analysis.deidentify import Kind, Replacement, Words, clean
@@ -15,9 +16,16 @@ from exports.xlsx_internal import internal_workbook
 from services.regio_report import RegioReport
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMATS = {
-    "xlsx": ("zelfscan-regiocijfers-{stamp}.xlsx", lambda p, d: anonymised_workbook(p, d), XLSX),
-    "csv": ("zelfscan-regiocijfers-{stamp}.csv", lambda p, d: figures_csv(p), "text/csv"),
+Writer = Callable[[SharedPicture, str], bytes]
+
+
+def _figures_csv(picture: SharedPicture, _duiding: str) -> bytes:
+    return figures_csv(picture)  # figures only: the duiding is text
+
+
+FORMATS: dict[str, tuple[str, Writer, str]] = {
+    "xlsx": ("zelfscan-regiocijfers-{stamp}.xlsx", anonymised_workbook, XLSX),
+    "csv": ("zelfscan-regiocijfers-{stamp}.csv", _figures_csv, "text/csv"),
     "html": ("zelfscan-factsheet-{stamp}.html", factsheet_html, "text/html"),
     "pdf": ("zelfscan-factsheet-{stamp}.pdf", factsheet_pdf, "application/pdf"),
 }

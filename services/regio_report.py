@@ -330,7 +330,7 @@ def paired(before: RegioReport, after: RegioReport) -> Comparison:
                 _mean(s, [y for _, y in shares]),
             )
         )
-    left = ()
+    left: tuple[str, ...] = ()
     if unequal:
         numbers = ", ".join(str(n) for n in unequal[:10]) + (" en meer" if len(unequal) > 10 else "")
         left = (

@@ -234,7 +234,8 @@ def save_changes(engine: Engine, principal: Principal, *, round_id: int, changes
     """
     if not changes:
         return SaveReport(changed=0)
-    changed, overwritten = 0, []
+    changed = 0
+    overwritten: list[Overwritten] = []
     try:
         with writing(engine) as session:
             changed, overwritten = _save(session, principal, round_id, changes)
