@@ -8,16 +8,25 @@ ready when Streamlit is idle and the page has stopped changing. The time is from
 of the navigation until the page's last change, measured in the browser
 (`performance.now()`). Goal (issue 15): every page within 1 s on this machine.
 
-Usage: .venv/bin/python -m bench.pages_ready [--loads 3] [--only regio]
+With --floor it also times a bare Streamlit page in the same harness (`bench/bare_app.py`: the same sidebar, a
+title and a table the size of the Regio overview, no database), and prints each page's time as a multiple of it.
+
+Usage: .venv/bin/python -m bench.pages_ready [--loads 3] [--only regio] [--floor]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -86,6 +95,35 @@ def build(engine) -> tuple[str, str, int, int]:  # type: ignore[no-untyped-def]
     return regio_code, gemeente_code, newest[first.id], plan_id
 
 
+@contextmanager
+def bare_server() -> Iterator[str]:
+    """bench/bare_app.py served as scripts/start serves the app (headless, no file watcher)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(Path(__file__).parent / "bare_app.py"),
+         "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.2)
+            if time.monotonic() > deadline:
+                raise RuntimeError("the bare page did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def ready_ms(page: Page, address: str) -> float:
     page.goto(address)
     page.wait_for_function(READY, timeout=60_000, polling=100)
@@ -99,6 +137,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--loads", type=int, default=3)
     parser.add_argument("--only", help="measure only the pages whose name contains this text")
+    parser.add_argument("--floor", action="store_true", help="also time a bare page with the same sidebar and table")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp())
     server = start_app(folder)
@@ -140,13 +179,23 @@ def main() -> None:
                 ready_ms(page, f"{app.url}/{path}")  # warm-up: first use of the page's modules
                 results[name] = [ready_ms(page, f"{app.url}/{path}") for _ in range(args.loads)]
             context.close()
+        if args.floor:
+            with bare_server() as url:
+                context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+                context.add_init_script(WATCH)
+                page = context.new_page()
+                ready_ms(page, f"{url}/regio")
+                results["bare page (floor)"] = [ready_ms(page, f"{url}/regio") for _ in range(args.loads)]
+                context.close()
         browser.close()
     for _ in server:
         pass
     print(f"page ready (Streamlit idle, last change), median of {args.loads} loads by address:")
+    floor = statistics.median(results["bare page (floor)"]) if "bare page (floor)" in results else None
     for name, times in results.items():
         each = ", ".join(f"{t / 1000:.2f}" for t in times)
-        print(f"  {name:<24} {statistics.median(times) / 1000:.2f} s   (each: {each})")
+        ratio = f"   {statistics.median(times) / floor:.2f} × floor" if floor else ""
+        print(f"  {name:<24} {statistics.median(times) / 1000:.2f} s{ratio}   (each: {each})")
 
 
 if __name__ == "__main__":
