@@ -27,7 +27,7 @@ from services.indicators import gemeente_lines
 from services.plans import list_plans, open_plan
 from services.publications import gemeente_average
 from services.scan import list_rounds, open_scan
-from services.workbooks import _slug
+from services.workbooks import file_slug
 
 
 class GemeenteReport(BaseModel):
@@ -95,7 +95,7 @@ def _progress(progress: tuple[ClusterProgress, ...]) -> tuple[ClusterProgress, .
 
 
 def report_file_name(gemeente_name: str, held_on: date) -> str:
-    return f"verslag-zelfscan-{_slug(gemeente_name)}-{held_on.isoformat()}.pdf"
+    return f"verslag-zelfscan-{file_slug(gemeente_name)}-{held_on.isoformat()}.pdf"
 
 
 def gemeente_report_pdf(

@@ -14,14 +14,14 @@ from exports.pdf_verbeterplan import verbeterplan_pdf
 from exports.radar_png import radar_png
 from exports.xlsx_verbeterplan import verbeterplan_workbook
 from services.plans import open_plan
-from services.workbooks import XLSX, _slug
+from services.workbooks import XLSX, file_slug
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def plan_file_name(view: PlanView, today: date, extension: str) -> str:
     """A regional plan's file name carries the regio's name only, never a gemeente's."""
-    whose = "regio-" + _slug(view.subject) if view.plan.info.kind is PlanKind.REGIO else _slug(view.subject)
+    whose = "regio-" + file_slug(view.subject) if view.plan.info.kind is PlanKind.REGIO else file_slug(view.subject)
     return f"verbeterplan-{whose}-{today.isoformat()}.{extension}"
 
 

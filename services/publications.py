@@ -39,7 +39,7 @@ from domain.models import Purpose, Regio
 from services import ServiceError
 from services.authz import Forbidden, require_regio
 from services.publication_families import indicator_families, partner_family
-from services.regio_report import RegioReport, _report
+from services.regio_report import RegioReport, report_in
 from store import publication_repo
 from store import repository as repo
 from store.repository import now
@@ -215,7 +215,7 @@ def _prepare(
     with_partners: bool,
     made_at: datetime | None = None,
 ) -> tuple[Preview, dict[str, frozenset[str]]]:
-    report = _report(
+    report = report_in(
         session,
         regio_id=regio_id,
         period=selection.period,

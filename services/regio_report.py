@@ -111,7 +111,7 @@ def regio_report(
     regional figures. A round without any answer never counts."""
     require_regio(principal, regio_id, roles=(Role.REGIO,))
     with reading(engine) as session:
-        return _report(
+        return report_in(
             session,
             regio_id=regio_id,
             period=period,
@@ -121,7 +121,7 @@ def regio_report(
         )
 
 
-def _report(
+def report_in(
     session: Session,
     *,
     regio_id: int,
@@ -130,6 +130,8 @@ def _report(
     only_gemeenten: set[int] | None,
     chosen_rounds: dict[int, int],
 ) -> RegioReport:
+    """The regio's figures within an open unit of work (the caller has checked who may): `regio_report` and the
+    making of a publication (`services/publications.py`) both compute them here."""
     if period is not None and period[0] > period[1]:
         raise ServiceError("De begindatum ligt na de einddatum. Kies een andere periode.")
     try:

@@ -20,16 +20,17 @@ from store.unit_of_work import reading
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _slug(text: str) -> str:
+def file_slug(text: str) -> str:
+    """A name as it may stand in a file name: letters and digits, the rest dashes."""
     return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
 
 
 def workbook_file_name(gemeente: str, held_on: date) -> str:
-    return f"zelfscan-{_slug(gemeente)}-{held_on.isoformat()}.xlsx"
+    return f"zelfscan-{file_slug(gemeente)}-{held_on.isoformat()}.xlsx"
 
 
 def blank_workbook_name(gemeente: str) -> str:
-    return f"zelfscan-{_slug(gemeente)}-leeg.xlsx"
+    return f"zelfscan-{file_slug(gemeente)}-leeg.xlsx"
 
 
 def round_workbook(engine: Engine, principal: Principal, *, round_id: int) -> tuple[str, bytes]:
@@ -86,5 +87,5 @@ def regio_archive(engine: Engine, principal: Principal, *, regio_id: int) -> tup
     title = f"Zelfscan archief {regio.name}"
     with_rounds = {r[1] for r in rounds}
     empty = [sheet for gemeente_id, sheet in sheets.items() if gemeente_id not in with_rounds]
-    file_name = f"zelfscan-archief-{_slug(regio.name)}-{date.today().isoformat()}.xlsx"
+    file_name = f"zelfscan-archief-{file_slug(regio.name)}-{date.today().isoformat()}.xlsx"
     return file_name, archive_workbook(title, scans, empty)
