@@ -7,12 +7,12 @@ message with the sheet and cell for every problem.
 
 from __future__ import annotations
 
+from imports.reader import cell_name
 from imports.xlsx_values import cell_label, cell_number, cell_text
 from imports.xlsx_zelfscan import (
     QUESTION_COUNT,
     WorkbookRefused,
-    _cell,
-    _header_row,
+    header_row,
     open_upload,
     questions_sheet,
     sheet_rows,
@@ -28,7 +28,7 @@ def read_question_texts(
     upload = open_upload(data, file_name)
     name = questions_sheet(upload, sheet)
     rows = sheet_rows(upload, name).rows
-    header = _header_row(rows)
+    header = header_row(rows)
     labels = [cell_label(v) for v in rows[header]] if header is not None else []
     text_column = next((i for i, label in enumerate(labels) if label in TEXT_LABELS), None)
     texts: dict[int, str] = {}
@@ -37,13 +37,13 @@ def read_question_texts(
         if number is None or (header is not None and r <= header) or not 1 <= number <= QUESTION_COUNT:
             continue
         if number in texts:
-            raise WorkbookRefused(f"Blad '{name}', cel {_cell(r, 0)}: vraag {number} staat er twee keer in.")
+            raise WorkbookRefused(f"Blad '{name}', cel {cell_name(r, 0)}: vraag {number} staat er twee keer in.")
         if text_column is not None:
             text = cell_text(row[text_column]) if text_column < len(row) else ""
         else:  # no recognisable header: the longest text in the row is the question
             text = max((cell_text(v) for v in row[1:] if isinstance(v, str)), key=len, default="")
         if len(text) < 10:
-            where = _cell(r, text_column if text_column is not None else 1)
+            where = cell_name(r, text_column if text_column is not None else 1)
             raise WorkbookRefused(f"Blad '{name}', cel {where}: bij vraag {number} staat geen vraagtekst.")
         texts[number] = text
     missing = [n for n in range(1, QUESTION_COUNT + 1) if n not in texts]

@@ -21,12 +21,11 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ConfigDict
 
 from analysis.answers import AnswerValue
 from domain.text import clean_name
-from imports.reader import Limits, Sheet, Upload, UploadRefused, read_upload
+from imports.reader import Limits, Sheet, Upload, UploadRefused, cell_name, read_upload
 from imports.xlsx_values import cell_date, cell_label, cell_number, cell_text
 
 LIMITS = Limits(max_rows=2000, max_cells=20_000)  # a zelfscan has some 40 rows; well within the reader's bounds
@@ -141,8 +140,6 @@ def read_workbook(data: bytes, *, sheet: str | None = None, file_name: str = "we
         return parsed.model_copy(update={"problems": (*parsed.problems, hidden)})
     if EXTRA_SHEET not in upload.visible:
         return parsed
-    from imports.xlsx_extras import read_extras
-
     extra = upload.sheet(EXTRA_SHEET)
     extras, problems = read_extras(extra.rows, extra.formulas)
     return parsed.model_copy(update={"extras": extras, "problems": parsed.problems + problems})
@@ -192,13 +189,9 @@ def _has_all_numbers(rows: list[list]) -> bool:
     return set(range(1, QUESTION_COUNT + 1)) <= numbers
 
 
-def _cell(row: int, column: int) -> str:
-    return f"{get_column_letter(column + 1)}{row + 1}"
-
-
 def _parse(file_hash: str, sheet: str, rows: list[list], formulas: set[tuple[int, int]]) -> ParsedWorkbook:
     problems: list[Problem] = []
-    header = _header_row(rows)
+    header = header_row(rows)
     columns = _columns(rows[header] if header is not None else [])
     info, cells = _info(sheet, rows[: header if header is not None else 6], problems)
     answers: dict[int, ParsedAnswer] = {}
@@ -208,12 +201,12 @@ def _parse(file_hash: str, sheet: str, rows: list[list], formulas: set[tuple[int
             continue
         if not 1 <= number <= QUESTION_COUNT:
             raise WorkbookRefused(
-                f"Blad '{sheet}', cel {_cell(r, 0)}: vraag {number} bestaat niet. De zelfscan heeft de vragen "
+                f"Blad '{sheet}', cel {cell_name(r, 0)}: vraag {number} bestaat niet. De zelfscan heeft de vragen "
                 "1 tot en met 31."
             )
         if number in answers:
             raise WorkbookRefused(
-                f"Blad '{sheet}', cel {_cell(r, 0)}: vraag {number} staat er twee keer in. Haal één van beide weg."
+                f"Blad '{sheet}', cel {cell_name(r, 0)}: vraag {number} staat er twee keer in. Haal één van beide weg."
             )
         value = _answer(sheet, r, row, formulas, columns, problems)
         note = cell_text(row[columns["toelichting"]]) if columns["toelichting"] < len(row) else ""
@@ -234,7 +227,7 @@ def _parse(file_hash: str, sheet: str, rows: list[list], formulas: set[tuple[int
     )
 
 
-def _header_row(rows: list[list]) -> int | None:
+def header_row(rows: list[list]) -> int | None:
     for r, row in enumerate(rows[:30]):
         labels = {cell_label(v) for v in row}
         if labels & {"vraag", "nr", "nummer", "vraagnummer"} or {"op orde", "niet op orde"} <= labels:
@@ -275,7 +268,7 @@ def _answer(
     if columns["op"] >= 0 and columns["niet"] >= 0:  # a mark in one of two columns
         op, niet = _marked(row, columns["op"]), _marked(row, columns["niet"])
         if op and niet:
-            _problem(problems, sheet, _cell(r, columns["op"]), "Zowel 'op orde' als 'niet op orde' is aangekruist.")
+            _problem(problems, sheet, cell_name(r, columns["op"]), "Zowel 'op orde' als 'niet op orde' is aangekruist.")
             return None
         for column in (columns["op"], columns["niet"]):
             raw = row[column] if column < len(row) else None
@@ -283,7 +276,7 @@ def _answer(
                 _problem(
                     problems,
                     sheet,
-                    _cell(r, column),
+                    cell_name(r, column),
                     f"Hier staat '{cell_text(raw)}'. Zet een x in de kolom 'op orde' of 'niet op orde'.",
                 )
                 return None
@@ -294,7 +287,7 @@ def _answer(
         _problem(
             problems,
             sheet,
-            _cell(r, column),
+            cell_name(r, column),
             "Hier staat een formule zonder berekende waarde. Open het werkboek in Excel, "
             "sla het op en lees het opnieuw in, of typ het antwoord in.",
         )
@@ -307,7 +300,7 @@ def _answer(
     _problem(
         problems,
         sheet,
-        _cell(r, column),
+        cell_name(r, column),
         f"Het antwoord '{cell_text(raw)}' kennen we niet. Gebruik 'op orde' of 'niet op orde' (of ja/nee).",
     )
     return None
@@ -326,10 +319,10 @@ def _info(sheet: str, rows: list[list], problems: list[Problem]) -> tuple[dict, 
         if key is None or key in cells:
             continue
         if len(filled) < 2:
-            cells[key] = _cell(r, filled[0][0] + 1)
+            cells[key] = cell_name(r, filled[0][0] + 1)
             continue
         column, value = filled[1]
-        cells[key] = _cell(r, column)
+        cells[key] = cell_name(r, column)
         if key in ("gemeente", "versie"):
             info[key] = clean_name(cell_text(value))
             continue
@@ -366,3 +359,24 @@ def implausible(held_on: date, today: date | None = None) -> str | None:
             "Klopt dat niet, pas hem dan aan in het werkboek."
         )
     return None
+
+
+def read_extras(
+    rows: list[list], formulas: set[tuple[int, int]]
+) -> tuple[tuple[ParsedAnswer, ...], tuple[Problem, ...]]:
+    """The sheet of the regio's extra questions: id in column A, answer in E, toelichting in F."""
+    problems: list[Problem] = []
+    found: dict[int, ParsedAnswer] = {}
+    columns = {"answer": 4, "toelichting": 5, "op": -1, "niet": -1}
+    for r, row in enumerate(rows):
+        if not row or isinstance(row[0], bool) or not isinstance(row[0], int | float) or r < 2:
+            continue
+        extra_id = int(row[0])
+        value = _answer(EXTRA_SHEET, r, row, formulas, columns, problems)
+        note = cell_text(row[5]) if len(row) > 5 else ""
+        if extra_id in found:
+            _problem(problems, EXTRA_SHEET, cell_name(r, 0), f"Extra vraag {extra_id} staat er twee keer in.")
+            continue
+        if value is not None or note:
+            found[extra_id] = ParsedAnswer(number=extra_id, value=value, toelichting=note)
+    return tuple(found.values()), tuple(problems)
