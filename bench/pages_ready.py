@@ -17,14 +17,11 @@ Usage: .venv/bin/python -m bench.pages_ready [--loads 3] [--only regio] [--floor
 from __future__ import annotations
 
 import argparse
+import os
 import random
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -41,7 +38,7 @@ from services.access_codes import issue_code
 from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten
 from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, start_app
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, served, start_app
 from tests.browser.test_scan_in_browser import log_in
 from tests.conftest import ADMIN, principal_for
 
@@ -97,31 +94,9 @@ def build(engine) -> tuple[str, str, int, int]:  # type: ignore[no-untyped-def]
 
 @contextmanager
 def bare_server() -> Iterator[str]:
-    """bench/bare_app.py served as scripts/start serves the app (headless, no file watcher)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(Path(__file__).parent / "bare_app.py"),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.2)
-            if time.monotonic() > deadline:
-                raise RuntimeError("the bare page did not start")
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    """bench/bare_app.py served as the app is."""
+    with tempfile.TemporaryDirectory() as logs, served("bench/bare_app.py", dict(os.environ), Path(logs)) as found:
+        yield found[0]
 
 
 def ready_ms(page: Page, address: str) -> float:

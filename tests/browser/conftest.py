@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,13 +68,23 @@ def start_app(data_dir: Path, database_url: str | None = None) -> Iterator[Runni
         with new_database(data_dir) as url:
             yield from start_app(data_dir, url)
         return
-    port = _free_port()
     data_dir.mkdir(parents=True, exist_ok=True)
-    log = data_dir / f"server-{port}.log"
     env = {**os.environ, "ZELFSCAN_DATA_DIR": str(data_dir), "ZELFSCAN_DATABASE_URL": database_url}
+    with served("server.py", env, data_dir) as (url, proc, log):
+        engine = make_engine(database_url)
+        yield RunningApp(url=url, engine=engine, log=log, pid=proc.pid)
+        engine.dispose()
+
+
+@contextmanager
+def served(script: str, env: dict[str, str], log_dir: Path) -> Iterator[tuple[str, subprocess.Popen[bytes], Path]]:
+    """`streamlit run script` as scripts/start serves it (headless, no file watcher) on a free port, once it
+    answers its health check; its address, process and log. Stopped afterwards."""
+    port = _free_port()
+    log = log_dir / f"server-{port}.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(port),
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
@@ -90,9 +101,7 @@ def start_app(data_dir: Path, database_url: str | None = None) -> Iterator[Runni
             if time.monotonic() > deadline or proc.poll() is not None:
                 raise RuntimeError(f"App did not start:\n{log.read_text()}")
             time.sleep(0.2)
-        engine = make_engine(database_url)
-        yield RunningApp(url=url, engine=engine, log=log, pid=proc.pid)
-        engine.dispose()
+        yield url, proc, log
     finally:
         proc.terminate()
         try:
