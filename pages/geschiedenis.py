@@ -9,7 +9,7 @@ from domain.access import Role
 from services import ServiceError
 from services.scan import history, open_scan, restore
 from ui import auth, runtime
-from ui.round_header import round_header
+from ui.round_header import round_header, round_or_stop
 from ui.text import labelled, md
 
 PAGE_SIZE = 25  # changes drawn at first; each costs the page about a dozen elements
@@ -18,11 +18,7 @@ FIELD_NAMES = {"value": "Antwoord", "toelichting": "Toelichting"}
 principal = auth.require(Role.GEMEENTE, Role.REGIO)
 engine = runtime.engine()
 round_id = runtime.current_round_id()
-if round_id is None:
-    st.title("Geschiedenis")
-    st.info("Kies eerst een ronde op de startpagina.")
-    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
-    st.stop()
+round_id = round_or_stop(round_id, "Geschiedenis", regio=principal.role is Role.REGIO)
 
 try:
     snapshot = open_scan(engine, principal, round_id=round_id)

@@ -13,17 +13,13 @@ from services.publications import gemeente_average
 from services.scan import round_extras, round_report
 from ui import auth, runtime
 from ui.radar import radar_with_table
-from ui.round_header import progress_bar, round_header
+from ui.round_header import progress_bar, round_header, round_or_stop
 from ui.text import md, plain, table
 
 principal = auth.require(Role.GEMEENTE, Role.REGIO)
 engine = runtime.engine()
 round_id = runtime.current_round_id()
-if round_id is None:
-    st.title("Resultaten")
-    st.info("Kies eerst een gemeente en een ronde op de startpagina.")
-    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
-    st.stop()
+round_id = round_or_stop(round_id, "Resultaten", regio=principal.role is Role.REGIO)
 
 try:
     report = round_report(engine, principal, round_id=round_id)

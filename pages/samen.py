@@ -12,7 +12,7 @@ from services import ServiceError
 from services.partners import apart_phase, samen_view, set_agreed
 from services.scan import open_scan
 from ui import actions, auth, fields, partner_invite, runtime
-from ui.round_header import round_header
+from ui.round_header import round_header, round_or_stop
 from ui.text import md, table
 
 principal = auth.require(Role.GEMEENTE, Role.PARTNER, Role.DEELNEMER)
@@ -35,11 +35,8 @@ def _answer(value: AnswerValue | None) -> str:
 
 
 round_id = None if is_partner else principal.round_id or runtime.current_round_id()
-if not is_partner and round_id is None:
-    st.title("Eerst apart, dan samen")
-    st.info("Kies eerst een ronde op de startpagina.")
-    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
-    st.stop()
+if not is_partner:
+    round_id = round_or_stop(round_id, "Eerst apart, dan samen", regio=principal.role is Role.REGIO)
 
 # --- the gemeente: start, invite, follow, close ---------------------------------------------
 if not is_partner:

@@ -11,7 +11,7 @@ from services.partners import apart_phase, partner_snapshot
 from services.scan import BlockClosed, SaveReport, open_scan, update_round_details
 from ui import auth, autosave, fields, live, partner_status, runtime
 from ui.round_form import round_details_form
-from ui.round_header import help_text, participants_line, progress_bar, round_header
+from ui.round_header import help_text, participants_line, progress_bar, round_header, round_or_stop
 from ui.text import md, plain
 
 OPTION_LABELS = {
@@ -23,11 +23,7 @@ principal = auth.require(Role.GEMEENTE, Role.REGIO, Role.DEELNEMER, Role.PARTNER
 engine = runtime.engine()
 is_partner = principal.role is Role.PARTNER
 round_id = principal.round_id if is_partner else runtime.current_round_id()
-if round_id is None:
-    st.title("Scan invullen")
-    st.info("Kies eerst een gemeente en een ronde op de startpagina.")
-    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
-    st.stop()
+round_id = round_or_stop(round_id, "Scan invullen", regio=principal.role is Role.REGIO)
 
 closed_notice = None
 try:

@@ -47,3 +47,14 @@ def help_text(qn: Questionnaire, question: Question) -> str:
     lines = [question.help] if question.help else []
     lines += [f"*{b.term}*: {b.definition}" for b in qn.begrippen_of(question)]
     return "  \n".join(lines)
+
+
+def round_or_stop(round_id: int | None, page_title: str, *, regio: bool) -> int:
+    """The round a page shows; without one, the page says where to choose one and stops (never an empty page).
+    `regio`: the reader chooses a gemeente first."""
+    if round_id is None:
+        st.title(page_title)
+        st.info(f"Kies eerst {'een gemeente en ' if regio else ''}een ronde op de startpagina.")
+        st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
+        st.stop()
+    return round_id
