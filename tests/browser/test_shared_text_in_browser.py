@@ -8,15 +8,14 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from analysis.answers import AnswerValue
 from domain.access import Role
 from domain.models import Purpose
 from services.access_codes import issue_code
 from services.regio import create_regio, get_regio, list_gemeenten
-from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
+from services.scan import start_round
 from tests.browser.conftest import wait_until_drawn
 from tests.browser.test_scan_in_browser import log_in
-from tests.conftest import ADMIN, principal_for
+from tests.conftest import ADMIN, answer_all, principal_for
 
 pytestmark = pytest.mark.browser
 TEXT = "Overleg met Piet de Boer (06-12345678) en het team Visser Jeugdzorg van Veilig Thuis."
@@ -35,9 +34,7 @@ def regio_with_a_name(app):
             purpose=Purpose.NULMETING,
             participants=[],
         )
-        changes = [ValueChange(question_number=n, value=AnswerValue.OP_ORDE) for n in range(1, 32)]
-        changes.append(ToelichtingChange(question_number=4, toelichting=TEXT))
-        save_changes(app.engine, me, round_id=round_id, changes=changes)
+        answer_all(app.engine, me, round_id, niet=set(), notes={4: TEXT})
     return regio, issue_code(app.engine, ADMIN, role=Role.REGIO, label="regioteam", regio_id=regio.id).code
 
 
