@@ -7,9 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
+from domain.data_files import model_from_yaml
 from questionnaire.models import Begrip, Block, Cluster, Question, Questionnaire, Standard
 
 CURRENT_FILE = Path(__file__).with_name("zelfscan-2026.1.yaml")
@@ -47,17 +46,7 @@ def load(path: Path) -> Questionnaire:
 
 def parse(text: str, name: str) -> Questionnaire:
     """A questionnaire from the text of a file in our YAML schema; every problem named in Dutch."""
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise QuestionnaireError(f"De vragenlijst {name} kan niet worden gelezen: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise QuestionnaireError(f"De vragenlijst {name} bevat geen geldige gegevens.")
-    try:
-        return Questionnaire.model_validate(raw)
-    except ValidationError as exc:
-        details = "; ".join(_describe(err) for err in exc.errors())
-        raise QuestionnaireError(f"De vragenlijst {name} klopt niet: {details}") from exc
+    return model_from_yaml(text, Questionnaire, what=f"De vragenlijst {name}", error=QuestionnaireError)
 
 
 def dump(qn: Questionnaire) -> str:
@@ -66,43 +55,6 @@ def dump(qn: Questionnaire) -> str:
 
 
 # pydantic's own messages are English; every kind that a file of ours can meet, in Dutch.
-_DUTCH = {
-    "missing": "dit ontbreekt",
-    "string_type": "hier hoort een tekst",
-    "string_too_short": "dit mag niet leeg zijn",
-    "string_too_long": "dit is te lang",
-    "int_type": "hier hoort een heel getal",
-    "int_parsing": "hier hoort een heel getal",
-    "int_from_float": "hier hoort een heel getal",
-    "bool_type": "hier hoort ja of nee (true of false)",
-    "bool_parsing": "hier hoort ja of nee (true of false)",
-    "dict_type": "hier hoort een lijst met namen en waarden",
-    "list_type": "hier hoort een lijst",
-    "tuple_type": "hier hoort een lijst",
-    "too_short": "deze lijst is te kort",
-    "too_long": "deze lijst is te lang",
-    "extra_forbidden": "dit onderdeel kennen we niet; haal het weg",
-    "literal_error": "deze waarde kennen we niet",
-    "enum": "deze waarde kennen we niet",
-    "greater_than_equal": "dit getal is te klein",
-    "less_than_equal": "dit getal is te groot",
-    "string_pattern_mismatch": "hier staan tekens die niet mogen",
-}
-
-
-def _describe(err: ErrorDetails) -> str:
-    where = ".".join(str(p) for p in err.get("loc", ()))
-    kind = str(err.get("type", ""))
-    # our own validators speak Dutch already
-    msg = _DUTCH[kind] if kind in _DUTCH else str(err.get("msg", "")).removeprefix("Value error, ")
-    bound = err.get("ctx") or {}
-    if kind == "less_than_equal" and "le" in bound:
-        msg += f" (hoogstens {bound['le']})"
-    elif kind == "greater_than_equal" and "ge" in bound:
-        msg += f" (minstens {bound['ge']})"
-    return f"bij '{where}': {msg}" if where else msg
-
-
 @lru_cache(maxsize=1)
 def current() -> Questionnaire:
     """The questionnaire version new rounds use."""
