@@ -52,19 +52,6 @@ _DUTCH = {
 }
 
 
-def _describe(err: ErrorDetails) -> str:
-    where = ".".join(str(p) for p in err.get("loc", ()))
-    kind = str(err.get("type", ""))
-    # our own validators speak Dutch already
-    msg = _DUTCH[kind] if kind in _DUTCH else str(err.get("msg", "")).removeprefix("Value error, ")
-    bound = err.get("ctx") or {}
-    if kind == "less_than_equal" and "le" in bound:
-        msg += f" (hoogstens {bound['le']})"
-    elif kind == "greater_than_equal" and "ge" in bound:
-        msg += f" (minstens {bound['ge']})"
-    return f"bij '{where}': {msg}" if where else msg
-
-
 def describe(err: ErrorDetails) -> str:
     """One validation problem in Dutch, with where it is ("bij 'questions.3.text': dit mag niet leeg zijn")."""
     where = ".".join(str(p) for p in err.get("loc", ()))

@@ -72,6 +72,19 @@ def demo_regio(engine) -> Regio:
     return load_demo_region(engine)
 
 
+def regio_with_rounds(engine, name: str, gemeente_names: list[str], niet, notes: dict[int, str] | None = None) -> Regio:
+    """A regio whose gemeenten each have one round (5 March 2026, a nulmeting) with all 31 questions answered:
+    `niet(i)` the questions niet op orde at the i-th gemeente, `notes` the same toelichtingen everywhere."""
+    regio = create_regio(engine, ADMIN, name=name, gemeente_names=gemeente_names)
+    for i, gemeente in enumerate(list_gemeenten(engine, ADMIN, regio_id=regio.id)):
+        me = principal_for(Role.GEMEENTE, regio, gemeente)
+        round_id = start_round(
+            engine, me, gemeente_id=gemeente.id, held_on=date(2026, 3, 5), purpose=Purpose.NULMETING, participants=[]
+        )
+        answer_all(engine, me, round_id, niet(i), notes)
+    return regio
+
+
 def answer_all(engine, who, round_id, niet: set[int], notes: dict[int, str] | None = None) -> None:
     changes = [
         ValueChange(question_number=n, value=AnswerValue.NIET_OP_ORDE if n in niet else AnswerValue.OP_ORDE)

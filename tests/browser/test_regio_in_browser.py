@@ -5,19 +5,14 @@ from __future__ import annotations
 import io
 import subprocess
 import zipfile
-from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
-from analysis.answers import AnswerValue
 from domain.access import Role
-from domain.models import Purpose
 from services.access_codes import issue_code
-from services.regio import create_regio, list_gemeenten
-from services.scan import ValueChange, save_changes, start_round
 from tests.browser.test_scan_in_browser import log_in
-from tests.conftest import ADMIN, principal_for
+from tests.conftest import ADMIN, regio_with_rounds
 
 pytestmark = pytest.mark.browser
 NAMES = ["Oosterwolde-Proef", "Westerveld-Proef", "Zuidbroek-Proef"]
@@ -25,24 +20,9 @@ NAMES = ["Oosterwolde-Proef", "Westerveld-Proef", "Zuidbroek-Proef"]
 
 @pytest.fixture
 def regio_code(app):
-    regio = create_regio(app.engine, ADMIN, name="Regio Download", gemeente_names=NAMES)
-    for i, gemeente in enumerate(list_gemeenten(app.engine, ADMIN, regio_id=regio.id)):
-        me = principal_for(Role.GEMEENTE, regio, gemeente)
-        round_id = start_round(
-            app.engine,
-            me,
-            gemeente_id=gemeente.id,
-            held_on=date(2026, 3, 1),
-            purpose=Purpose.NULMETING,
-            participants=[],
-        )
-        values = {n: AnswerValue.OP_ORDE if (n + i) % 2 else AnswerValue.NIET_OP_ORDE for n in range(1, 32)}
-        save_changes(
-            app.engine,
-            me,
-            round_id=round_id,
-            changes=[ValueChange(question_number=n, value=v) for n, v in values.items()],
-        )
+    regio = regio_with_rounds(
+        app.engine, "Regio Download", NAMES, lambda i: {n for n in range(1, 32) if not (n + i) % 2}
+    )
     return issue_code(app.engine, ADMIN, role=Role.REGIO, label="regioteam", regio_id=regio.id).code
 
 

@@ -3,19 +3,15 @@ become and why, each text as it goes into the files, and a word kept for next ti
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from playwright.sync_api import expect
 
 from domain.access import Role
-from domain.models import Purpose
 from services.access_codes import issue_code
-from services.regio import create_regio, get_regio, list_gemeenten
-from services.scan import start_round
+from services.regio import get_regio
 from tests.browser.conftest import wait_until_drawn
 from tests.browser.test_scan_in_browser import log_in
-from tests.conftest import ADMIN, answer_all, principal_for
+from tests.conftest import ADMIN, principal_for, regio_with_rounds
 
 pytestmark = pytest.mark.browser
 TEXT = "Overleg met Piet de Boer (06-12345678) en het team Visser Jeugdzorg van Veilig Thuis."
@@ -23,18 +19,7 @@ TEXT = "Overleg met Piet de Boer (06-12345678) en het team Visser Jeugdzorg van 
 
 @pytest.fixture
 def regio_with_a_name(app):
-    regio = create_regio(app.engine, ADMIN, name="Regio Teksten", gemeente_names=["Aa", "Bee", "Cee"])
-    for gemeente in list_gemeenten(app.engine, ADMIN, regio_id=regio.id):
-        me = principal_for(Role.GEMEENTE, regio, gemeente)
-        round_id = start_round(
-            app.engine,
-            me,
-            gemeente_id=gemeente.id,
-            held_on=date(2026, 3, 1),
-            purpose=Purpose.NULMETING,
-            participants=[],
-        )
-        answer_all(app.engine, me, round_id, niet=set(), notes={4: TEXT})
+    regio = regio_with_rounds(app.engine, "Regio Teksten", ["Aa", "Bee", "Cee"], lambda _: set(), {4: TEXT})
     return regio, issue_code(app.engine, ADMIN, role=Role.REGIO, label="regioteam", regio_id=regio.id).code
 
 
