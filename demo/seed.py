@@ -66,6 +66,7 @@ def load_demo_region(engine: Engine) -> Regio:
         # The de-identification of shared text takes "Scholing" at the start of a sentence for a surname; the demo
         # regio has kept it, as a regio does on its page (Delen en downloaden).
         repo.set_regio_settings(session, regio_id=regio.id, words_kept=("Scholing",))
+        regio = repo.get_regio(session, regio_id=regio.id)
         rng = random.Random(2019_11_21)
         qn = questionnaire.current()
         for name, strength, rounds in DEMO_GEMEENTEN:
