@@ -27,6 +27,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from services import downloads
 from services.access import COOKIE_NAME, cookie_for_handoff, logout
 from services.access_codes import ensure_first_beheerder_code
+from services.client_address import client_address
 from settings import get_settings
 from store.engine import shared_engine
 from ui.auth import LOGOUT_ROUTE, SESSION_ROUTE
@@ -98,7 +99,9 @@ async def get_file(request: Request) -> Response:
 
 
 async def end_session_cookie(request: Request) -> Response:
-    logout(_engine(), request.cookies.get(COOKIE_NAME))
+    peer = request.client.host if request.client else "127.0.0.1"
+    origin = client_address(peer, request.headers.get("X-Forwarded-For"), get_settings().trusted_proxies)
+    logout(_engine(), request.cookies.get(COOKIE_NAME), origin=origin)
     response = Response(status_code=204)
     response.delete_cookie(COOKIE_NAME, path="/", httponly=True, samesite="strict")
     return response

@@ -38,6 +38,7 @@ class Principal(BaseModel):
     regio_id: int | None = None
     gemeente_id: int | None = None
     round_id: int | None = None  # a deelnemer reaches this one round and nothing else
+    origin: str = ""  # the client address this login's page runs from, for the audit log (services/audit.py)
 
     @property
     def actor(self) -> str:

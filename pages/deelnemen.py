@@ -22,7 +22,7 @@ with st.form("meedoen"):
     code = st.text_input("Code van uw groep", value=params.text_param("code", max_length=12), placeholder="ABC-DEF")
     if st.form_submit_button("Meedoen", type="primary"):
         try:
-            result = join(engine, meeting_id=meeting_id, code=code, client_key=runtime.client_key())
+            result = join(engine, meeting_id=meeting_id, code=code, client_key=auth.client_key())
         except ServiceError as exc:
             st.error(md(str(exc)))
         else:

@@ -19,7 +19,7 @@ engine = runtime.engine()
 
 def sign_in(code: str) -> None:
     try:
-        result = login(engine, code=code, client_key=runtime.client_key())
+        result = login(engine, code=code, client_key=auth.client_key())
     except LoginError as exc:
         st.error(md(str(exc)))
         return

@@ -20,7 +20,8 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
 from domain.access import Principal, Role
-from services import ServiceError
+from domain.audit import NOBODY, Action
+from services import ServiceError, audit
 from store import access_repo
 from store.repository import now
 from store.unit_of_work import reading, writing
@@ -42,6 +43,7 @@ TOO_MANY = (
 EXPIRED = "Deze code is verlopen. Vraag de beheerder van uw regio om een nieuwe code."
 REVOKED = "Deze code is ingetrokken. Vraag de beheerder van uw regio om een nieuwe code."
 NO_ACCESS = "U heeft geen toegang tot deze gegevens."
+WRONG_IN_LOG = "mislukt: code klopt niet"
 
 
 class LoginError(ServiceError):
@@ -89,6 +91,7 @@ def login(engine: Engine, *, code: str, client_key: str, sleep: Callable[[float]
     plain = normalise(code)
     public_id = plain[:PUBLIC_LENGTH] if len(plain) == PUBLIC_LENGTH + SECRET_LENGTH else None
     since = now() - WINDOW
+    refused: str | None = None
     with writing(engine) as session:
         access_repo.forget_failures(session, before=now() - 4 * WINDOW)
         row = access_repo.find_code(session, public_id=public_id) if public_id else None
@@ -99,13 +102,37 @@ def login(engine: Engine, *, code: str, client_key: str, sleep: Callable[[float]
             right = hmac.compare_digest(hash_secret(plain[PUBLIC_LENGTH:], row.salt), row.secret_hash)
         if right and row is not None:
             if row.revoked_at is not None:
-                raise LoginError(REVOKED)
-            if row.expires_at is not None and aware_utc(row.expires_at) <= now():
-                raise LoginError(EXPIRED)
-            return start_session(session, row)
-        access_repo.add_failure(session, client_key=client_key, public_id=public_id)
-        by_client = access_repo.count_failures(session, since=since, client_key=client_key)
-        by_code = access_repo.count_failures(session, since=since, public_id=public_id) if public_id else 0
+                refused = REVOKED
+            elif row.expires_at is not None and aware_utc(row.expires_at) <= now():
+                refused = EXPIRED
+            else:
+                return start_session(session, row, origin=client_key, how="met toegangscode")
+            audit.record(
+                session,
+                action=Action.LOGIN,
+                object="met toegangscode",
+                result="geweigerd: code ingetrokken" if refused is REVOKED else "geweigerd: code verlopen",
+                origin=client_key,
+                actor=audit.actor_of(_principal(row)),
+                regio_id=row.regio_id,
+            )
+        else:
+            access_repo.add_failure(session, client_key=client_key, public_id=public_id)
+            by_client = access_repo.count_failures(session, since=since, client_key=client_key)
+            by_code = access_repo.count_failures(session, since=since, public_id=public_id) if public_id else 0
+            audit.record(
+                session,
+                action=Action.LOGIN,
+                object=f"met toegangscode {row.id} ({row.label})" if row is not None else "met een onbekende code",
+                result="geweigerd: te veel pogingen"
+                if by_client >= MAX_FAILURES_PER_CLIENT
+                else "mislukt: code klopt niet",
+                origin=client_key,
+                actor=NOBODY,
+                regio_id=row.regio_id if row is not None else None,
+            )
+    if refused is not None:
+        raise LoginError(refused)
     wrong_answer(client_key, max(delay_for(by_client), delay_for(by_code)), sleep)
     raise LoginError(TOO_MANY if by_client >= MAX_FAILURES_PER_CLIENT else WRONG_CODE)
 
@@ -127,8 +154,8 @@ def wrong_answer(client_key: str, wait: float, sleep: Callable[[float], None] = 
         sleep(wait)
 
 
-def start_session(session, row) -> Login:  # type: ignore[no-untyped-def]
-    """A new login session for a valid code row (in the caller's writing session)."""
+def start_session(session, row, *, origin: str, how: str) -> Login:  # type: ignore[no-untyped-def]
+    """A new login session for a valid code row (in the caller's writing session), in the audit log."""
     session_id, handoff = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     expires = now() + timedelta(hours=SESSION_HOURS)
     if row.expires_at is not None:
@@ -137,7 +164,11 @@ def start_session(session, row) -> Login:  # type: ignore[no-untyped-def]
         session, id_hash=_sha256(session_id), code_id=row.id, expires_at=expires, handoff_hash=_sha256(handoff)
     )
     key = signing_key(session, create=True)
-    return Login(principal=_principal(row), session_token=_sign(session_id, key), handoff_token=handoff)
+    principal = _principal(row)
+    audit.record(
+        session, action=Action.LOGIN, object=how, origin=origin, actor=audit.actor_of(principal), regio_id=row.regio_id
+    )
+    return Login(principal=principal, session_token=_sign(session_id, key), handoff_token=handoff)
 
 
 def note_failure(session, *, client_key: str) -> int:  # type: ignore[no-untyped-def]
@@ -198,14 +229,28 @@ def cookie_for_handoff(engine: Engine, handoff_token: str) -> tuple[str, int] | 
         return _sign(cookie_id, signing_key(session, create=True)), max_age
 
 
-def logout(engine: Engine, session_token: str | None) -> None:
-    if not session_token:
-        return
+def logout(engine: Engine, *session_tokens: str | None, origin: str) -> None:
+    """End these sessions (a page's and its cookie's); one event in the audit log for the person they belonged to."""
     with writing(engine) as session:
         key = signing_key(session)
-        session_id = _unsign(session_token, key) if key else None
-        if session_id is not None:
-            access_repo.delete_session(session, id_hash=_sha256(session_id))
+        ended: Principal | None = None
+        for token in session_tokens:
+            session_id = _unsign(token, key) if token and key else None
+            if session_id is None:
+                continue
+            found = access_repo.session_with_code(session, id_hash=_sha256(session_id))
+            if found is not None:
+                ended = ended or _principal(found[1])
+                access_repo.delete_session(session, id_hash=_sha256(session_id))
+        if ended is not None:
+            audit.record(
+                session,
+                action=Action.LOGOUT,
+                object="sessie beëindigd",
+                origin=origin,
+                actor=audit.actor_of(ended),
+                regio_id=ended.regio_id,
+            )
 
 
 def require_beheerder(principal: Principal, regio_id: int | None) -> None:

@@ -12,8 +12,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from domain.access import CodeInfo, IssuedCode, Principal, Role
+from domain.audit import SERVER, Action
 from domain.text import LIMITS, clean_name
-from services import ServiceError, fitting
+from services import ServiceError, audit, fitting
 from services.access import (
     NO_ACCESS,
     PUBLIC_LENGTH,
@@ -69,24 +70,61 @@ def _issue(
     return IssuedCode(id=code_id, code=code, role=role, label=label)
 
 
+def log_code(
+    session: Session,
+    action: Action,
+    *,
+    code_id: int,
+    label: str,
+    role: Role,
+    regio_id: int | None,
+    by: Principal | None,
+    object: str | None = None,
+) -> None:
+    """A code made, revoked or replaced, in the audit log: its number, name and role, never the code."""
+    audit.record(
+        session,
+        action=action,
+        object=object or f"toegangscode {code_id}: {label} ({role.label.lower()})",
+        origin=by.origin if by is not None else SERVER,
+        actor=audit.actor_of(by) if by is not None else "de server (opdrachtregel of eerste start)",
+        regio_id=regio_id,
+    )
+
+
 def ensure_first_beheerder_code(engine: Engine) -> IssuedCode | None:
     """On first start: create the signing key and the installation's beheerder code, once."""
     with writing(engine) as session:
         signing_key(session, create=True)
         if access_repo.count_codes(session, role=Role.BEHEERDER) > 0:
             return None
-        return _issue(
+        issued = _issue(
             session, role=Role.BEHEERDER, label="Eerste beheerder", regio_id=None, gemeente_id=None, expires_at=None
         )
+        log_code(
+            session, Action.CODE_MADE, code_id=issued.id, label=issued.label, role=issued.role, regio_id=None, by=None
+        )
+        return issued
 
 
 def reset_beheerder_code(engine: Engine) -> IssuedCode:
     """For whoever runs the server: revoke the installation's beheerder codes, issue a new one."""
     with writing(engine) as session:
         access_repo.revoke_role_codes(session, role=Role.BEHEERDER, regio_id=None)
-        return _issue(
+        issued = _issue(
             session, role=Role.BEHEERDER, label="Beheerder (hersteld)", regio_id=None, gemeente_id=None, expires_at=None
         )
+        log_code(
+            session,
+            Action.CODE_REPLACED,
+            code_id=issued.id,
+            label=issued.label,
+            role=issued.role,
+            regio_id=None,
+            by=None,
+            object=f"alle beheerderscodes van de installatie; nieuw: code {issued.id}",
+        )
+        return issued
 
 
 def issue_code(
@@ -98,6 +136,7 @@ def issue_code(
     regio_id: int,
     gemeente_id: int | None = None,
     expires_at: datetime | None = None,
+    log: bool = True,
 ) -> IssuedCode:
     require_beheerder(principal, regio_id)
     label = fitting(clean_name(label), LIMITS["name"])
@@ -115,7 +154,7 @@ def issue_code(
                 raise ServiceError("Deze gemeente bestaat niet.") from exc
             if gemeente.regio_id != regio_id:
                 raise ServiceError(NO_ACCESS)
-        return _issue(
+        issued = _issue(
             session,
             role=role,
             label=label,
@@ -123,6 +162,11 @@ def issue_code(
             gemeente_id=gemeente_id if role is Role.GEMEENTE else None,
             expires_at=expires_at,
         )
+        if log:
+            log_code(
+                session, Action.CODE_MADE, code_id=issued.id, label=label, role=role, regio_id=regio_id, by=principal
+            )
+        return issued
 
 
 def issue_demo_codes(session, *, regio_id: int, gemeenten: list[tuple[int, str]]) -> None:  # type: ignore[no-untyped-def]
@@ -150,13 +194,24 @@ def _get_code(session, code_id: int):  # type: ignore[no-untyped-def]
         raise ServiceError("Deze code bestaat niet.") from exc
 
 
-def revoke_code(engine: Engine, principal: Principal, *, code_id: int) -> None:
+def revoke_code(engine: Engine, principal: Principal, *, code_id: int, replaced_by: int | None = None) -> None:
     with writing(engine) as session:
         code = _get_code(session, code_id)
         require_beheerder(principal, code.regio_id)
         if code.id == principal.code_id:
             raise ServiceError("U kunt de code waarmee u nu bent ingelogd niet intrekken.")
         access_repo.revoke_code(session, code_id=code_id)
+        replaced = f"; nieuw: toegangscode {replaced_by}" if replaced_by is not None else ""
+        log_code(
+            session,
+            Action.CODE_REVOKED if replaced_by is None else Action.CODE_REPLACED,
+            code_id=code.id,
+            label=code.label,
+            role=code.role,
+            regio_id=code.regio_id,
+            by=principal,
+            object=f"toegangscode {code.id}: {code.label} ({code.role.label.lower()}){replaced}",
+        )
 
 
 def replace_code(engine: Engine, principal: Principal, *, code_id: int) -> IssuedCode:
@@ -174,8 +229,9 @@ def replace_code(engine: Engine, principal: Principal, *, code_id: int) -> Issue
         regio_id=old.regio_id,
         gemeente_id=old.gemeente_id,
         expires_at=expires,
+        log=False,  # one event: this code replaced by the new one
     )
-    revoke_code(engine, principal, code_id=code_id)
+    revoke_code(engine, principal, code_id=code_id, replaced_by=new.id)
     return new
 
 

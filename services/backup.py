@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
 from domain.access import Principal, Role
-from services import ServiceError
+from domain.audit import FAILED, REFUSED, SERVER, Action
+from services import ServiceError, audit
 from services.access import forget_cached_keys
 from services.authz import Forbidden
 from services.scan import forget_cached_rounds
@@ -42,6 +43,7 @@ def _require_installation_beheerder(principal: Principal) -> None:
         raise Forbidden("Alleen de beheerder van de hele installatie kan een back-up maken of terugzetten.")
 
 
+@audit.logs(Action.BACKUP, lambda k: "de hele installatie")
 def backup_file(engine: Engine, principal: Principal) -> tuple[str, bytes]:
     _require_installation_beheerder(principal)
     return backup_file_name(), backup.write_backup(engine)
@@ -52,7 +54,23 @@ def backup_file_name() -> str:
 
 
 def restore_file(engine: Engine, principal: Principal | None, data: bytes) -> RestoreReport:
-    """Put a backup into an installation that holds no regio yet. principal None: the command line."""
+    """Put a backup into an installation that holds no regio yet. principal None: the command line. In the audit
+    log either way: after a restore the log is the backup's, with this restore as its newest event."""
+    who = {"origin": principal.origin if principal else SERVER, "actor": audit.actor_of(principal) if principal
+           else "de server (opdrachtregel)", "regio_id": None}  # fmt: skip
+    try:
+        report = _restore(engine, principal, data)
+    except Forbidden:
+        audit.record_now(engine, action=Action.RESTORE, object="back-upbestand", result=REFUSED, **who)
+        raise
+    except ServiceError:
+        audit.record_now(engine, action=Action.RESTORE, object="back-upbestand", result=FAILED, **who)
+        raise
+    audit.record_now(engine, action=Action.RESTORE, object=f"back-up van {report.created_at[:16]}", **who)
+    return report
+
+
+def _restore(engine: Engine, principal: Principal | None, data: bytes) -> RestoreReport:
     if principal is not None:
         _require_installation_beheerder(principal)
     if len(data) > MAX_BACKUP_BYTES:

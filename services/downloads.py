@@ -18,6 +18,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from domain.access import Principal
+from domain.audit import Action
+from services import audit
 from services.access import principal_for
 
 LIFETIME = 120.0  # seconds a download address works after the click
@@ -43,8 +46,12 @@ def _key(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def offer(*, code_id: int, file_name: str, mime: str, data: bytes, now: float | None = None) -> str:
-    """Keep a file for the login of `code_id`; returns the token of its address."""
+def offer(
+    engine: Engine, principal: Principal, *, file_name: str, mime: str, data: bytes, now: float | None = None
+) -> str:
+    """Keep a file for this login; returns the token of its address. The download goes into the audit log."""
+    audit.record_for(engine, principal, action=Action.DOWNLOAD, object=file_name)
+    code_id = principal.code_id
     token = secrets.token_urlsafe(24)
     made_at = time.monotonic() if now is None else now
     with _GUARD:

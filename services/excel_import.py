@@ -15,9 +15,10 @@ import questionnaire
 from analysis.anonymise import fold
 from analysis.formatting import long_date
 from domain.access import Principal, Role
+from domain.audit import Action
 from domain.models import EXTRA_BASE, Gemeente, Purpose
 from imports.xlsx_zelfscan import ChooseSheet, ParsedAnswer, ParsedWorkbook, Problem, WorkbookRefused, read_workbook
-from services import ServiceError
+from services import ServiceError, audit
 from services.authz import Forbidden, require_regio
 from store import answers_repo, version_repo
 from store import repository as repo
@@ -79,6 +80,7 @@ def preview(
     )
 
 
+@audit.logs(Action.IMPORT, lambda k: f"zelfscanbestand {k['file_name']}")
 def store(
     engine: Engine,
     principal: Principal,

@@ -20,11 +20,12 @@ import indicators
 from analysis.indicators import NONE, IndicatorLine, SeriesRow, Shown, exact_shown, normal_period, series
 from analysis.picture import SharedIndicatorPeriod
 from domain.access import Principal, Role
+from domain.audit import Action
 from domain.models import Gemeente, Regio
 from domain.text import clean_name, clean_text
 from imports.indicator_figures import FiguresRefused, Problem, read_figures
 from indicators.models import Figure, Indicator, RegioIndicator, Retrievable, Unambiguous, Unit
-from services import ServiceError
+from services import ServiceError, audit
 from services.authz import Forbidden, require_regio
 from services.publications import latest as latest_publication
 from store import indicator_repo
@@ -51,6 +52,13 @@ class ImportReport(BaseModel):
     stored: int
     changed: int
     problems: tuple[Problem, ...] = ()
+
+    @property
+    def outcome(self) -> str:
+        """How the import ended, for the audit log."""
+        if self.problems:
+            return f"mislukt: {len(self.problems)} problemen in het bestand, niets opgeslagen"
+        return f"gelukt: {self.stored} cijfers, {self.changed} gewijzigd"
 
 
 def _regio_of(principal: Principal) -> int:
@@ -160,6 +168,7 @@ def set_availability(
         )
 
 
+@audit.logs(Action.SETTING, lambda k: f"procesindicatoren: minimum aantal {k['value']}")
 def set_min_count(engine: Engine, principal: Principal, *, value: int) -> None:
     regio_id = _regio_of(principal)
     require_editor(principal, regio_id)
@@ -198,6 +207,7 @@ def save_typed(
         return indicator_repo.save_figures(session, figures_to_store=figures, actor=principal.actor)
 
 
+@audit.logs(Action.IMPORT, lambda k: f"cijfers procesindicatoren uit {k['file_name']}", lambda r: r.outcome)
 def import_figures(engine: Engine, principal: Principal, *, data: bytes, file_name: str) -> ImportReport:
     """Read a CSV or Excel file of figures. With any problem nothing is stored, and every problem is named."""
     regio_id = _regio_of(principal)

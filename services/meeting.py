@@ -22,10 +22,11 @@ from sqlalchemy.orm import Session
 import questionnaire
 from analysis.formatting import AMSTERDAM, long_date
 from domain.access import Principal, Role
+from domain.audit import NOBODY, Action
 from domain.meeting import REFLECTION_QUESTIONS, Meeting, MeetingKind, ProgrammeItem
 from domain.models import Purpose
 from domain.text import LIMITS, clean_name, clean_text
-from services import ServiceError, fitting, live
+from services import ServiceError, audit, fitting, live
 from services.access import Login, delay_for, note_failure, start_session, wrong_answer
 from services.access_codes import add_participant_code
 from services.authz import require_regio
@@ -189,6 +190,15 @@ def create_meeting(
                 new_round=choice.continue_round is None,
             )
         meeting_repo.add_reflections(session, meeting_id=meeting_id, texts=list(REFLECTION_QUESTIONS))
+        if choices:
+            audit.record(
+                session,
+                action=Action.CODE_MADE,
+                object=f"{len(choices)} bijeenkomstcodes voor bijeenkomst {meeting_id}: {title}",
+                origin=principal.origin,
+                actor=audit.actor_of(principal),
+                regio_id=regio_id,
+            )
         return meeting_id
 
 
@@ -249,6 +259,14 @@ def end_meeting(engine: Engine, principal: Principal, *, meeting_id: int) -> Non
         meeting = meeting_in(session, meeting_id)
         require_facilitator(principal, meeting.regio_id)
         meeting_repo.end_meeting(session, meeting_id=meeting_id)
+        audit.record(
+            session,
+            action=Action.CODE_REVOKED,
+            object=f"bijeenkomstcodes van bijeenkomst {meeting_id}",
+            origin=principal.origin,
+            actor=audit.actor_of(principal),
+            regio_id=meeting.regio_id,
+        )
         session.flush()
         for round_id in meeting_repo.unused_new_rounds(session, meeting_id=meeting_id):
             if repo.why_round_must_stay(session, round_id=round_id) is None:
@@ -325,8 +343,17 @@ def join(
             expired = row.expires_at is not None and _aware(row.expires_at) <= now()
             if meeting.ended or row.revoked_at is not None or expired:
                 raise ServiceError("Deze bijeenkomst is afgelopen; de code werkt niet meer.")
-            return start_session(session, row)
+            return start_session(session, row, origin=client_key, how=f"met bijeenkomstcode (bijeenkomst {meeting.id})")
         failures = note_failure(session, client_key=key)  # kept: the error is raised after the commit
+        audit.record(
+            session,
+            action=Action.LOGIN,
+            object="met een bijeenkomstcode",
+            result="mislukt: code klopt niet",
+            origin=client_key,
+            actor=NOBODY,
+            regio_id=None,
+        )
     wrong_answer(key, delay_for(failures, free=JOIN_FREE_FAILURES), sleep)
     if failures >= JOIN_MAX_FAILURES:
         raise ServiceError("Te veel verkeerde codes. Wacht een kwartier en probeer het dan opnieuw.")

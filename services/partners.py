@@ -33,10 +33,11 @@ from analysis.agreement import (
 from analysis.answers import AnswerValue
 from analysis.scoring import score_round
 from domain.access import IssuedCode, Principal, Role
+from domain.audit import Action
 from domain.models import PARTICIPANT_ROLES, ApartPhase, PartnerInfo, RoundInfo
 from domain.text import LIMITS, clean_name, clean_text
 from services import ServiceError, fitting
-from services.access_codes import add_partner_code
+from services.access_codes import add_partner_code, log_code
 from services.authz import Forbidden, require_gemeente, require_regio
 from services.scan import (
     MAX_TOELICHTING,
@@ -140,6 +141,15 @@ def invite_partner(engine: Engine, principal: Principal, *, round_id: int, role:
             expires_at=repo.now() + timedelta(days=CODE_DAYS),
         )
         partner_repo.add_partner(session, round_id=round_id, role=role, name=name, code_id=issued.id)
+        log_code(
+            session,
+            Action.CODE_MADE,
+            code_id=issued.id,
+            label=issued.label,
+            role=issued.role,
+            regio_id=info.regio_id,
+            by=principal,
+        )
         return issued
 
 
@@ -152,6 +162,16 @@ def revoke_partner(engine: Engine, principal: Principal, *, round_id: int, partn
         code_id = partner_repo.code_of_partner(session, partner_id=partner_id)
         if code_id is not None:
             access_repo.revoke_code(session, code_id=code_id)
+            code = access_repo.get_code(session, code_id=code_id)
+            log_code(
+                session,
+                Action.CODE_REVOKED,
+                code_id=code_id,
+                label=code.label,
+                role=code.role,
+                regio_id=code.regio_id,
+                by=principal,
+            )
 
 
 def close_apart(engine: Engine, principal: Principal, *, round_id: int) -> None:

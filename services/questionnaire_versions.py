@@ -15,9 +15,10 @@ from sqlalchemy import Engine
 
 import questionnaire
 from domain.access import Principal, Role
+from domain.audit import Action
 from imports.xlsx_questionnaire import read_question_texts
 from imports.xlsx_zelfscan import WorkbookRefused
-from services import ServiceError
+from services import ServiceError, audit
 from services.access import require_beheerder
 from services.authz import Forbidden
 from store import repository as repo
@@ -116,6 +117,7 @@ def preview(engine: Engine, principal: Principal, *, data: bytes, file_name: str
     return VersionPreview(questionnaire=qn, source=source, compared_with=current.version, changes=changes)
 
 
+@audit.logs(Action.IMPORT, lambda k: f"vragenlijst versie {k['shown'].questionnaire.version} uit {k['shown'].source}")
 def load(engine: Engine, principal: Principal, *, shown: VersionPreview) -> str:
     """Store the version the beheerder saw. Rounds and regios do not change until a regio activates it."""
     _installation(principal)
@@ -132,6 +134,7 @@ def load(engine: Engine, principal: Principal, *, shown: VersionPreview) -> str:
     return shown.questionnaire.version
 
 
+@audit.logs(Action.SETTING, lambda k: f"vragenlijstversie van regio {k['regio_id']}: {k['version'] or 'de standaard'}")
 def activate(engine: Engine, principal: Principal, *, regio_id: int, version: str | None) -> None:
     """New rounds of the regio use `version` (None: the version shipped with the app)."""
     require_beheerder(principal, regio_id)

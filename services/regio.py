@@ -8,9 +8,10 @@ from sqlalchemy.exc import IntegrityError
 from analysis.disclosure import GroupRule
 from analysis.picture import CountingRule
 from domain.access import Principal, Role
+from domain.audit import Action
 from domain.models import Gemeente, Regio
 from domain.text import LIMITS, clean_name
-from services import ServiceError, fitting
+from services import ServiceError, audit, fitting
 from services.authz import Forbidden, require_regio
 from store import repository as repo
 from store.unit_of_work import reading, writing
@@ -57,6 +58,7 @@ def parse_gemeente_names(text: str) -> list[str]:
     return [n for n in names if n]
 
 
+@audit.logs(Action.SETTING, lambda k: f"nieuwe regio: {k['name']}")
 def create_regio(engine: Engine, principal: Principal, *, name: str, gemeente_names: list[str]) -> Regio:
     if principal.role is not Role.BEHEERDER or principal.regio_id is not None:
         raise Forbidden("Alleen de beheerder van de installatie kan een regio aanmaken.")
@@ -77,6 +79,7 @@ def create_regio(engine: Engine, principal: Principal, *, name: str, gemeente_na
         raise ServiceError(f"Er bestaat al een regio met de naam {name}. Kies een andere naam.") from exc
 
 
+@audit.logs(Action.SETTING, lambda k: f"gemeenten toegevoegd aan regio {k['regio_id']}: {len(k['names'])}")
 def add_gemeenten(engine: Engine, principal: Principal, *, regio_id: int, names: list[str]) -> None:
     require_regio(principal, regio_id, roles=(Role.BEHEERDER,))
     names = [clean_name(n) for n in names if clean_name(n)]
@@ -89,6 +92,20 @@ def add_gemeenten(engine: Engine, principal: Principal, *, regio_id: int, names:
             repo.add_gemeente(session, regio_id=regio_id, name=name)
 
 
+def settings_changed(keywords: dict[str, object]) -> str:
+    """Which of the regio's rules a call sets, for the audit log; word lists by count only (they may hold names)."""
+    said = {"gemeente_sees_average": "gemeenten zien gemiddelde", "min_gemeenten": "minimum aantal gemeenten",
+            "counting_rule": "welke ronde telt", "group_rule": "regel voor 0 van y en y van y",
+            "dominance": "grootste deel van één gemeente"}  # fmt: skip
+    parts = [f"{label}: {keywords[key]}" for key, label in said.items() if keywords.get(key) is not None]
+    for key, label in (("words_kept", "woorden die blijven staan"), ("words_removed", "woorden die weggaan")):
+        words = keywords.get(key)
+        if isinstance(words, tuple | list):
+            parts.append(f"{label}: {len(words)}")
+    return f"regio {keywords.get('regio_id')}: " + ("; ".join(parts) or "niets")
+
+
+@audit.logs(Action.SETTING, settings_changed)
 def set_regio_settings(
     engine: Engine,
     principal: Principal,

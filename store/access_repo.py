@@ -228,5 +228,14 @@ def setting(session: Session, *, name: str, default_factory=None) -> str | None:
     return value
 
 
+def set_setting(session: Session, *, name: str, value: str) -> None:
+    row = session.get(InstellingRow, name)
+    if row is None:
+        session.add(InstellingRow(name=name, value=value))
+    else:
+        row.value = value
+    session.flush()
+
+
 def new_secret() -> str:
     return secrets.token_urlsafe(48)

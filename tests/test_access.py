@@ -138,7 +138,7 @@ def test_a_tampered_session_token_is_not_accepted(engine, code):
 
 def test_logging_out_ends_the_session(engine, code):
     token = login(engine, code=code.code, client_key="1.2.3.4").session_token
-    logout(engine, token)
+    logout(engine, token, origin="127.0.0.1")
     assert principal_for(engine, token) is None
 
 

@@ -17,40 +17,41 @@ def two_logins(engine, regio, gemeenten):
         issue_code(engine, ADMIN, role=Role.GEMEENTE, label=f"team {i}", regio_id=regio.id, gemeente_id=g.id)
         for i, g in enumerate(gemeenten[:2])
     ]
-    return codes, [login(engine, code=c.code, client_key="1.2.3.4").session_token for c in codes]
+    logins = [login(engine, code=c.code, client_key="1.2.3.4") for c in codes]
+    return [x.principal for x in logins], [x.session_token for x in logins]
 
 
 def test_the_login_that_made_a_file_gets_it(engine, two_logins):
     codes, tokens = two_logins
-    token = downloads.offer(code_id=codes[0].id, file_name="a.xlsx", mime="x", data=b"inhoud")
+    token = downloads.offer(engine, codes[0], file_name="a.xlsx", mime="x", data=b"inhoud")
     assert downloads.fetch(engine, token=token, session_token=tokens[0]).data == b"inhoud"
 
 
 @pytest.mark.parametrize("who", ["nobody", "another code", "a made-up cookie"])
 def test_nobody_else_gets_the_file(engine, two_logins, who):
     codes, tokens = two_logins
-    token = downloads.offer(code_id=codes[0].id, file_name="a.xlsx", mime="x", data=b"inhoud")
+    token = downloads.offer(engine, codes[0], file_name="a.xlsx", mime="x", data=b"inhoud")
     cookie = {"nobody": None, "another code": tokens[1], "a made-up cookie": "abc.def"}[who]
     assert downloads.fetch(engine, token=token, session_token=cookie) is None
 
 
 def test_after_logging_out_the_address_gives_nothing(engine, two_logins):
     codes, tokens = two_logins
-    token = downloads.offer(code_id=codes[0].id, file_name="a.xlsx", mime="x", data=b"inhoud")
-    logout(engine, tokens[0])
+    token = downloads.offer(engine, codes[0], file_name="a.xlsx", mime="x", data=b"inhoud")
+    logout(engine, tokens[0], origin="127.0.0.1")
     assert downloads.fetch(engine, token=token, session_token=tokens[0]) is None
 
 
 def test_after_the_code_is_revoked_the_address_gives_nothing(engine, two_logins):
     codes, tokens = two_logins
-    token = downloads.offer(code_id=codes[0].id, file_name="a.xlsx", mime="x", data=b"inhoud")
-    revoke_code(engine, ADMIN, code_id=codes[0].id)
+    token = downloads.offer(engine, codes[0], file_name="a.xlsx", mime="x", data=b"inhoud")
+    revoke_code(engine, ADMIN, code_id=codes[0].code_id)
     assert downloads.fetch(engine, token=token, session_token=tokens[0]) is None
 
 
 def test_an_address_stops_working_after_its_lifetime(engine, two_logins):
     codes, tokens = two_logins
-    token = downloads.offer(code_id=codes[0].id, file_name="a.xlsx", mime="x", data=b"inhoud", now=1000.0)
+    token = downloads.offer(engine, codes[0], file_name="a.xlsx", mime="x", data=b"inhoud", now=1000.0)
     assert downloads.fetch(engine, token=token, session_token=tokens[0], now=1000.0 + downloads.LIFETIME - 1)
     assert downloads.fetch(engine, token=token, session_token=tokens[0], now=1000.0 + downloads.LIFETIME + 1) is None
 

@@ -9,6 +9,8 @@ from sqlalchemy import Engine
 
 from domain.access import Principal, Role
 from services.access import COOKIE_NAME, Login, logout, participation_ended, principal_for
+from services.client_address import client_address
+from settings import get_settings
 
 TOKEN_KEY = "sessie_token"
 HANDOFF_KEY = "sessie_overdracht"
@@ -24,10 +26,22 @@ def _cookie() -> str | None:
     return value if isinstance(value, str) else None
 
 
+def client_key() -> str:
+    """Where this browser's requests come from, as the app trusts it: for the login limits and the audit log
+    (services/client_address.py)."""
+    peer = st.context.ip_address
+    peer = peer if isinstance(peer, str) and peer else "127.0.0.1"  # Streamlit hides loopback as None
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    forwarded = forwarded if isinstance(forwarded, str) else None
+    return client_address(peer, forwarded, get_settings().trusted_proxies)
+
+
 def resolve(engine: Engine) -> Principal | None:
     """Check the login on every run, so a revoked or expired code ends the session at once."""
     token = st.session_state.get(TOKEN_KEY) or _cookie()
     principal = principal_for(engine, token)
+    if principal is not None:
+        principal = principal.model_copy(update={"origin": client_key()})
     if principal is None:
         if token and participation_ended(engine, token):
             st.session_state[ENDED_KEY] = True
@@ -69,8 +83,7 @@ def cookie_script() -> str:
 
 def sign_out(engine: Engine) -> None:
     """End the page session and the cookie session, clear the cookie, start afresh."""
-    logout(engine, st.session_state.pop(TOKEN_KEY, None))
-    logout(engine, _cookie())
+    logout(engine, st.session_state.pop(TOKEN_KEY, None), _cookie(), origin=client_key())
     st.session_state.clear()
     st.html(
         f"<script>fetch('{LOGOUT_ROUTE}', {{method: 'POST', credentials: 'same-origin'}})"

@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit import config
 
 from services import ServiceError, downloads
+from ui import runtime
 from ui.auth import PRINCIPAL_KEY
 from ui.text import md
 
@@ -40,7 +41,7 @@ def download_button(
     except ServiceError as exc:
         where.error(md(str(exc)))
         return
-    token = downloads.offer(code_id=principal.code_id, file_name=file_name, mime=mime, data=data)
+    token = downloads.offer(runtime.engine(), principal, file_name=file_name, mime=mime, data=data)
     base = "/" + str(config.get_option("server.baseUrlPath") or "").strip("/")
     address = f"{base.rstrip('/')}{downloads.ROUTE}/{token}"
     where.html(

@@ -15,7 +15,7 @@ def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page
 # of our own (log in first, or not for you), never to Streamlit's blocking "page not found" dialog.
 ADDRESSES = ("start", "scan", "samen", "resultaten", "verbeterplan", "geschiedenis", "inlezen", "indicatoren",
              "regio", "vergelijken", "bijeenkomst", "scherm", "voortgang", "beheer", "vragenlijst", "backup",
-             "uitloggen", "inloggen", "deelnemen", "begrippen", "toegankelijkheid")  # fmt: skip
+             "logboek", "uitloggen", "inloggen", "deelnemen", "begrippen", "toegankelijkheid")  # fmt: skip
 FIRST_LOG_IN = "_eerst_inloggen"
 
 
@@ -124,6 +124,7 @@ def _pages_for(principal: Principal | None) -> list[st.Page]:
     beheer = [
         _page("beheer", "Beheer", "admin_panel_settings", default=True),
         _page("vragenlijst", "Vragenlijst", "quiz"),
+        _page("logboek", "Logboek", "receipt_long"),
     ]
     if principal.regio_id is None:  # the installation's beheerder
         beheer.append(_page("backup", "Back-up", "backup"))

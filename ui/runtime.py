@@ -6,7 +6,6 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from domain.access import Role
-from services.client_address import client_address
 from services.scan import latest_round_of_gemeente
 from settings import get_settings
 from store.engine import shared_engine
@@ -90,12 +89,3 @@ def init_from_query(key: str, options: list[int] | list[str]) -> None:
 def write_query(key: str, value: int | str) -> None:
     st.query_params[key] = str(value)
     st.session_state.setdefault(f"_url_{key}", set()).add(str(value))
-
-
-def client_key() -> str:
-    """Who is trying to log in, for the rate limits: see services.client_address."""
-    peer = st.context.ip_address
-    peer = peer if isinstance(peer, str) and peer else "127.0.0.1"  # Streamlit hides loopback as None
-    forwarded = st.context.headers.get("X-Forwarded-For")
-    forwarded = forwarded if isinstance(forwarded, str) else None
-    return client_address(peer, forwarded, get_settings().trusted_proxies)

@@ -40,7 +40,7 @@ PAGES_BY_ROLE = {
         "pages/inlezen.py",
     ],
     Role.FACILITATOR: ["pages/bijeenkomst.py", "pages/scherm.py", "pages/voortgang.py", "pages/begrippen.py"],
-    Role.BEHEERDER: ["pages/beheer.py", "pages/vragenlijst.py", "pages/begrippen.py"],
+    Role.BEHEERDER: ["pages/beheer.py", "pages/vragenlijst.py", "pages/logboek.py", "pages/begrippen.py"],
 }
 
 
