@@ -10,6 +10,7 @@
 - On first start the installation's beheerder code is created and printed once.
 - No proxy header is trusted by uvicorn, for HTTP or the websocket (see services/client_address.py).
 - Downloads are served by /bestand/<token>, only to the login that made them (services/downloads.py).
+- /.well-known/security.txt says where to report a vulnerability (services/security_txt.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from services import downloads
 from services.access import COOKIE_NAME, cookie_for_handoff, logout
 from services.access_codes import ensure_first_beheerder_code
 from services.client_address import client_address
+from services.security_txt import security_txt
 from settings import get_settings
 from store.engine import shared_engine
 from ui.auth import LOGOUT_ROUTE, SESSION_ROUTE
@@ -98,6 +100,14 @@ async def get_file(request: Request) -> Response:
     )
 
 
+async def security_contact(_request: Request) -> Response:
+    """/.well-known/security.txt: where to report a vulnerability (services/security_txt.py); 404 when not set."""
+    text = security_txt(get_settings().security_contact)
+    if text is None:
+        return Response(status_code=404, headers={"Cache-Control": "no-store"})
+    return Response(text, media_type="text/plain; charset=utf-8", headers={"Cache-Control": "max-age=3600"})
+
+
 async def end_session_cookie(request: Request) -> Response:
     peer = request.client.host if request.client else "127.0.0.1"
     origin = client_address(peer, request.headers.get("X-Forwarded-For"), get_settings().trusted_proxies)
@@ -127,5 +137,6 @@ app = st.App(
         Route(SESSION_ROUTE, set_session_cookie, methods=["POST"]),
         Route(LOGOUT_ROUTE, end_session_cookie, methods=["POST"]),
         Route(downloads.ROUTE + "/{token}", get_file, methods=["GET"]),
+        Route("/.well-known/security.txt", security_contact, methods=["GET"]),
     ],
 )

@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     offer_demo: bool = True
     """Offer the demo region on the login page while the installation has no regio yet."""
 
+    security_contact: str = ""
+    """Where people report a vulnerability of this installation, as a URI: mailto:cert@gemeente.nl or an https address
+    (RFC 9116). Served in /.well-known/security.txt; without it that address gives 404."""
+
     @property
     def effective_database_url(self) -> str:
         if self.database_url:
