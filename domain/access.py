@@ -64,6 +64,22 @@ class CodeInfo(BaseModel):
     is_demo: bool
     join_code: str | None = None  # a bijeenkomst's code for this group (deelnemer codes), e.g. "K7PM3X"
     meeting_title: str | None = None
+    account: AccountMapping | None = None  # set when this code is an account mapping (single sign-on)
+
+
+class AccountMapping(BaseModel):
+    """Accounts of an identity provider whose claim holds a value (in one tenant, when set) log in as one code."""
+
+    model_config = ConfigDict(frozen=True)
+
+    provider: str
+    claim: str
+    value: str
+    tenant: str = ""
+
+    def describe(self) -> str:
+        tenant = f", tenant {self.tenant}" if self.tenant else ""
+        return f"account bij {self.provider} met {self.claim} = {self.value}{tenant}"
 
 
 class IssuedCode(BaseModel):

@@ -19,6 +19,7 @@ class Action(StrEnum):
     CODE_MADE = "code gemaakt"
     CODE_REVOKED = "code ingetrokken"
     CODE_REPLACED = "code vervangen"
+    MAPPING = "koppeling gemaakt"
     DOWNLOAD = "download"
     IMPORT = "inlezen"
     BACKUP = "back-up gemaakt"

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-
 import streamlit as st
 
-from analysis.formatting import AMSTERDAM, long_date, moment
+from analysis.formatting import long_date, moment
 from domain.access import CodeInfo, Role
 from services import ServiceError
 from services.access_codes import issue_code, list_codes, replace_code, revoke_code
@@ -21,6 +19,7 @@ from services.regio import (
     set_regio_settings,
 )
 from ui import auth, fields, runtime
+from ui.account_mappings import account_mappings
 from ui.text import md, table
 
 NEW_CODE_KEY = "uitgegeven_code"
@@ -119,7 +118,7 @@ with st.form("nieuwe_code", enter_to_submit=False):
     label = fields.text_input("Naam van de code, bijvoorbeeld 'team Jeugd Aalsveen'", limit="name")
     expires = st.date_input("Vervalt op (leeg laten: vervalt niet)", value=None, format="DD-MM-YYYY")
     if st.form_submit_button("Code maken", type="primary"):
-        expires_at = datetime.combine(expires, time(23, 59), tzinfo=AMSTERDAM) if isinstance(expires, date) else None
+        expires_at = fields.end_of_day(expires)
         try:
             st.session_state[NEW_CODE_KEY] = issue_code(
                 engine,
@@ -151,8 +150,12 @@ def recognise(code: CodeInfo) -> str:
     """How a person recognises a code: the bijeenkomst code people typed, else the code's first letters."""
     if code.join_code:
         return f"bijeenkomstcode {show_join_code(code.join_code)}"
+    if code.account is not None:
+        return code.account.describe()
     return f"begint met {code.public_id}"
 
+
+account_mappings(engine, principal, regio_id=regio_id, gemeenten=gemeente_names)
 
 codes = list_codes(engine, principal, regio_id=regio_id)
 if codes:

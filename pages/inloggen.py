@@ -10,7 +10,7 @@ from services.access import LoginError, login
 from services.access_codes import demo_codes
 from services.regio import has_any_regio
 from settings import get_settings
-from ui import auth, runtime
+from ui import accounts, auth, runtime
 from ui.navigation import FIRST_LOG_IN
 from ui.text import md
 
@@ -43,6 +43,7 @@ with st.form("inloggen"):
     code = st.text_input("Toegangscode", type="password", placeholder="XXXX-XXXX-XXXX-XXXX")
     if st.form_submit_button("Inloggen", type="primary"):
         sign_in(code)
+accounts.login_section()
 
 demo = demo_codes(engine)
 if demo:

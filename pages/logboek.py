@@ -10,7 +10,7 @@ from analysis.formatting import AMSTERDAM
 from domain.access import Role
 from domain.audit import Action
 from services import ServiceError, audit
-from ui import auth, runtime
+from ui import auth, fields, runtime
 from ui.downloads import download_button
 from ui.text import md, table
 
@@ -45,7 +45,9 @@ period = middle.date_input(
     format="DD-MM-YYYY",
     key="logboek_periode",
 )
-search = right.text_input("Zoeken (in object, resultaat, adres of wie)", key="logboek_zoeken", max_chars=100)
+search = fields.text_input(
+    "Zoeken (in object, resultaat, adres of wie)", limit=100, container=right, key="logboek_zoeken"
+)
 
 chosen = tuple(period) if isinstance(period, tuple | list) else (period,)
 since = datetime.combine(chosen[0], time.min, tzinfo=AMSTERDAM) if chosen and chosen[0] else None

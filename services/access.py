@@ -154,17 +154,25 @@ def wrong_answer(client_key: str, wait: float, sleep: Callable[[float], None] = 
         sleep(wait)
 
 
-def start_session(session, row, *, origin: str, how: str) -> Login:  # type: ignore[no-untyped-def]
-    """A new login session for a valid code row (in the caller's writing session), in the audit log."""
+def start_session(  # type: ignore[no-untyped-def]
+    session, row, *, origin: str, how: str, person: str | None = None, until: datetime | None = None
+) -> Login:
+    """A new login session for a valid code row (in the caller's writing session), in the audit log. `person`: who
+    logged in with an account mapped to this code; `until`: an earlier end than the usual SESSION_HOURS."""
     session_id, handoff = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    expires = now() + timedelta(hours=SESSION_HOURS)
+    expires = min(moment for moment in (now() + timedelta(hours=SESSION_HOURS), until) if moment is not None)
     if row.expires_at is not None:
         expires = min(expires, aware_utc(row.expires_at))
     access_repo.add_session(
-        session, id_hash=_sha256(session_id), code_id=row.id, expires_at=expires, handoff_hash=_sha256(handoff)
+        session,
+        id_hash=_sha256(session_id),
+        code_id=row.id,
+        expires_at=expires,
+        handoff_hash=_sha256(handoff),
+        person=person,
     )
     key = signing_key(session, create=True)
-    principal = _principal(row)
+    principal = _principal(row, person)
     audit.record(
         session, action=Action.LOGIN, object=how, origin=origin, actor=audit.actor_of(principal), regio_id=row.regio_id
     )
@@ -185,7 +193,7 @@ def principal_for(engine: Engine, session_token: str | None) -> Principal | None
     sessie, code = found
     if _code_ended(code) or aware_utc(sessie.expires_at) <= now():
         return None
-    return _principal(code)
+    return _principal(code, sessie.person)
 
 
 def participation_ended(engine: Engine, session_token: str | None) -> bool:
@@ -223,7 +231,11 @@ def cookie_for_handoff(engine: Engine, handoff_token: str) -> tuple[str, int] | 
             return None
         cookie_id = secrets.token_urlsafe(32)
         access_repo.add_session(
-            session, id_hash=_sha256(cookie_id), code_id=login_session.code_id, expires_at=login_session.expires_at
+            session,
+            id_hash=_sha256(cookie_id),
+            code_id=login_session.code_id,
+            expires_at=login_session.expires_at,
+            person=login_session.person,
         )
         max_age = max(0, int((aware_utc(login_session.expires_at) - now()).total_seconds()))
         return _sign(cookie_id, signing_key(session, create=True)), max_age
@@ -240,7 +252,7 @@ def logout(engine: Engine, *session_tokens: str | None, origin: str) -> None:
                 continue
             found = access_repo.session_with_code(session, id_hash=_sha256(session_id))
             if found is not None:
-                ended = ended or _principal(found[1])
+                ended = ended or _principal(found[1], found[0].person)
                 access_repo.delete_session(session, id_hash=_sha256(session_id))
         if ended is not None:
             audit.record(
@@ -264,11 +276,12 @@ def require_beheerder(principal: Principal, regio_id: int | None) -> None:
 # --- helpers -----------------------------------------------------------------------------
 
 
-def _principal(row) -> Principal:  # type: ignore[no-untyped-def]
+def _principal(row, person: str | None = None) -> Principal:  # type: ignore[no-untyped-def]
+    """The principal of a code row; with an account, the person comes first: "Anna de Vries (regioteam Entra)"."""
     return Principal(
         code_id=row.id,
         role=Role(row.role),
-        label=row.label,
+        label=f"{person} ({row.label})" if person else row.label,
         regio_id=row.regio_id,
         gemeente_id=row.gemeente_id,
         round_id=row.ronde_id,

@@ -50,7 +50,7 @@ def _issue(
     demo: bool = False,
     round_id: int | None = None,
 ) -> IssuedCode:
-    public_id = _unused_public_id(session)
+    public_id = unused_public_id(session)
     secret = _random_chars(SECRET_LENGTH)
     salt = secrets.token_bytes(16)
     code = _format(public_id + secret)
@@ -218,6 +218,8 @@ def replace_code(engine: Engine, principal: Principal, *, code_id: int) -> Issue
     """Revoke a code and issue a new one with the same role, label, gemeente and expiry."""
     with reading(engine) as session:
         old = _get_code(session, code_id)
+    if old.account is not None:
+        raise ServiceError("Een koppeling met accounts vervangt u niet. Trek haar in en maak een nieuwe koppeling.")
     if old.regio_id is None:
         raise ServiceError("Een beheerderscode van de installatie vervangt u via de opdrachtregel op de server.")
     expires = old.expires_at if old.expires_at and aware_utc(old.expires_at) > now() else None
@@ -247,7 +249,7 @@ def add_participant_code(
     salt = secrets.token_bytes(16)
     return access_repo.add_code(
         session,
-        public_id=_unused_public_id(session),
+        public_id=unused_public_id(session),
         salt=salt,
         secret_hash=hash_secret(secrets.token_urlsafe(16), salt),
         role=Role.DEELNEMER,
@@ -274,7 +276,7 @@ def add_partner_code(
     )
 
 
-def _unused_public_id(session) -> str:  # type: ignore[no-untyped-def]
+def unused_public_id(session) -> str:  # type: ignore[no-untyped-def]
     public_id = _random_chars(PUBLIC_LENGTH)
     while access_repo.public_id_taken(session, public_id=public_id):
         public_id = _random_chars(PUBLIC_LENGTH)

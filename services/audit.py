@@ -170,7 +170,7 @@ def events(
             action=action,
             since=max(since, oldest) if since is not None else oldest,
             until=until,
-            search=search.strip()[:100],
+            search=search.strip(),
             limit=limit,
         )
 

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from domain.access import CodeInfo, Role
+from store import sso_repo
 from store.repository import NotFound, now
 from store.tables import (
     BijeenkomstGroepRow,
@@ -74,7 +75,9 @@ def get_code(session: Session, *, code_id: int) -> CodeInfo:
     row = session.get(ToegangscodeRow, code_id)
     if row is None:
         raise NotFound(f"toegangscode {code_id}")
-    return _info(session, row)
+    return _info(session, row).model_copy(
+        update={"account": sso_repo.mappings_of_codes(session, [code_id]).get(code_id)}
+    )
 
 
 def list_codes(session: Session, *, regio_id: int | None) -> list[CodeInfo]:
@@ -90,7 +93,11 @@ def list_codes(session: Session, *, regio_id: int | None) -> list[CodeInfo]:
             .where(BijeenkomstGroepRow.code_id.in_(query.with_only_columns(ToegangscodeRow.id).order_by(None)))
         )
     }
-    return [_info(session, row, *groups.get(row.id, (None, None))) for row in session.scalars(query)]
+    accounts = sso_repo.mappings_of_codes(session, query.with_only_columns(ToegangscodeRow.id).order_by(None))
+    return [
+        _info(session, row, *groups.get(row.id, (None, None))).model_copy(update={"account": accounts.get(row.id)})
+        for row in session.scalars(query)
+    ]
 
 
 def _info(
@@ -146,12 +153,19 @@ def demo_codes(session: Session) -> list[tuple[Role, str, str]]:
 
 
 def add_session(
-    session: Session, *, id_hash: str, code_id: int, expires_at: datetime, handoff_hash: str | None = None
+    session: Session,
+    *,
+    id_hash: str,
+    code_id: int,
+    expires_at: datetime,
+    handoff_hash: str | None = None,
+    person: str | None = None,
 ) -> None:
     session.add(
         SessieRow(
             id_hash=id_hash,
             code_id=code_id,
+            person=person,
             created_at=now(),
             expires_at=expires_at,
             handoff_hash=handoff_hash,

@@ -139,6 +139,7 @@ class SessieRow(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     handoff_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
     handoff_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    person: Mapped[str | None] = mapped_column(String(250), nullable=True)  # who, for a login with an account
 
 
 class MisluktePogingRow(Base):
@@ -388,4 +389,4 @@ class SamenBesluitRow(Base):
 
 # The procesindicatoren's tables live in their own module; importing it here puts them in Base.metadata
 # wherever the tables are used (migrations, backup).
-from store import audit_tables, indicator_tables, version_tables  # noqa: E402, F401
+from store import audit_tables, indicator_tables, sso_tables, version_tables  # noqa: E402, F401

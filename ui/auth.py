@@ -11,6 +11,7 @@ from domain.access import Principal, Role
 from services.access import COOKIE_NAME, Login, logout, participation_ended, principal_for
 from services.client_address import client_address
 from settings import get_settings
+from ui import accounts
 
 TOKEN_KEY = "sessie_token"
 HANDOFF_KEY = "sessie_overdracht"
@@ -40,6 +41,11 @@ def resolve(engine: Engine) -> Principal | None:
     """Check the login on every run, so a revoked or expired code ends the session at once."""
     token = st.session_state.get(TOKEN_KEY) or _cookie()
     principal = principal_for(engine, token)
+    if principal is None:
+        by_account = accounts.sign_in(engine, client_key())
+        if by_account is not None:
+            remember(by_account)
+            token, principal = by_account.session_token, by_account.principal
     if principal is not None:
         principal = principal.model_copy(update={"origin": client_key()})
     if principal is None:
@@ -82,12 +88,14 @@ def cookie_script() -> str:
 
 
 def sign_out(engine: Engine) -> None:
-    """End the page session and the cookie session, clear the cookie, start afresh."""
+    """End the page session and the cookie session, clear the cookie, start afresh. After a login with an account,
+    then end Streamlit's identity cookie too (its logout address also ends the provider's session where it can)."""
     logout(engine, st.session_state.pop(TOKEN_KEY, None), _cookie(), origin=client_key())
+    then = json.dumps(accounts.logout_address() if accounts.logged_in_account() else "/")
     st.session_state.clear()
     st.html(
         f"<script>fetch('{LOGOUT_ROUTE}', {{method: 'POST', credentials: 'same-origin'}})"
-        ".finally(() => { window.location.href = '/'; });</script>",
+        f".finally(() => {{ window.location.href = {then}; }});</script>",
         unsafe_allow_javascript=True,
     )
 

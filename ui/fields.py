@@ -9,10 +9,12 @@ Near the limit a line says how many characters are left.
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any
 
 import streamlit as st
 
+from analysis.formatting import AMSTERDAM
 from domain.text import LIMITS, dutch_number, too_long
 
 WARN_AT = 0.9  # from this share of the limit on, say how much room is left
@@ -55,3 +57,8 @@ def too_long_to_save(state: dict, key: str) -> bool:
     value = state.get(key)
     maximum = state.get(_LIMIT_OF_KEY, {}).get(key)
     return isinstance(value, str) and maximum is not None and len(value) > maximum
+
+
+def end_of_day(chosen: object) -> datetime | None:
+    """A date picked for "vervalt op": the end of that day in Amsterdam; None when none was picked."""
+    return datetime.combine(chosen, time(23, 59), tzinfo=AMSTERDAM) if isinstance(chosen, date) else None

@@ -56,7 +56,7 @@ def wait_until_drawn(page: Page, quiet_ms: int = 400) -> None:
     page.wait_for_function(STREAMLIT_IDLE, polling=100)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -77,16 +77,18 @@ def start_app(data_dir: Path, database_url: str | None = None) -> Iterator[Runni
 
 
 @contextmanager
-def served(script: str, env: dict[str, str], log_dir: Path) -> Iterator[tuple[str, subprocess.Popen[bytes], Path]]:
-    """`streamlit run script` as scripts/start serves it (headless, no file watcher) on a free port, once it
-    answers its health check; its address, process and log. Stopped afterwards."""
-    port = _free_port()
+def served(
+    script: str, env: dict[str, str], log_dir: Path, *, port: int | None = None, extra: tuple[str, ...] = ()
+) -> Iterator[tuple[str, subprocess.Popen[bytes], Path]]:
+    """`streamlit run script` as scripts/start serves it (headless, no file watcher) on a free port (or `port`),
+    with `extra` options, once it answers its health check; its address, process and log. Stopped afterwards."""
+    port = port or free_port()
     log = log_dir / f"server-{port}.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
     url = f"http://127.0.0.1:{port}"

@@ -23,7 +23,7 @@ from services.access_codes import issue_code
 from services.meeting import create_meeting, get_meeting, open_block, show_names
 from services.regio import create_regio, list_gemeenten
 from services.scan import open_scan, start_round
-from tests.browser.conftest import ROOT, RunningApp, _free_port, start_app
+from tests.browser.conftest import ROOT, RunningApp, free_port, start_app
 from tests.browser.test_scan_in_browser import NIET_LABEL, OP_LABEL, log_in, question
 from tests.conftest import ADMIN, principal_for
 from tests.databases import new_database, postgres_url
@@ -140,7 +140,7 @@ def test_a_login_made_on_one_replica_is_valid_on_the_other(replicas, setup, brow
 def caddy(replicas, tmp_path_factory) -> Iterator[str]:
     if shutil.which("caddy") is None:
         pytest.fail("caddy is missing: run scripts/test, which installs Debian's caddy.")
-    port = _free_port()
+    port = free_port()
     upstreams = " ".join(r.url.removeprefix("http://") for r in replicas)
     log = tmp_path_factory.mktemp("caddy") / "caddy.log"
     env = {**os.environ, "ZELFSCAN_SITE": f"http://127.0.0.1:{port}", "ZELFSCAN_REPLICAS": upstreams}

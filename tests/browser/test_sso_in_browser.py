@@ -1,0 +1,125 @@
+"""Logging in with one's own account through a real OIDC provider running here (oidc-provider-mock): two roles, an
+account without a mapping, and a mapping revoked while its account is logged in. Codes keep working beside it."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from oidc_provider_mock import User, run_server_in_thread
+from playwright.sync_api import Page, expect
+
+from domain.access import AccountMapping, Role
+from domain.audit import Action
+from services import audit
+from services.access_codes import revoke_code
+from services.regio import create_regio, list_gemeenten
+from services.sso import add_mapping
+from store.engine import make_engine
+from tests.browser.conftest import RunningApp, free_port, served
+from tests.browser.test_scan_in_browser import log_in
+from tests.conftest import ADMIN
+from tests.databases import new_database
+
+pytestmark = pytest.mark.browser
+
+USERS = [
+    User(sub="anna", claims={"name": "Anna Regioteam", "email": "anna@regio.example", "roles": ["Zelfscan.Regio"]}),
+    User(sub="bert", claims={"name": "Bert Gemeente", "email": "bert@aadorp.example", "roles": ["Zelfscan.Aadorp"]}),
+    User(sub="carla", claims={"name": "Carla Onbekend", "email": "carla@elders.example", "roles": ["Iets.Anders"]}),
+]
+
+
+@pytest.fixture(scope="module")
+def provider() -> Iterator[str]:
+    os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"  # the provider runs over http on this machine
+    with run_server_in_thread(user_claims=USERS) as server:
+        yield f"http://localhost:{server.server_port}"
+
+
+@pytest.fixture(scope="module")
+def sso_app(tmp_path_factory, provider) -> Iterator[RunningApp]:
+    folder: Path = tmp_path_factory.mktemp("sso")
+    port = free_port()
+    (folder / "secrets.toml").write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
+        "[auth.organisatie]\n"
+        'client_id = "zelfscan"\n'
+        'client_secret = "zelfscan-geheim"\n'
+        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
+    )
+    with new_database(folder) as url:
+        env = {**os.environ, "ZELFSCAN_DATA_DIR": str(folder), "ZELFSCAN_DATABASE_URL": url}
+        extra = ("--secrets.files", str(folder / "secrets.toml"))
+        with served("server.py", env, folder, port=port, extra=extra) as (address, proc, log):
+            engine = make_engine(url)
+            regio = create_regio(
+                engine, ADMIN, name="Regio Account", gemeente_names=["Aadorp", "Beekdal", "Cranendonk"]
+            )
+            aadorp = next(g for g in list_gemeenten(engine, ADMIN, regio_id=regio.id) if g.name == "Aadorp")
+            mapping = AccountMapping(provider="organisatie", claim="roles", value="Zelfscan.Regio")
+            add_mapping(engine, ADMIN, regio_id=regio.id, mapping=mapping, role=Role.REGIO, label="regioteam")
+            add_mapping(engine, ADMIN, regio_id=regio.id, role=Role.GEMEENTE, label="Aadorp", gemeente_id=aadorp.id,
+                        mapping=mapping.model_copy(update={"value": "Zelfscan.Aadorp"}))  # fmt: skip
+            yield RunningApp(url=address, engine=engine, log=log, pid=proc.pid)
+            engine.dispose()
+
+
+def log_in_with_account(page: Page, app: RunningApp, sub: str) -> None:
+    page.goto(app.url)
+    page.get_by_role("button", name="Inloggen met uw organisatie-account").click()
+    page.get_by_role("button", name=sub, exact=True).click()  # the provider's form: the predefined user
+
+
+def test_a_regio_account_logs_in_as_the_regio_with_its_own_name(sso_app, page):
+    log_in_with_account(page, sso_app, "anna")
+    expect(page.get_by_role("link", name="Uitloggen")).to_be_visible()
+    expect(page.get_by_role("link", name="Vergelijken")).to_be_visible()  # a page of the regio role
+    event = audit.events(sso_app.engine, ADMIN, action=Action.LOGIN)[0]
+    assert event.result == "gelukt" and event.actor.startswith("Anna Regioteam")
+
+
+def test_a_gemeente_account_logs_in_to_its_own_gemeente(sso_app, page):
+    log_in_with_account(page, sso_app, "bert")
+    expect(page.get_by_role("link", name="Scan invullen")).to_be_visible()  # a page of the gemeente role
+    expect(page.get_by_text("Aadorp").first).to_be_visible()
+
+
+def test_an_account_without_a_mapping_gets_nothing_and_is_told_whom_to_ask(sso_app, page):
+    log_in_with_account(page, sso_app, "carla")
+    expect(page.get_by_text("Vraag de beheerder van uw regio om uw account te koppelen")).to_be_visible()
+    expect(page.get_by_role("link", name="Uitloggen")).to_have_count(0)
+
+
+def test_a_revoked_mapping_ends_the_login_and_refuses_the_account(sso_app, page):
+    log_in_with_account(page, sso_app, "anna")
+    expect(page.get_by_role("link", name="Uitloggen")).to_be_visible()
+    from services.access_codes import list_codes
+
+    [regioteam] = [c for c in list_codes(sso_app.engine, ADMIN, regio_id=1) if c.label == "regioteam"]
+    revoke_code(sso_app.engine, ADMIN, code_id=regioteam.id)
+    page.reload()
+    expect(page.get_by_text("Vraag de beheerder van uw regio om uw account te koppelen")).to_be_visible()
+    expect(page.get_by_role("link", name="Uitloggen")).to_have_count(0)
+
+
+def test_logging_out_ends_the_app_session_and_the_account(sso_app, page):
+    log_in_with_account(page, sso_app, "bert")
+    page.get_by_role("link", name="Uitloggen").click()
+    page.wait_for_url("**/oauth2/end_session**")  # the provider's own logout, after the app's
+    page.goto(sso_app.url)
+    expect(page.get_by_role("button", name="Inloggen met uw organisatie-account")).to_be_visible()
+    expect(page.get_by_role("link", name="Uitloggen")).to_have_count(0)
+
+
+def test_codes_still_log_in_beside_accounts(sso_app, page):
+    from services.access_codes import issue_code
+
+    code = issue_code(sso_app.engine, ADMIN, role=Role.BEHEERDER, label="code naast account", regio_id=None).code
+    log_in(page, sso_app.url, code)
+    expect(page.get_by_role("link", name="Logboek")).to_be_visible()
