@@ -123,3 +123,26 @@ def test_codes_still_log_in_beside_accounts(sso_app, page):
     code = issue_code(sso_app.engine, ADMIN, role=Role.BEHEERDER, label="code naast account", regio_id=None).code
     log_in(page, sso_app.url, code)
     expect(page.get_by_role("link", name="Logboek")).to_be_visible()
+
+
+def test_a_beheerder_maps_an_account_on_the_beheer_page_and_that_account_logs_in(sso_app, browser, page):
+    from services.access_codes import issue_code
+
+    regio_id = next(c.regio_id for c in audit.events(sso_app.engine, ADMIN, action=Action.MAPPING) if c.regio_id)
+    code = issue_code(sso_app.engine, ADMIN, role=Role.BEHEERDER, label="regiobeheer", regio_id=regio_id).code
+    log_in(page, sso_app.url, code)
+    page.goto(sso_app.url + "/beheer")
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Koppeling maken"))
+    form.get_by_label("Waarde van het kenmerk").fill("Iets.Anders")
+    form.get_by_text("Facilitator", exact=True).click()
+    form.get_by_label("Naam van de koppeling").fill("facilitatoren via organisatie")
+    form.get_by_role("button", name="Koppeling maken").click()
+    expect(page.get_by_text("De koppeling is gemaakt")).to_be_visible()
+    expect(page.get_by_text("account bij organisatie met roles = Iets.Anders")).to_be_visible()
+    context = browser.new_context()  # carla, on her own computer
+    try:
+        carla = context.new_page()
+        log_in_with_account(carla, sso_app, "carla")
+        expect(carla.get_by_role("link", name="Scherm voor de zaal")).to_be_visible()  # a page of the facilitator
+    finally:
+        context.close()
