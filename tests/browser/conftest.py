@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -135,3 +136,33 @@ def page(browser) -> Iterator[Page]:
     pg.set_default_timeout(20_000)
     yield pg
     context.close()
+
+
+@contextmanager
+def caddy_in_front(upstreams: list[str], log_dir: Path, port: int | None = None) -> Iterator[str]:
+    """deploy/Caddyfile (sticky sessions) in front of these servers, on a free port (or `port`); its address."""
+    if shutil.which("caddy") is None:
+        pytest.fail("caddy is missing: run scripts/test, which installs Debian's caddy.")
+    port = port or free_port()
+    env = {**os.environ, "ZELFSCAN_SITE": f"http://127.0.0.1:{port}",
+           "ZELFSCAN_REPLICAS": " ".join(u.removeprefix("http://") for u in upstreams)}  # fmt: skip
+    log = log_dir / "caddy.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            ["caddy", "run", "--config", str(ROOT / "deploy" / "Caddyfile"), "--adapter", "caddyfile"],
+            env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+                break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None, log.read_text()
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

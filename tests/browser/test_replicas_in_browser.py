@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import http.cookiejar
-import os
-import shutil
-import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,7 +20,7 @@ from services.access_codes import issue_code
 from services.meeting import create_meeting, get_meeting, open_block, show_names
 from services.regio import create_regio, list_gemeenten
 from services.scan import open_scan, start_round
-from tests.browser.conftest import ROOT, RunningApp, free_port, start_app
+from tests.browser.conftest import RunningApp, caddy_in_front, start_app
 from tests.browser.test_scan_in_browser import NIET_LABEL, OP_LABEL, log_in, question
 from tests.conftest import ADMIN, principal_for
 from tests.databases import new_database, postgres_url
@@ -138,31 +135,8 @@ def test_a_login_made_on_one_replica_is_valid_on_the_other(replicas, setup, brow
 
 @pytest.fixture(scope="module")
 def caddy(replicas, tmp_path_factory) -> Iterator[str]:
-    if shutil.which("caddy") is None:
-        pytest.fail("caddy is missing: run scripts/test, which installs Debian's caddy.")
-    port = free_port()
-    upstreams = " ".join(r.url.removeprefix("http://") for r in replicas)
-    log = tmp_path_factory.mktemp("caddy") / "caddy.log"
-    env = {**os.environ, "ZELFSCAN_SITE": f"http://127.0.0.1:{port}", "ZELFSCAN_REPLICAS": upstreams}
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            ["caddy", "run", "--config", str(ROOT / "deploy" / "Caddyfile"), "--adapter", "caddyfile"],
-            env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                assert time.monotonic() < deadline and proc.poll() is None, log.read_text()
-                time.sleep(0.2)
+    with caddy_in_front([r.url for r in replicas], tmp_path_factory.mktemp("caddy")) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def _replica_of(opener: urllib.request.OpenerDirector, url: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,13 @@ from services.access_codes import revoke_code
 from services.regio import create_regio, list_gemeenten
 from services.sso import add_mapping
 from store.engine import make_engine
-from tests.browser.conftest import RunningApp, free_port, served
+from tests.browser.conftest import RunningApp, caddy_in_front, free_port, served
 from tests.browser.test_scan_in_browser import log_in
 from tests.conftest import ADMIN
-from tests.databases import new_database
+from tests.databases import new_database, postgres_url
 
 pytestmark = pytest.mark.browser
+COOKIE_SECRET = secrets.token_urlsafe(32)  # one for every replica: it signs the OAuth state and the identity cookie
 
 USERS = [
     User(sub="anna", claims={"name": "Anna Regioteam", "email": "anna@regio.example", "roles": ["Zelfscan.Regio"]}),
@@ -40,32 +42,40 @@ def provider() -> Iterator[str]:
         yield f"http://localhost:{server.server_port}"
 
 
-@pytest.fixture(scope="module")
-def sso_app(tmp_path_factory, provider) -> Iterator[RunningApp]:
-    folder: Path = tmp_path_factory.mktemp("sso")
-    port = free_port()
+def secrets_file(folder: Path, provider: str, address: str) -> tuple[str, ...]:
+    """An `[auth]` section for the provider, for an app people reach at `address`; the server's options for it."""
     (folder / "secrets.toml").write_text(
         "[auth]\n"
-        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
-        f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
+        f'redirect_uri = "{address}/oauth2callback"\n'
+        f'cookie_secret = "{COOKIE_SECRET}"\n'
         "[auth.organisatie]\n"
         'client_id = "zelfscan"\n'
         'client_secret = "zelfscan-geheim"\n'
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
     )
+    return ("--secrets.files", str(folder / "secrets.toml"))
+
+
+def mapped_regio(engine) -> None:
+    """Regio Account: its regio team's accounts (roles Zelfscan.Regio) and Aadorp's (Zelfscan.Aadorp) are mapped."""
+    regio = create_regio(engine, ADMIN, name="Regio Account", gemeente_names=["Aadorp", "Beekdal", "Cranendonk"])
+    aadorp = next(g for g in list_gemeenten(engine, ADMIN, regio_id=regio.id) if g.name == "Aadorp")
+    mapping = AccountMapping(provider="organisatie", claim="roles", value="Zelfscan.Regio")
+    add_mapping(engine, ADMIN, regio_id=regio.id, mapping=mapping, role=Role.REGIO, label="regioteam")
+    add_mapping(engine, ADMIN, regio_id=regio.id, role=Role.GEMEENTE, label="Aadorp", gemeente_id=aadorp.id,
+                mapping=mapping.model_copy(update={"value": "Zelfscan.Aadorp"}))  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def sso_app(tmp_path_factory, provider) -> Iterator[RunningApp]:
+    folder: Path = tmp_path_factory.mktemp("sso")
+    port = free_port()
     with new_database(folder) as url:
         env = {**os.environ, "ZELFSCAN_DATA_DIR": str(folder), "ZELFSCAN_DATABASE_URL": url}
-        extra = ("--secrets.files", str(folder / "secrets.toml"))
+        extra = secrets_file(folder, provider, f"http://127.0.0.1:{port}")
         with served("server.py", env, folder, port=port, extra=extra) as (address, proc, log):
             engine = make_engine(url)
-            regio = create_regio(
-                engine, ADMIN, name="Regio Account", gemeente_names=["Aadorp", "Beekdal", "Cranendonk"]
-            )
-            aadorp = next(g for g in list_gemeenten(engine, ADMIN, regio_id=regio.id) if g.name == "Aadorp")
-            mapping = AccountMapping(provider="organisatie", claim="roles", value="Zelfscan.Regio")
-            add_mapping(engine, ADMIN, regio_id=regio.id, mapping=mapping, role=Role.REGIO, label="regioteam")
-            add_mapping(engine, ADMIN, regio_id=regio.id, role=Role.GEMEENTE, label="Aadorp", gemeente_id=aadorp.id,
-                        mapping=mapping.model_copy(update={"value": "Zelfscan.Aadorp"}))  # fmt: skip
+            mapped_regio(engine)
             yield RunningApp(url=address, engine=engine, log=log, pid=proc.pid)
             engine.dispose()
 
@@ -146,3 +156,31 @@ def test_a_beheerder_maps_an_account_on_the_beheer_page_and_that_account_logs_in
         expect(carla.get_by_role("link", name="Scherm voor de zaal")).to_be_visible()  # a page of the facilitator
     finally:
         context.close()
+
+
+def test_accounts_log_in_through_caddy_on_either_of_two_replicas(tmp_path, provider, browser):
+    server = postgres_url()
+    if server is None:
+        pytest.skip("needs PostgreSQL: scripts/test starts it and sets ZELFSCAN_TEST_POSTGRES_URL")
+    front = free_port()
+    with new_database(tmp_path, server_url=server) as url, ExitStack() as stack:
+        extra = secrets_file(tmp_path, provider, f"http://127.0.0.1:{front}")
+        addresses = []
+        for name in ("a", "b"):
+            (tmp_path / name).mkdir()
+            env = {**os.environ, "ZELFSCAN_DATA_DIR": str(tmp_path / name), "ZELFSCAN_DATABASE_URL": url}
+            address, _proc, _log = stack.enter_context(served("server.py", env, tmp_path / name, extra=extra))
+            addresses.append(address)
+        engine = make_engine(url)
+        stack.callback(engine.dispose)
+        mapped_regio(engine)
+        caddy = stack.enter_context(caddy_in_front(addresses, tmp_path, port=front))
+        replicas_used = set()
+        for _ in range(6):  # new browsers are spread over the replicas; each logs in on the one it was given
+            context = browser.new_context()
+            page = context.new_page()
+            log_in_with_account(page, RunningApp(url=caddy, engine=engine, log=tmp_path, pid=0), "anna")
+            expect(page.get_by_role("link", name="Vergelijken")).to_be_visible()
+            replicas_used |= {c["value"] for c in context.cookies() if c["name"] == "zelfscan_replica"}
+            context.close()
+        assert len(replicas_used) == 2
