@@ -265,14 +265,6 @@ def logout(engine: Engine, *session_tokens: str | None, origin: str) -> None:
             )
 
 
-def require_beheerder(principal: Principal, regio_id: int | None) -> None:
-    """An installation beheerder manages every regio; a regio beheerder only its own."""
-    if principal.role is not Role.BEHEERDER:
-        raise ServiceError(NO_ACCESS)
-    if principal.regio_id is not None and principal.regio_id != regio_id:
-        raise ServiceError(NO_ACCESS)
-
-
 # --- helpers -----------------------------------------------------------------------------
 
 

@@ -21,9 +21,9 @@ from services.access import (
     SECRET_LENGTH,
     aware_utc,
     hash_secret,
-    require_beheerder,
     signing_key,
 )
+from services.authz import require_beheerder
 from store import access_repo, repository
 from store.repository import NotFound, now
 from store.unit_of_work import reading, writing

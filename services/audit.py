@@ -20,12 +20,12 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from analysis.formatting import AMSTERDAM
-from domain.access import Principal, Role
+from domain.access import Principal
 from domain.audit import FAILED, NOBODY, REFUSED, SUCCEEDED, Action, Event
 from domain.text import clean_name
 from exports.csv_writer import csv_bytes
 from services import ServiceError
-from services.authz import Forbidden
+from services.authz import Forbidden, regio_of_audit_reader, require_installation_beheerder
 from store import access_repo, audit_repo
 from store.repository import now
 from store.unit_of_work import reading, writing
@@ -143,13 +143,6 @@ def logs(
 # --- reading ---------------------------------------------------------------------------
 
 
-def require_reader(principal: Principal) -> int | None:
-    """The regio whose events this person reads (None: every event); refused for anyone but a beheerder."""
-    if principal.role is not Role.BEHEERDER:
-        raise Forbidden()
-    return principal.regio_id
-
-
 def events(
     engine: Engine,
     principal: Principal,
@@ -160,7 +153,7 @@ def events(
     search: str = "",
     limit: int = MOST_SHOWN,
 ) -> list[Event]:
-    regio_id = require_reader(principal)
+    regio_id = regio_of_audit_reader(principal)
     since, until = (_utc(m) if m is not None else None for m in (since, until))  # SQLite compares stored UTC text
     with reading(engine) as session:
         oldest = now() - timedelta(days=_retention_days(session))
@@ -206,8 +199,9 @@ def retention_days(engine: Engine) -> int:
 
 def set_retention_days(engine: Engine, principal: Principal, *, days: int) -> None:
     """Only the installation's beheerder sets how long events are kept."""
-    if principal.role is not Role.BEHEERDER or principal.regio_id is not None:
-        raise Forbidden("Alleen de beheerder van de hele installatie stelt de bewaartermijn van het logboek in.")
+    require_installation_beheerder(
+        principal, "Alleen de beheerder van de hele installatie stelt de bewaartermijn van het logboek in."
+    )
     if not SHORTEST_RETENTION_DAYS <= days <= LONGEST_RETENTION_DAYS:
         raise ServiceError(
             f"Kies een bewaartermijn van {SHORTEST_RETENTION_DAYS} tot en met {LONGEST_RETENTION_DAYS} dagen."

@@ -62,5 +62,28 @@ def require_progress(principal: Principal, *, gemeente_id: int, regio_id: int) -
         require_gemeente(principal, gemeente_id=gemeente_id, regio_id=regio_id)
 
 
+def require_beheerder(principal: Principal, regio_id: int | None) -> None:
+    """Manage a regio (its gemeenten, codes, account mappings, settings): its own beheerder, or the installation's
+    beheerder, who manages every regio; regio_id None: the installation itself."""
+    if principal.role is not Role.BEHEERDER:
+        raise Forbidden()
+    if principal.regio_id is not None and principal.regio_id != regio_id:
+        raise Forbidden()
+
+
+def require_installation_beheerder(principal: Principal, message: str = NO_ACCESS) -> None:
+    """What only the installation's beheerder does (backups, questionnaire versions, the audit log's retention)."""
+    if principal.role is not Role.BEHEERDER or principal.regio_id is not None:
+        raise Forbidden(message)
+
+
+def regio_of_audit_reader(principal: Principal) -> int | None:
+    """Whose audit log this person reads: every event (None) for the installation's beheerder, its own regio's for a
+    regio's beheerder; nobody else reads it."""
+    if principal.role is not Role.BEHEERDER:
+        raise Forbidden()
+    return principal.regio_id
+
+
 def can_write(principal: Principal, gemeente_id: int) -> bool:
     return principal.role is Role.GEMEENTE and principal.gemeente_id == gemeente_id

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
-from domain.access import Principal, Role
+from domain.access import Principal
 from domain.audit import FAILED, REFUSED, SERVER, Action
 from services import ServiceError, audit
 from services.access import forget_cached_keys
-from services.authz import Forbidden
+from services.authz import Forbidden, require_installation_beheerder
 from services.scan import forget_cached_rounds
 from store import backup
 
@@ -39,8 +39,9 @@ class RestoreReport(BaseModel):
 
 
 def _require_installation_beheerder(principal: Principal) -> None:
-    if principal.role is not Role.BEHEERDER or principal.regio_id is not None:
-        raise Forbidden("Alleen de beheerder van de hele installatie kan een back-up maken of terugzetten.")
+    require_installation_beheerder(
+        principal, "Alleen de beheerder van de hele installatie kan een back-up maken of terugzetten."
+    )
 
 
 @audit.logs(Action.BACKUP, lambda k: "de hele installatie")

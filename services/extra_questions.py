@@ -13,12 +13,11 @@ from sqlalchemy.orm import Session
 import questionnaire
 from analysis.answers import Answer, AnswerValue
 from analysis.regional import QuestionXY
-from domain.access import Principal, Role
+from domain.access import Principal
 from domain.models import EXTRA_BASE, ExtraQuestion
 from domain.text import LIMITS, clean_text
 from services import ServiceError, fitting
-from services.access import require_beheerder
-from services.authz import Forbidden
+from services.authz import require_beheerder, require_installation_beheerder
 from store import version_repo
 from store.unit_of_work import reading, writing
 
@@ -26,8 +25,8 @@ MAX_TEXT = 500
 
 
 def extra_questions(engine: Engine, principal: Principal, *, regio_id: int) -> list[ExtraQuestion]:
-    if principal.regio_id != regio_id and not (principal.role is Role.BEHEERDER and principal.regio_id is None):
-        raise Forbidden()
+    if principal.regio_id != regio_id:
+        require_installation_beheerder(principal)
     with reading(engine) as session:
         return version_repo.extra_questions(session, regio_id=regio_id)
 

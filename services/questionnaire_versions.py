@@ -19,8 +19,7 @@ from domain.audit import Action
 from imports.xlsx_questionnaire import read_question_texts
 from imports.xlsx_zelfscan import WorkbookRefused
 from services import ServiceError, audit
-from services.access import require_beheerder
-from services.authz import Forbidden
+from services.authz import Forbidden, require_beheerder, require_installation_beheerder
 from store import repository as repo
 from store import version_repo
 from store.unit_of_work import reading, writing
@@ -60,8 +59,9 @@ class VersionInfo(BaseModel):
 
 
 def _installation(principal: Principal) -> None:
-    if principal.role is not Role.BEHEERDER or principal.regio_id is not None:
-        raise Forbidden("Alleen de beheerder van de installatie kan een versie van de vragenlijst inlezen.")
+    require_installation_beheerder(
+        principal, "Alleen de beheerder van de installatie kan een versie van de vragenlijst inlezen."
+    )
 
 
 def preview(engine: Engine, principal: Principal, *, data: bytes, file_name: str, version: str = "") -> VersionPreview:

@@ -25,8 +25,9 @@ from domain.access import AccountMapping, IssuedCode, Principal, Role
 from domain.audit import Action
 from domain.text import LIMITS, clean_name
 from services import ServiceError, audit, fitting
-from services.access import SESSION_HOURS, Login, LoginError, aware_utc, hash_secret, require_beheerder, start_session
+from services.access import SESSION_HOURS, Login, LoginError, aware_utc, hash_secret, start_session
 from services.access_codes import log_code, unused_public_id
+from services.authz import require_beheerder
 from store import access_repo, repository, sso_repo
 from store.repository import NotFound, now
 from store.unit_of_work import writing
