@@ -10,35 +10,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from analysis.answers import ANSWER_LABELS, AnswerValue
 from analysis.formatting import count_of
+from domain.answers import ANSWER_LABELS, AnswerValue, View
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True)
-
-
-class View(_Model):
-    """One partner's own answer to one question."""
-
-    partner_id: int
-    role: str
-    name: str = ""
-    value: AnswerValue | None = None
-    toelichting: str = ""
-    handed_in: bool = False  # handed in at least once: `first_value` is the view it first gave alone
-    first_value: AnswerValue | None = None
-    first_toelichting: str = ""
-
-    @property
-    def changed_later(self) -> bool:
-        """The partner changed this answer after first handing in (after seeing the others' views)."""
-        return self.handed_in and (self.first_value, self.first_toelichting) != (self.value, self.toelichting)
-
-    @property
-    def who(self) -> str:
-        """The role, and the name when one was entered: "Veilig Thuis (Sanne)"."""
-        return f"{self.role} ({self.name})" if self.name else self.role
 
 
 class QuestionViews(_Model):

@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from analysis.answers import Answer, AnswerValue
 from analysis.regional import QuestionXY
 from analysis.results import RoundResult
+from domain.answers import Answer, AnswerValue
 
 
 class QuestionChange(BaseModel):

@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from analysis.answers import AnswerValue
 from analysis.picture import SharedQuestion
 from analysis.results import RoundResult
+from domain.answers import AnswerValue
 from domain.plan import PlanAction
 
 

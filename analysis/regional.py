@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from analysis.answers import AnswerValue
 from analysis.results import RoundResult
+from domain.answers import AnswerValue
 
 DEFAULT_MIN_GEMEENTEN = 3
 

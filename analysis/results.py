@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from analysis.answers import AnswerValue
+from domain.answers import AnswerValue
 
 
 class StandardStatus(StrEnum):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from analysis.answers import Answer, AnswerValue
 from analysis.results import Progress, QuestionResult, RoundResult, StandardScore
+from domain.answers import Answer, AnswerValue
 from questionnaire import Questionnaire
 
 

@@ -11,11 +11,11 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from analysis.answers import AnswerValue
 from analysis.follow_up import FollowUp
 from analysis.formatting import long_date, percent
 from analysis.picture import SharedQuestion, SharedStandard
 from analysis.results import RoundResult, StandardStatus
+from domain.answers import AnswerValue
 from domain.plan import ALL_CLUSTERS, ActionLevel, ActionStatus, Plan, PlanAction
 from questionnaire import Questionnaire, Standard
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.answers import AnswerValue
 from domain.access import Principal, Role
+from domain.answers import AnswerValue
 from domain.models import Purpose
 from services.regio import create_regio, list_gemeenten
 from services.scan import ToelichtingChange, ValueChange, open_scan, save_changes, start_round

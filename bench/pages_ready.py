@@ -30,8 +30,8 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 import questionnaire
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Participant, Purpose
 from domain.plan import PlanLayout
 from services.access_codes import issue_code

@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from analysis.answers import Answer, AnswerValue
+from domain.answers import Answer, AnswerValue
 from domain.models import ExtraQuestion
 from exports.xlsx_writer import formula, new_workbook, print_on_a4_landscape, row_height, workbook_bytes
 from questionnaire import Questionnaire

@@ -23,7 +23,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from analysis.answers import AnswerValue
+from domain.answers import AnswerValue
 from domain.text import clean_name
 from imports.reader import Limits, Sheet, Upload, UploadRefused, cell_name, read_upload
 from imports.xlsx_values import cell_date, cell_label, cell_number, cell_text

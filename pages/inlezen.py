@@ -6,9 +6,9 @@ import hashlib
 
 import streamlit as st
 
-from analysis.answers import ANSWER_LABELS
 from analysis.formatting import count_of, long_date
 from domain.access import Role
+from domain.answers import ANSWER_LABELS
 from imports.xlsx_zelfscan import MAX_BYTES
 from services import ServiceError
 from services.excel_import import FilePreview, preview, store

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.answers import ANSWER_LABELS, AnswerValue
 from analysis.formatting import moment
 from domain.access import Role
+from domain.answers import ANSWER_LABELS, AnswerValue
 from services import ServiceError
 from services.partners import apart_phase, samen_view, set_agreed
 from services.scan import open_scan

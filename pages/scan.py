@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.answers import ANSWER_LABELS, AnswerValue
 from domain.access import Role
+from domain.answers import ANSWER_LABELS, AnswerValue
 from services import ServiceError
 from services.partners import apart_phase, partner_snapshot
 from services.scan import BlockClosed, SaveReport, open_scan, update_round_details

@@ -11,9 +11,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
-from analysis.answers import Answer, AnswerValue
 from analysis.regional import QuestionXY
 from domain.access import Principal
+from domain.answers import Answer, AnswerValue
 from domain.models import EXTRA_BASE, ExtraQuestion
 from domain.text import LIMITS, clean_text
 from services import ServiceError, fitting

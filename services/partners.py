@@ -30,9 +30,9 @@ from analysis.agreement import (
     samen_order,
     standard_agreement,
 )
-from analysis.answers import AnswerValue
 from analysis.scoring import score_round
 from domain.access import IssuedCode, Principal, Role
+from domain.answers import AnswerValue
 from domain.audit import Action
 from domain.models import PARTICIPANT_ROLES, ApartPhase, PartnerInfo, RoundInfo
 from domain.text import LIMITS, clean_name, clean_text

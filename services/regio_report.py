@@ -14,7 +14,6 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
-from analysis.answers import Answer, AnswerValue
 from analysis.compare import without
 from analysis.picture import CountingRule, fingerprint, rounds_that_count, selection_words
 from analysis.regional import (
@@ -30,6 +29,7 @@ from analysis.regional import (
 from analysis.results import RoundResult
 from analysis.scoring import score_round
 from domain.access import Principal, Role
+from domain.answers import Answer, AnswerValue
 from domain.models import Gemeente, Purpose, Regio, RoundRow, RoundSummary
 from services import ServiceError
 from services.authz import require_regio

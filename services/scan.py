@@ -11,10 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import questionnaire
-from analysis.answers import Answer, AnswerValue, Change
 from analysis.results import RoundResult
 from analysis.scoring import score_round
 from domain.access import Principal, Role
+from domain.answers import Answer, AnswerValue, Change
 from domain.models import EXTRA_BASE, ExtraQuestion, Participant, Purpose, RoundInfo, RoundSummary
 from domain.text import clean_text
 from questionnaire import Questionnaire

@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from analysis.answers import Answer, AnswerValue, Change
+from domain.answers import Answer, AnswerValue, Change
 from store.repository import NotFound, now
 from store.tables import AntwoordRow, RondeRow, WijzigingRow
 

@@ -8,8 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from analysis.agreement import View
-from analysis.answers import Answer, AnswerValue
+from domain.answers import Answer, AnswerValue, View
 from domain.models import ApartPhase, PartnerInfo
 from store.repository import now
 from store.tables import (

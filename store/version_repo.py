@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 import questionnaire
-from analysis.answers import Answer, AnswerValue
+from domain.answers import Answer, AnswerValue
 from domain.models import EXTRA_BASE, ExtraQuestion
 from store.answers_repo import FieldChange
 from store.repository import now

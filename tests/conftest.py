@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine
 
-from analysis.answers import AnswerValue
 from demo.seed import load_demo_region
 from domain.access import Principal, Role
+from domain.answers import AnswerValue
 from domain.models import Gemeente, Participant, Purpose, Regio
 from domain.plan import PlanLayout
 from services.plans import create_gemeente_plan

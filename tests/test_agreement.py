@@ -9,7 +9,7 @@ from analysis.agreement import (
     spread_line,
     standard_agreement,
 )
-from analysis.answers import AnswerValue
+from domain.answers import AnswerValue
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.answers import AnswerValue
+from domain.answers import AnswerValue
 from services.scan import ToelichtingChange, ValueChange, history, open_scan, restore, save_changes
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Purpose
 from services import ServiceError
 from services.publications import Options, Selection, gemeente_average, publish

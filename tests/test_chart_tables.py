@@ -8,7 +8,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import questionnaire
-from analysis.answers import Answer, AnswerValue
 from analysis.charts import radar_figure, standards_table
 from analysis.regional import regional_average, standards_xy
 from analysis.regional_charts import (
@@ -19,6 +18,7 @@ from analysis.regional_charts import (
     regio_table,
 )
 from analysis.scoring import score_round
+from domain.answers import Answer, AnswerValue
 from exports.svg_radar import small_multiples_html
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import questionnaire
-from analysis.answers import Answer, AnswerValue
 from analysis.charts import radar_figure, standards_table
 from analysis.scoring import score_round
+from domain.answers import Answer, AnswerValue
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 

@@ -10,8 +10,8 @@ import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 from sqlalchemy import func, select
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from imports.reader import OLE_MAGIC
 from services import ServiceError
 from services.excel_import import preview, store

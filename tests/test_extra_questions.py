@@ -9,8 +9,8 @@ from datetime import date
 import openpyxl
 import pytest
 
-from analysis.answers import AnswerValue
 from domain.access import Principal, Role
+from domain.answers import AnswerValue
 from domain.models import Purpose
 from services import ServiceError
 from services.authz import Forbidden

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from analysis.answers import AnswerValue
 from analysis.compare import regio_changes
 from analysis.formatting import percent
 from analysis.regional import QuestionXY, highlights, standards_xy
 from analysis.results import Progress, RoundResult, StandardScore
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.meeting import MeetingKind
 from domain.models import Purpose
 from services.meeting import create_meeting

@@ -15,9 +15,9 @@ import openpyxl
 import pytest
 from docx import Document
 
-from analysis.answers import AnswerValue
 from analysis.deidentify import Words, clean
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Participant, Purpose
 from domain.plan import PlanLayout
 from services.gemeente_report import gemeente_report_pdf

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from analysis.answers import AnswerValue
+from domain.answers import AnswerValue
 from imports.xlsx_zelfscan import ChooseSheet, WorkbookRefused, read_workbook
 from services import ServiceError
 from services.excel_import import preview, store

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.meeting import DEFAULT_PROGRAMME, MeetingKind, ProgrammeItem
 from services import ServiceError
 from services.access import principal_for as principal_of_token

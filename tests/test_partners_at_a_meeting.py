@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.answers import AnswerValue
+from domain.answers import AnswerValue
 from services.access import login
 from services.authz import Forbidden
 from services.meeting import get_meeting, open_block

@@ -61,7 +61,7 @@ def new_round(engine, region, gemeente, held_on: date, niet: set[int], partners:
 
 
 def _value(niet: bool):
-    from analysis.answers import AnswerValue
+    from domain.answers import AnswerValue
 
     return AnswerValue.NIET_OP_ORDE if niet else AnswerValue.OP_ORDE
 

@@ -10,9 +10,9 @@ from datetime import date
 import openpyxl
 import pytest
 
-from analysis.answers import AnswerValue
 from analysis.deidentify import Words
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Purpose
 from services import ServiceError
 from services.publications import Options, Selection, publish

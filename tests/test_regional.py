@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import questionnaire
-from analysis.answers import Answer, AnswerValue
 from analysis.regional import highlights, questions_xy, regional_average, standards_xy
 from analysis.scoring import score_round
+from domain.answers import Answer, AnswerValue
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 

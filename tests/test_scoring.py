@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 import questionnaire
-from analysis.answers import Answer, AnswerValue
 from analysis.results import StandardStatus
 from analysis.scoring import score_round
+from domain.answers import Answer, AnswerValue
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from analysis.answers import AnswerValue
 from demo.seed import DEMO_REGIO_NAME, load_demo_region
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Purpose
 from services import ServiceError
 from services.regio import create_regio, has_any_regio, list_gemeenten, list_regios, parse_gemeente_names
@@ -110,7 +110,7 @@ def test_the_demo_has_a_round_with_an_unfinished_block_2(engine, demo_regio):
 
 
 def test_undoing_the_newest_change_puts_back_what_it_replaced(engine, aadorp, round_id):
-    from analysis.answers import AnswerValue
+    from domain.answers import AnswerValue
     from services.scan import ValueChange, history, open_scan, restore, save_changes
 
     save_changes(engine, aadorp, round_id=round_id, changes=[ValueChange(question_number=4, value=AnswerValue.OP_ORDE)])

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from analysis.answers import AnswerValue
+from domain.answers import AnswerValue
 from domain.models import Participant, Purpose
 from services.scan import ToelichtingChange, ValueChange, open_scan, save_changes, update_round_details
 from store import repository as repo

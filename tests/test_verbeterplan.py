@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Purpose
 from domain.plan import ActionLevel, ActionStatus, PlanLayout
 from services import ServiceError

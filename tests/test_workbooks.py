@@ -11,8 +11,8 @@ from datetime import date
 import openpyxl
 import pytest
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Purpose
 from services import ServiceError
 from services.scan import ToelichtingChange, ValueChange, open_scan, save_changes, start_round

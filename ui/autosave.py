@@ -22,9 +22,9 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
-from analysis.answers import Answer, AnswerValue
 from analysis.formatting import clock_time, moment
 from domain.access import Principal, Role
+from domain.answers import Answer, AnswerValue
 from services.partners import save_partner_changes
 from services.scan import AnswerChange, SaveReport, ToelichtingChange, ValueChange, save_changes
 from ui.fields import too_long_to_save

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from analysis.answers import AnswerValue
+from domain.answers import AnswerValue
 from services.scan import ToelichtingChange, ValueChange, history, save_changes
 from tests.browser.test_scan_in_browser import NIET_LABEL, OP_LABEL, log_in, new_gemeente, question
 

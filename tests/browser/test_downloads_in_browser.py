@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.meeting import MeetingKind
 from domain.plan import PlanLayout
 from services.access_codes import issue_code, revoke_code

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 import pytest
 from playwright.sync_api import Page
 
-from analysis.answers import AnswerValue
 from domain.access import Principal, Role
+from domain.answers import AnswerValue
 from domain.meeting import MeetingKind
 from domain.models import Participant, Purpose
 from domain.plan import PlanLayout

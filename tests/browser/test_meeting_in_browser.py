@@ -9,8 +9,8 @@ from itertools import count
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from services.access_codes import issue_code
 from services.meeting import get_meeting, list_meetings
 from services.regio import create_regio

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Purpose
 from services.access import login
 from services.access_codes import issue_code

@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
-from analysis.answers import AnswerValue
+from domain.answers import AnswerValue
 from domain.plan import ActionStatus
 from services.plans import list_plans, open_plan
 from services.scan import ValueChange, save_changes

@@ -12,8 +12,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.meeting import MeetingKind
 from domain.models import Purpose
 from services.access_codes import issue_code

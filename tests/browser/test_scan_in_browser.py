@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Participant, Purpose
 from services.access_codes import issue_code
 from services.regio import create_regio, list_gemeenten

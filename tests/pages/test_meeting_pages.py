@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.meeting import MeetingKind
 from services.access import principal_for as principal_of_token
 from services.meeting import create_meeting, end_meeting, get_meeting, join, open_block, show_results

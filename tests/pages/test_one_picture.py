@@ -20,8 +20,8 @@ import pandas as pd
 import pytest
 
 import questionnaire
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Purpose
 from domain.plan import PlanLayout
 from services.access import login

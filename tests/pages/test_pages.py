@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from domain.models import Purpose
 from services.regio import list_gemeenten
 from services.scan import ToelichtingChange, ValueChange, open_scan, save_changes, start_round

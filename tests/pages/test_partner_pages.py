@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.answers import AnswerValue
 from domain.access import Principal, Role
+from domain.answers import AnswerValue
 from services.partners import apart_phase, invite_partner
 from services.regio import list_gemeenten
 from services.scan import open_scan

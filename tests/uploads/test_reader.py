@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from analysis.answers import AnswerValue
 from domain.access import Role
+from domain.answers import AnswerValue
 from imports.reader import Limits, Percentage, UploadRefused, read_upload
 from imports.xlsx_zelfscan import EXTRA_SHEET, WorkbookRefused, implausible, read_workbook
 from services import ServiceError

@@ -1,4 +1,5 @@
-"""Answers as the core sees them: one value and one toelichting per question."""
+"""Answers as every layer sees them: one value and one toelichting per question, a change in an answer's history,
+and a partner's own view. The store hands these out; analysis scores them."""
 
 from __future__ import annotations
 
@@ -54,3 +55,28 @@ class Change(BaseModel):
         if self.field == "value":
             return AnswerValue(which).label if which else "niet beantwoord"
         return which or "(leeg)"
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    """One partner's own answer to one question."""
+
+    partner_id: int
+    role: str
+    name: str = ""
+    value: AnswerValue | None = None
+    toelichting: str = ""
+    handed_in: bool = False  # handed in at least once: `first_value` is the view it first gave alone
+    first_value: AnswerValue | None = None
+    first_toelichting: str = ""
+
+    @property
+    def changed_later(self) -> bool:
+        """The partner changed this answer after first handing in (after seeing the others' views)."""
+        return self.handed_in and (self.first_value, self.first_toelichting) != (self.value, self.toelichting)
+
+    @property
+    def who(self) -> str:
+        """The role, and the name when one was entered: "Veilig Thuis (Sanne)"."""
+        return f"{self.role} ({self.name})" if self.name else self.role
