@@ -13,8 +13,8 @@ from io import BytesIO
 
 from matplotlib.figure import Figure
 
-from analysis.charts import GRID_COLOUR, LINE_COLOUR
 from analysis.formatting import percent
+from pictures.charts import GRID_COLOUR, LINE_COLOUR
 
 
 def radar_png(

@@ -10,9 +10,9 @@ import streamlit as st
 
 import indicators
 from analysis.formatting import count_of
-from analysis.indicator_charts import indicator_figure, indicator_table
 from domain.access import Role
 from indicators.models import Level, Priority, Retrievable, Unambiguous, Unit
+from pictures.indicator_charts import indicator_figure, indicator_table
 from services import ServiceError
 from services.indicator_exports import anonymised_files, template_file
 from services.indicators import (

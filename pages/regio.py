@@ -12,11 +12,11 @@ from datetime import date
 import streamlit as st
 
 from analysis import definitions
-from analysis.charts import standards_table
 from analysis.formatting import long_date, moment, percent
-from analysis.regional_charts import multiples_table, regio_radar, regio_table
 from domain.access import Role
 from exports.svg_radar import small_multiples_html
+from pictures.charts import standards_table
+from pictures.regional_charts import multiples_table, regio_radar, regio_table
 from services import ServiceError
 from services.indicators import latest
 from services.publications import NOTHING_YET, Selection

@@ -8,8 +8,8 @@ import time
 import segno
 import streamlit as st
 
-from analysis.regional_charts import shared_radar, shared_table
 from domain.access import Role
+from pictures.regional_charts import shared_radar, shared_table
 from services import ServiceError
 from services.meeting import list_meetings
 from services.projector import projector

@@ -7,9 +7,9 @@ import streamlit as st
 import questionnaire
 from analysis.compare import gemeente_changes, regio_changes
 from analysis.formatting import long_date
-from analysis.regional_charts import compare_radar, compare_table
 from domain.access import Role
 from domain.models import Purpose
+from pictures.regional_charts import compare_radar, compare_table
 from services.regio import get_regio
 from services.regio_report import compare_moments, paired
 from services.scan import list_rounds, open_scan

@@ -8,18 +8,18 @@ import re
 import xml.etree.ElementTree as ET
 
 import questionnaire
-from analysis.charts import radar_figure, standards_table
 from analysis.regional import regional_average, standards_xy
-from analysis.regional_charts import (
+from analysis.scoring import score_round
+from domain.answers import Answer, AnswerValue
+from exports.svg_radar import small_multiples_html
+from pictures.charts import radar_figure, standards_table
+from pictures.regional_charts import (
     compare_radar,
     compare_table,
     multiples_table,
     regio_radar,
     regio_table,
 )
-from analysis.scoring import score_round
-from domain.answers import Answer, AnswerValue
-from exports.svg_radar import small_multiples_html
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import questionnaire
-from analysis.charts import radar_figure, standards_table
 from analysis.scoring import score_round
 from domain.answers import Answer, AnswerValue
+from pictures.charts import radar_figure, standards_table
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 

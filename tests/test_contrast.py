@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.charts import AVERAGE_COLOUR, GRID_COLOUR, LINE_COLOUR
+from pictures.charts import AVERAGE_COLOUR, GRID_COLOUR, LINE_COLOUR
 
 
 def luminance(colour: str) -> float:

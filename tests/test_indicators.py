@@ -310,7 +310,7 @@ def test_a_csv_may_name_an_indicator_as_people_read_it(engine, regio_user, chose
 
 
 def test_every_gemeente_of_a_large_regio_gets_a_line_of_its_own():
-    from analysis.indicator_charts import style
+    from pictures.indicator_charts import style
 
     assert len({style(i) for i in range(60)}) == 60
     assert len({style(i)[2] for i in range(20)}) == 20  # the marker alone tells twenty apart

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.charts import radar_figure, standards_table
 from analysis.picture import SharedStandard
 from analysis.results import RoundResult
+from pictures.charts import radar_figure, standards_table
 from ui.text import md, table
 
 

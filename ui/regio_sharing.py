@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from analysis.deidentify import Words
 from analysis.formatting import long_date
 from analysis.picture import SharedPicture
-from analysis.regional_charts import shared_table
 from domain.access import Principal
+from pictures.regional_charts import shared_table
 from services import ServiceError
 from services.gemeente_report import gemeente_report_pdf, report_file_name
 from services.publications import (

@@ -7,9 +7,9 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from analysis.charts import AVERAGE_COLOUR, GRID_COLOUR
 from analysis.indicators import SeriesRow
 from indicators.models import Unit
+from pictures.charts import AVERAGE_COLOUR, GRID_COLOUR
 
 # Line styles so gemeenten are told apart without colour: dash pattern and marker symbol differ too. Every
 # gemeente of a regio gets its own combination (colour and dash repeat at different steps, the marker never

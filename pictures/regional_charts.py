@@ -7,11 +7,11 @@ from html import escape  # plotly reads some HTML in titles; names are shown as 
 
 import plotly.graph_objects as go
 
-from analysis.charts import AVERAGE_COLOUR, LINE_COLOUR, radar_layout
 from analysis.formatting import percent, percent_number
 from analysis.picture import SharedStandard
 from analysis.regional import StandardAverage, StandardXY
 from analysis.results import RoundResult
+from pictures.charts import AVERAGE_COLOUR, LINE_COLOUR, radar_layout
 
 WITHHELD = "niet getoond: te weinig gemeenten"
 

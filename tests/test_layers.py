@@ -1,0 +1,53 @@
+"""The house's floors: each package imports only the floors below it, so no import runs back up. A rule broken here
+is a design question (where does this belong?), not a line to add to an exception list."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+OURS = {"domain", "questionnaire", "indicators", "analysis", "pictures", "store", "services", "exports", "imports",
+        "ui", "pages", "demo", "settings"}  # fmt: skip
+
+# package: (our packages it may import, outside libraries it must not import)
+FLOORS = {
+    "domain": (set(), {"streamlit", "sqlalchemy", "plotly"}),
+    "analysis": ({"domain", "questionnaire", "indicators"}, {"streamlit", "sqlalchemy", "plotly"}),
+    "pictures": ({"domain", "questionnaire", "indicators", "analysis"}, {"streamlit", "sqlalchemy"}),
+    "store": ({"domain", "questionnaire", "indicators", "settings"}, {"streamlit", "plotly"}),
+    "services": (
+        {"domain", "questionnaire", "indicators", "analysis", "store", "exports", "imports", "settings"},
+        {"streamlit", "plotly"},
+    ),
+}
+
+
+def imports_of(package: str) -> dict[str, set[str]]:
+    """Each top-level module name a package's files import, with the files that do."""
+    found: dict[str, set[str]] = {}
+    for path in (ROOT / package).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            for name in names:
+                found.setdefault(name.split(".")[0], set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+@pytest.mark.parametrize("package", list(FLOORS))
+def test_a_floor_imports_only_the_floors_below_it(package):
+    allowed, _ = FLOORS[package]
+    found = imports_of(package)
+    upward = {name: files for name, files in found.items() if name in OURS and name != package and name not in allowed}
+    assert not upward
+
+
+@pytest.mark.parametrize("package", list(FLOORS))
+def test_a_floor_does_not_use_the_libraries_of_the_floors_above(package):
+    _, forbidden = FLOORS[package]
+    found = imports_of(package)
+    assert not {name: files for name, files in found.items() if name in forbidden}
