@@ -158,26 +158,26 @@ def regional_radar() -> None:
         for q in found.most_niet_op_orde:
             st.write(
                 f"Vraag {q.number} (standaard {q.standard}): bij {q.niet_op_orde} van {q.y} gemeenten "
-                f"niet op orde. {q.text}"
+                f"niet op orde. {md(q.text)}"
             )
     if found.lowest_standards:
         st.subheader("Standaarden met de laagste score")
         for s in found.lowest_standards:
             st.write(
-                f"Standaard {s.number}, {s.short_name}: gemiddeld {percent(s.mean_share)} op orde "
+                f"Standaard {s.number}, {md(s.short_name)}: gemiddeld {percent(s.mean_share)} op orde "
                 f"({s.answered_by} gemeenten)."
             )
     if found.most_different:
         st.subheader("Waar gemeenten het meest verschillen")
         for spread in found.most_different:
             st.write(
-                f"Standaard {spread.number}, {spread.short_name}: van {percent(spread.lowest)} tot "
+                f"Standaard {spread.number}, {md(spread.short_name)}: van {percent(spread.lowest)} tot "
                 f"{percent(spread.highest)} op orde ({spread.gemeenten} gemeenten)."
             )
     if found.most_split:
         st.subheader("Vragen waarover gemeenten het meest verdeeld zijn")
         for q in found.most_split:
-            st.write(f"Vraag {q.number} (standaard {q.standard}): {q.x} van {q.y} gemeenten op orde. {q.text}")
+            st.write(f"Vraag {q.number} (standaard {q.standard}): {q.x} van {q.y} gemeenten op orde. {md(q.text)}")
     if not (found.most_niet_op_orde or found.lowest_standards or found.most_different):
         st.write("Er zijn nog te weinig antwoorden om iets te laten opvallen.")
 

@@ -166,12 +166,12 @@ def question_card(number: int, label: str, help_markdown: str) -> None:
 
 
 for standard in qn.standards_of_block(block):
-    st.subheader(f"Standaard {standard.number}: {standard.short_name}", divider="gray")
-    st.write(standard.description)
+    st.subheader(f"Standaard {standard.number}: {md(standard.short_name)}", divider="gray")
+    st.write(md(standard.description))
     for question in qn.questions_of_block(block):
         if question.standard != standard.number:
             continue
-        question_card(question.number, f"Vraag {question.number}. {question.text}", help_text(qn, question))
+        question_card(question.number, f"Vraag {question.number}. {md(question.text)}", help_text(qn, question))
 if extras:
     st.subheader("Extra vragen van de regio", divider="gray")
     st.write(

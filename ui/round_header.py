@@ -44,8 +44,8 @@ def participants_line(info: RoundInfo) -> str:
 
 def help_text(qn: Questionnaire, question: Question) -> str:
     """The help of a question with the begrippen it uses, as one block of text."""
-    lines = [question.help] if question.help else []
-    lines += [f"*{b.term}*: {b.definition}" for b in qn.begrippen_of(question)]
+    lines = [md(question.help)] if question.help else []
+    lines += [f"*{md(b.term)}*: {md(b.definition)}" for b in qn.begrippen_of(question)]
     return "  \n".join(lines)
 
 

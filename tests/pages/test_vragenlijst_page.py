@@ -51,3 +51,30 @@ def test_a_regio_beheerder_adds_an_extra_question_that_a_gemeente_then_answers(a
     stored = open_scan(app_engine, principal_for(Role.REGIO, demo), round_id=round_id)
     assert stored.extra_answers[extra.number].value.value == "niet_op_orde"
     assert len(stored.answers) == 31  # the core answers, untouched
+
+
+def test_a_loaded_question_text_with_markup_is_shown_as_written(app_engine, demo):
+    from datetime import date
+
+    from domain.models import Purpose
+    from services.questionnaire_versions import activate, load, preview
+    from services.regio import list_gemeenten
+    from services.scan import start_round
+    from tests.conftest import ADMIN
+
+    current = questionnaire.current()
+    name = f"2027.{next(_names)}-opmaak"
+    hostile = "**Vet** en [een link](http://x.example) en <b>html</b>?"
+    questions = tuple(q.model_copy(update={"text": hostile}) if q.number == 5 else q for q in current.questions)
+    made = current.model_copy(update={"version": name, "based_on": current.version, "questions": questions})
+    shown = preview(app_engine, ADMIN, data=questionnaire.dump(made).encode(), file_name="v.yaml")
+    load(app_engine, ADMIN, shown=shown)
+    activate(app_engine, ADMIN, regio_id=demo.id, version=name)
+    aalsveen = next(g for g in list_gemeenten(app_engine, ADMIN, regio_id=demo.id) if g.name == "Aalsveen")
+    me = principal_for(Role.GEMEENTE, demo, aalsveen)
+    round_id = start_round(app_engine, me, gemeente_id=aalsveen.id, held_on=date(2027, 3, 1),
+                           purpose=Purpose.EVALUATIE, participants=[])  # fmt: skip
+    scan = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/scan.py", ronde=round_id, blok=1)
+    assert not scan.exception and not scan.error
+    label = scan.radio(key=f"antwoord_{round_id}_5").label
+    assert r"\*\*Vet\*\*" in label and r"\[een link\]" in label  # escaped: shown as written, never bold or a link
