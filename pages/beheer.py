@@ -20,6 +20,7 @@ from services.regio import (
 )
 from ui import auth, fields, runtime
 from ui.account_mappings import account_mappings
+from ui.code_form import scope_fields
 from ui.text import md, table
 
 NEW_CODE_KEY = "uitgegeven_code"
@@ -107,18 +108,10 @@ st.write(
 )
 roles = [Role.GEMEENTE, Role.REGIO, Role.FACILITATOR, Role.BEHEERDER]
 with st.form("nieuwe_code", enter_to_submit=False):
-    role = st.radio("Rol", roles, format_func=lambda r: f"{r.label}: {ROLE_HELP[r]}", key="code_rol")
-    gemeente_id = st.selectbox(
-        "Gemeente (alleen voor een gemeentecode)",
-        list(gemeente_names),
-        index=None,
-        format_func=gemeente_names.__getitem__,
-        placeholder="Kies een gemeente",
+    role, gemeente_id, label, expires_at = scope_fields(
+        roles, lambda r: f"{r.label}: {ROLE_HELP[r]}", gemeente_names, what="code", example="team Jeugd Aalsveen"
     )
-    label = fields.text_input("Naam van de code, bijvoorbeeld 'team Jeugd Aalsveen'", limit="name")
-    expires = st.date_input("Vervalt op (leeg laten: vervalt niet)", value=None, format="DD-MM-YYYY")
     if st.form_submit_button("Code maken", type="primary"):
-        expires_at = fields.end_of_day(expires)
         try:
             st.session_state[NEW_CODE_KEY] = issue_code(
                 engine,

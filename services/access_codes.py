@@ -139,21 +139,9 @@ def issue_code(
     log: bool = True,
 ) -> IssuedCode:
     require_beheerder(principal, regio_id)
-    label = fitting(clean_name(label), LIMITS["name"])
-    if not label:
-        raise ServiceError("Geef de code een naam, bijvoorbeeld 'team Jeugd Aalsveen'.")
-    if role is Role.GEMEENTE and gemeente_id is None:
-        raise ServiceError("Kies de gemeente waar deze code bij hoort.")
-    if expires_at is not None and expires_at <= now():
-        raise ServiceError("De vervaldatum ligt in het verleden. Kies een datum in de toekomst.")
+    label = checked_name(label, "de code", "team Jeugd Aalsveen")
     with writing(engine) as session:
-        if gemeente_id is not None:
-            try:
-                gemeente = repository.get_gemeente(session, gemeente_id=gemeente_id)
-            except NotFound as exc:
-                raise ServiceError("Deze gemeente bestaat niet.") from exc
-            if gemeente.regio_id != regio_id:
-                raise ServiceError(NO_ACCESS)
+        check_scope(session, role=role, regio_id=regio_id, gemeente_id=gemeente_id, expires_at=expires_at)
         issued = _issue(
             session,
             role=role,
@@ -167,6 +155,32 @@ def issue_code(
                 session, Action.CODE_MADE, code_id=issued.id, label=label, role=role, regio_id=regio_id, by=principal
             )
         return issued
+
+
+def checked_name(label: str, what: str, example: str) -> str:
+    """The cleaned name of a code or an account mapping; refused in Dutch when empty or too long."""
+    label = fitting(clean_name(label), LIMITS["name"])
+    if not label:
+        raise ServiceError(f"Geef {what} een naam, bijvoorbeeld '{example}'.")
+    return label
+
+
+def check_scope(
+    session: Session, *, role: Role, regio_id: int | None, gemeente_id: int | None, expires_at: datetime | None
+) -> None:
+    """What a new code (or account mapping) reaches must hold: a gemeente code names a gemeente of its own regio,
+    and an expiry date lies in the future."""
+    if role is Role.GEMEENTE and gemeente_id is None:
+        raise ServiceError("Kies de gemeente waar dit bij hoort.")
+    if expires_at is not None and expires_at <= now():
+        raise ServiceError("De vervaldatum ligt in het verleden. Kies een datum in de toekomst.")
+    if gemeente_id is not None:
+        try:
+            gemeente = repository.get_gemeente(session, gemeente_id=gemeente_id)
+        except NotFound as exc:
+            raise ServiceError("Deze gemeente bestaat niet.") from exc
+        if gemeente.regio_id != regio_id:
+            raise ServiceError(NO_ACCESS)
 
 
 def issue_demo_codes(session, *, regio_id: int, gemeenten: list[tuple[int, str]]) -> None:  # type: ignore[no-untyped-def]

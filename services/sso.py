@@ -23,13 +23,13 @@ from sqlalchemy import Engine
 
 from domain.access import AccountMapping, IssuedCode, Principal, Role
 from domain.audit import Action
-from domain.text import LIMITS, clean_name
+from domain.text import clean_name
 from services import ServiceError, audit, fitting
 from services.access import SESSION_HOURS, Login, LoginError, aware_utc, hash_secret, start_session
-from services.access_codes import log_code, unused_public_id
+from services.access_codes import check_scope, checked_name, log_code, unused_public_id
 from services.authz import require_beheerder
-from store import access_repo, repository, sso_repo
-from store.repository import NotFound, now
+from store import access_repo, sso_repo
+from store.repository import now
 from store.unit_of_work import writing
 
 NO_MAPPING = (
@@ -132,25 +132,13 @@ def add_mapping(
         value=fitting(clean_name(mapping.value), 300),
         tenant=fitting(clean_name(mapping.tenant), 100),
     )
-    label = fitting(clean_name(label), LIMITS["name"])
     if not (mapping.provider and mapping.claim and mapping.value):
         raise ServiceError("Vul de inlogdienst, het kenmerk en de waarde in, bijvoorbeeld 'roles' en 'Zelfscan.Regio'.")
-    if not label:
-        raise ServiceError("Geef de koppeling een naam, bijvoorbeeld 'regioteam via Entra'.")
+    label = checked_name(label, "de koppeling", "regioteam via Entra")
     if role not in MAPPED_ROLES or (regio_id is None and role is not Role.BEHEERDER):
         raise ServiceError("Kies een rol die bij deze koppeling past.")
-    if role is Role.GEMEENTE and gemeente_id is None:
-        raise ServiceError("Kies de gemeente waar deze koppeling bij hoort.")
-    if expires_at is not None and expires_at <= now():
-        raise ServiceError("De vervaldatum ligt in het verleden. Kies een datum in de toekomst.")
     with writing(engine) as session:
-        if gemeente_id is not None and role is Role.GEMEENTE:
-            try:
-                gemeente = repository.get_gemeente(session, gemeente_id=gemeente_id)
-            except NotFound as exc:
-                raise ServiceError("Deze gemeente bestaat niet.") from exc
-            if gemeente.regio_id != regio_id:
-                raise ServiceError("Deze gemeente hoort niet bij deze regio.")
+        check_scope(session, role=role, regio_id=regio_id, gemeente_id=gemeente_id, expires_at=expires_at)
         salt = secrets.token_bytes(16)
         code_id = access_repo.add_code(
             session,

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-
 import streamlit as st
 from sqlalchemy import Engine
 
-from analysis.formatting import AMSTERDAM
-from domain.access import AccountMapping, Principal, Role
+from domain.access import AccountMapping, Principal
 from services import ServiceError
 from services.sso import MAPPED_ROLES, add_mapping
 from ui import accounts, fields
+from ui.code_form import scope_fields
 from ui.text import md
 
 CLAIM_HELP = (
@@ -34,27 +32,17 @@ def account_mappings(engine: Engine, principal: Principal, *, regio_id: int, gem
         claim = fields.text_input("Kenmerk", limit="name", value="roles", help=CLAIM_HELP)
         value = fields.text_input("Waarde van het kenmerk, bijvoorbeeld 'Zelfscan.Regio'", limit="name")
         tenant = fields.text_input("Tenant-id (alleen bij Microsoft Entra ID; leeg: elke tenant)", limit="name")
-        role = st.radio("Rol", list(MAPPED_ROLES), format_func=lambda r: r.label, key="koppeling_rol")
-        gemeente_id = st.selectbox(
-            "Gemeente (alleen voor de rol gemeente)",
-            list(gemeenten),
-            index=None,
-            format_func=gemeenten.__getitem__,
-            placeholder="Kies een gemeente",
+        role, gemeente_id, label, expires_at = scope_fields(
+            MAPPED_ROLES, lambda r: r.label, gemeenten, what="koppeling", example="regioteam via Entra"
         )
-        label = fields.text_input("Naam van de koppeling, bijvoorbeeld 'regioteam via Entra'", limit="name")
-        expires = st.date_input("Vervalt op (leeg laten: vervalt niet)", value=None, format="DD-MM-YYYY")
         if st.form_submit_button("Koppeling maken"):
-            expires_at = (
-                datetime.combine(expires, time(23, 59), tzinfo=AMSTERDAM) if isinstance(expires, date) else None
-            )
             try:
                 add_mapping(
                     engine,
                     principal,
                     regio_id=regio_id,
                     mapping=AccountMapping(provider=provider or "", claim=claim, value=value, tenant=tenant),
-                    role=Role(role),
+                    role=role,
                     label=label,
                     gemeente_id=gemeente_id,
                     expires_at=expires_at,
