@@ -73,6 +73,20 @@ def record(
     _enforce_retention(session)
 
 
+def record_by(
+    session: Session,
+    principal: Principal,
+    *,
+    action: Action,
+    object: str,
+    regio_id: int | None,
+    result: str = SUCCEEDED,
+) -> None:
+    """An event of a logged-in person, in the caller's writing session, from where that person's page runs."""
+    record(session, action=action, object=object, result=result, origin=principal.origin, actor=actor_of(principal),
+           regio_id=regio_id)  # fmt: skip
+
+
 def record_now(engine: Engine, **event: object) -> None:
     """Write one event in a transaction of its own."""
     with writing(engine) as session:
@@ -210,12 +224,11 @@ def set_retention_days(engine: Engine, principal: Principal, *, days: int) -> No
         old = _retention_days(session)
         access_repo.set_setting(session, name=RETENTION_SETTING, value=str(days))
         _last_enforced.pop(_key(session), None)
-        record(
+        record_by(
             session,
+            principal,
             action=Action.SETTING,
             object=f"bewaartermijn logboek: {old} → {days} dagen",
-            origin=principal.origin,
-            actor=actor_of(principal),
             regio_id=None,
         )
 

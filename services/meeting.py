@@ -191,14 +191,8 @@ def create_meeting(
             )
         meeting_repo.add_reflections(session, meeting_id=meeting_id, texts=list(REFLECTION_QUESTIONS))
         if choices:
-            audit.record(
-                session,
-                action=Action.CODE_MADE,
-                object=f"{len(choices)} bijeenkomstcodes voor bijeenkomst {meeting_id}: {title}",
-                origin=principal.origin,
-                actor=audit.actor_of(principal),
-                regio_id=regio_id,
-            )
+            made = f"{len(choices)} bijeenkomstcodes voor bijeenkomst {meeting_id}: {title}"
+            audit.record_by(session, principal, action=Action.CODE_MADE, object=made, regio_id=regio_id)
         return meeting_id
 
 
@@ -259,14 +253,8 @@ def end_meeting(engine: Engine, principal: Principal, *, meeting_id: int) -> Non
         meeting = meeting_in(session, meeting_id)
         require_facilitator(principal, meeting.regio_id)
         meeting_repo.end_meeting(session, meeting_id=meeting_id)
-        audit.record(
-            session,
-            action=Action.CODE_REVOKED,
-            object=f"bijeenkomstcodes van bijeenkomst {meeting_id}",
-            origin=principal.origin,
-            actor=audit.actor_of(principal),
-            regio_id=meeting.regio_id,
-        )
+        revoked = f"bijeenkomstcodes van bijeenkomst {meeting_id}"
+        audit.record_by(session, principal, action=Action.CODE_REVOKED, object=revoked, regio_id=meeting.regio_id)
         session.flush()
         for round_id in meeting_repo.unused_new_rounds(session, meeting_id=meeting_id):
             if repo.why_round_must_stay(session, round_id=round_id) is None:
