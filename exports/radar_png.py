@@ -15,6 +15,13 @@ from matplotlib.figure import Figure
 
 from analysis.formatting import percent
 from pictures.charts import GRID_COLOUR, LINE_COLOUR
+from pictures.radar_geometry import (
+    MATPLOTLIB_THETA_DIRECTION,
+    MATPLOTLIB_THETA_OFFSET,
+    RINGS,
+    axis_angle,
+    between_first_axes,
+)
 
 
 def radar_png(
@@ -31,14 +38,14 @@ def radar_png(
     count = len(labels)
     incomplete = incomplete or [False] * count
     labels = [f"{label} (onvolledig)" if open_ else label for label, open_ in zip(labels, incomplete, strict=True)]
-    angles = [2 * math.pi * i / count for i in range(count)]
+    angles = [axis_angle(i, count) for i in range(count)]
     figure = Figure(figsize=(7.5, 6.2), dpi=dpi)
     axes = figure.add_subplot(projection="polar")
-    axes.set_theta_offset(math.pi / 2)  # the first standard at the top, then clockwise
-    axes.set_theta_direction(-1)
+    axes.set_theta_offset(MATPLOTLIB_THETA_OFFSET)  # the first standard at the top, then clockwise
+    axes.set_theta_direction(MATPLOTLIB_THETA_DIRECTION)
     axes.set_ylim(0, 1)
-    axes.set_yticks([0.25, 0.5, 0.75, 1.0], labels=["25%", "50%", "75%", "100%"], color=GRID_COLOUR, fontsize=7)
-    axes.set_rlabel_position(180 / count)  # between the first two axes, clear of the points
+    axes.set_yticks(list(RINGS), labels=[f"{r:.0%}" for r in RINGS], color=GRID_COLOUR, fontsize=7)
+    axes.set_rlabel_position(math.degrees(between_first_axes(count)))  # between the first two axes
     axes.set_xticks(angles, labels=[_wrap(label) for label in labels], fontsize=9)
     axes.tick_params(axis="x", pad=26)
     axes.grid(color=GRID_COLOUR, linewidth=0.6, alpha=0.6)

@@ -16,6 +16,7 @@ from html import escape
 from analysis.formatting import percent
 from analysis.results import RoundResult
 from domain.text import clean_text
+from pictures.radar_geometry import RINGS, between_first_axes, screen_point
 
 LINE = "#1f4e79"
 GRID = "#595959"
@@ -49,22 +50,19 @@ def radar_svg(
     names = names or labels
 
     def point(i: int, fraction: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * i / n
-        return cx + radius * fraction * math.cos(angle), cy + radius * fraction * math.sin(angle)
+        return screen_point(i, n, fraction, cx=cx, cy=cy, radius=radius)
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
         f'role="img" aria-label="{escape(clean_text(description))}">'
     ]
-    for ring in (0.25, 0.5, 0.75, 1.0):
+    for ring in RINGS:
         ring_points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
         parts.append(f'<polygon points="{ring_points}" fill="none" stroke="{GRID}" stroke-width="1"/>')
     if scale and n > 2:
-        half = math.pi / n  # between axis 0 and axis 1; the ring's edge is nearer there
-        for ring in (0.25, 0.5, 0.75, 1.0):
-            edge = ring * math.cos(half)
-            angle = -math.pi / 2 + half
-            sx, sy = cx + radius * edge * math.cos(angle), cy + radius * edge * math.sin(angle)
+        half = between_first_axes(n)  # between axis 0 and axis 1; the ring's edge is nearer there
+        for ring in RINGS:
+            sx, sy = screen_point(0.5, n, ring * math.cos(half), cx=cx, cy=cy, radius=radius)
             parts.append(
                 f'<text x="{sx + 3:.1f}" y="{sy - 3:.1f}" font-size="{max(9, font_size - 3)}" fill="#404040" '
                 f'font-family="Source Sans Pro, Arial, Helvetica, sans-serif">{percent(ring)}</text>'

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from analysis.formatting import percent, percent_number
 from analysis.picture import SharedStandard
 from analysis.results import RoundResult, StandardScore, StandardStatus
+from pictures.radar_geometry import PLOTLY_ANGULAR_AXIS, RINGS
 
 LINE_COLOUR = "#1f4e79"  # 8.9:1 against white
 GRID_COLOUR = "#595959"  # 7:1 against white
@@ -84,7 +85,7 @@ def radar_layout(fig: go.Figure, title: str, labels: list[str], height: int = 56
         polar={
             "radialaxis": {
                 "range": [0, 100],
-                "tickvals": [0, 25, 50, 75, 100],
+                "tickvals": [0, *(round(r * 100) for r in RINGS)],
                 "ticksuffix": "%",
                 "gridcolor": GRID_COLOUR,
                 "linecolor": GRID_COLOUR,
@@ -94,7 +95,7 @@ def radar_layout(fig: go.Figure, title: str, labels: list[str], height: int = 56
             "angularaxis": {
                 "gridcolor": GRID_COLOUR,
                 "linecolor": GRID_COLOUR,
-                "direction": "clockwise",
+                **PLOTLY_ANGULAR_AXIS,
                 "categoryorder": "array",
                 "categoryarray": labels,
             },
