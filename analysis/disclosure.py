@@ -112,6 +112,8 @@ class Count(BaseModel):
             return f"{self.low} van {self.y} {noun}".rstrip()
         if self.low == 0:
             return f"hoogstens {self.high} van de {self.y} {noun}".rstrip()
+        if self.high < self.y:  # a sum of figures in words (the national picture): both ends
+            return f"tussen {self.low} en {self.high} van de {self.y} {noun}".rstrip()
         return f"minstens {self.low} van de {self.y} {noun}".rstrip()
 
     def complement(self) -> Count:

@@ -56,11 +56,21 @@ DEMO_PARTICIPANTS = [
 ]
 
 
-def load_demo_region(engine: Engine) -> Regio:
-    """Create the demo region and its demo codes once; return the existing one when it is there."""
+def load_demo_region(engine: Engine, *, national: bool = False) -> Regio:
+    """Create the demo region and its demo codes once; return the existing one when it is there. With `national`,
+    also the five other fictional regions of the national picture (demo/national.py), as a newcomer gets it."""
+    regio = _demo_region(engine)
+    if national:
+        from demo.national import load_national_demo  # it builds on this module's region
+
+        load_national_demo(engine, regio.id)
+    return regio
+
+
+def _demo_region(engine: Engine) -> Regio:
     with writing(engine) as session:
         for regio in repo.list_regios(session):
-            if regio.is_demo:
+            if regio.is_demo and regio.name == DEMO_REGIO_NAME:
                 return regio
         regio = repo.create_regio(session, name=DEMO_REGIO_NAME, is_demo=True)
         # The de-identification of shared text takes "Scholing" at the start of a sentence for a surname; the demo

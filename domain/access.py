@@ -14,6 +14,7 @@ class Role(StrEnum):
     GEMEENTE = "gemeente"
     DEELNEMER = "deelnemer"  # joined a bijeenkomst with a join code: one round only
     PARTNER = "partner"  # invited to answer one round alone first, with a personal code
+    LANDELIJK = "landelijk"  # the national programme team: the national picture only
 
     @property
     def label(self) -> str:
@@ -24,6 +25,7 @@ class Role(StrEnum):
             Role.GEMEENTE: "Gemeente",
             Role.DEELNEMER: "Deelnemer",
             Role.PARTNER: "Partner",
+            Role.LANDELIJK: "Landelijk team",
         }[self]
 
 

@@ -25,6 +25,10 @@ class Action(StrEnum):
     BACKUP = "back-up gemaakt"
     RESTORE = "back-up teruggezet"
     SETTING = "instelling gewijzigd"
+    NATIONAL_JOIN = "landelijk meedoen"
+    NATIONAL_WITHDRAW = "landelijk stoppen"
+    NATIONAL_PUBLISH = "landelijke stand gemaakt"
+    NATIONAL_KEY = "sleutel vertrouwd"
 
 
 class Event(BaseModel):

@@ -49,10 +49,11 @@ demo = demo_codes(engine)
 if demo:
     st.header("Demoregio: probeer elke rol")
     st.write(
-        "In de demoregio 'Regio Voorbeeld' zijn de gemeenten, antwoorden en toelichtingen verzonnen. "
-        "Met deze codes kunt u elke rol uitproberen. Een echte regio toont hier nooit codes."
+        "In de demoregio 'Regio Voorbeeld' zijn de gemeenten, antwoorden en toelichtingen verzonnen, net als de vijf "
+        "andere regio's van het landelijke beeld. Met deze codes kunt u elke rol uitproberen. Een echte regio toont "
+        "hier nooit codes."
     )
-    for role in (Role.GEMEENTE, Role.REGIO, Role.FACILITATOR, Role.BEHEERDER):
+    for role in (Role.GEMEENTE, Role.REGIO, Role.FACILITATOR, Role.BEHEERDER, Role.LANDELIJK):
         rows = [(label, code) for r, label, code in demo if r is role]
         if not rows:
             continue
@@ -69,5 +70,5 @@ elif not has_any_regio(engine) and get_settings().offer_demo:
         "startte. Wilt u eerst rondkijken? Open dan de demoregio."
     )
     if st.button("Demoregio 'Regio Voorbeeld' openen"):
-        load_demo_region(engine)
+        load_demo_region(engine, national=True)
         st.rerun()

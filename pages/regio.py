@@ -25,6 +25,7 @@ from services.regio import get_regio
 from services.regio_report import regio_report, regio_rounds
 from ui import auth, regio_rules, regio_sharing, runtime
 from ui.actions import show_notice
+from ui.national_joining import national_choice
 from ui.round_header import DEMO_NOTICE
 from ui.text import md, table
 
@@ -337,6 +338,7 @@ PARTS = {
     "partners": ("Partners eens of oneens", partner_agreement),
     "delen": ("Delen en downloaden", lambda: regio_sharing.sharing(engine, principal, report, selection)),
     "regels": ("Regels voor tellen en delen", lambda: regio_rules.rules(engine, principal, regio)),
+    "landelijk": ("Landelijk beeld", lambda: national_choice(engine, principal, regio.id)),
 }
 runtime.init_from_query("onderdeel", list(PARTS))
 part = st.radio(

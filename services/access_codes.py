@@ -23,7 +23,7 @@ from services.access import (
     hash_secret,
     signing_key,
 )
-from services.authz import require_beheerder
+from services.authz import require_beheerder, require_installation_beheerder
 from store import access_repo, repository
 from store.repository import NotFound, now
 from store.unit_of_work import reading, writing
@@ -193,6 +193,27 @@ def issue_demo_codes(session, *, regio_id: int, gemeenten: list[tuple[int, str]]
     ]
     for role, label, gemeente_id in codes:
         _issue(session, role=role, label=label, regio_id=regio_id, gemeente_id=gemeente_id, expires_at=None, demo=True)
+
+
+def issue_demo_national_code(session: Session) -> None:
+    """The national team's demo code, beside the demo region's."""
+    _issue(session, role=Role.LANDELIJK, label="Demo landelijk team", regio_id=None, gemeente_id=None, expires_at=None,
+           demo=True)  # fmt: skip
+
+
+def issue_national_code(
+    engine: Engine, principal: Principal, *, label: str, expires_at: datetime | None = None
+) -> IssuedCode:
+    """A code for the national programme team: made by the installation's beheerder only."""
+    require_installation_beheerder(principal)
+    label = checked_name(label, "de code", "Programmateam Werken aan veiligheid")
+    with writing(engine) as session:
+        check_scope(session, role=Role.LANDELIJK, regio_id=None, gemeente_id=None, expires_at=expires_at)
+        issued = _issue(session, role=Role.LANDELIJK, label=label, regio_id=None, gemeente_id=None,
+                        expires_at=expires_at)  # fmt: skip
+        log_code(session, Action.CODE_MADE, code_id=issued.id, label=label, role=Role.LANDELIJK, regio_id=None,
+                 by=principal)  # fmt: skip
+        return issued
 
 
 def list_codes(engine: Engine, principal: Principal, *, regio_id: int | None) -> list[CodeInfo]:

@@ -7,7 +7,10 @@
 - partner: invited to answer one round alone first; reaches only its own answers and, once done,
   the partners' views (services/partners.py), never the round's agreed answers through here;
 - beheerder: manages gemeenten and codes of its regio (or of every regio when the code
-  belongs to the installation), and sees no answers.
+  belongs to the installation), and sees no answers;
+- landelijk (the national programme team): reads the national picture and reads in the contributions of regions
+  on other installations; sees no regio's own figures, no gemeente, no answer. Whether a regio takes part in the
+  national picture is the choice of that regio (its regio team or its beheerder).
 """
 
 from __future__ import annotations
@@ -83,6 +86,20 @@ def regio_of_audit_reader(principal: Principal) -> int | None:
     if principal.role is not Role.BEHEERDER:
         raise Forbidden()
     return principal.regio_id
+
+
+def require_national(principal: Principal) -> None:
+    """Read the national picture, read in contribution files, make national publications."""
+    if principal.role is not Role.LANDELIJK:
+        raise Forbidden()
+
+
+def require_national_choice(principal: Principal, regio_id: int) -> None:
+    """Decide whether a regio takes part in the national picture: its regio team or its beheerder."""
+    if principal.role is Role.BEHEERDER:
+        require_beheerder(principal, regio_id)
+        return
+    require_regio(principal, regio_id, roles=(Role.REGIO,))
 
 
 def can_write(principal: Principal, gemeente_id: int) -> bool:

@@ -93,14 +93,14 @@ def latest(engine: Engine, principal: Principal, *, regio_id: int) -> SharedPict
     with reading(engine) as session:
         regio = _readable(session, principal, regio_id)
         found = publication_repo.latest(session, regio_id=regio.id)
-        return None if found is None else _loaded(session, regio, found[1])
+        return None if found is None else loaded_picture(session, regio, found[1])
 
 
 def latest_with_id(engine: Engine, principal: Principal, *, regio_id: int) -> tuple[int, SharedPicture] | None:
     with reading(engine) as session:
         regio = _readable(session, principal, regio_id)
         found = publication_repo.latest(session, regio_id=regio.id)
-        return None if found is None else (found[0], _loaded(session, regio, found[1]))
+        return None if found is None else (found[0], loaded_picture(session, regio, found[1]))
 
 
 def get(engine: Engine, principal: Principal, *, publication_id: int) -> SharedPicture:
@@ -109,10 +109,10 @@ def get(engine: Engine, principal: Principal, *, publication_id: int) -> SharedP
         if found is None:
             raise ServiceError("Deze gedeelde stand bestaat niet (meer).")
         regio = _readable(session, principal, found[0])
-        return _loaded(session, regio, found[1])
+        return loaded_picture(session, regio, found[1])
 
 
-def _loaded(session: Session, regio: Regio, stored: str) -> SharedPicture:
+def loaded_picture(session: Session, regio: Regio, stored: str) -> SharedPicture:
     """A stored publication as it may be read. One made before shared text passed the de-identification step
     has its texts passed through it now, with the regio's word lists: what was shared then carried gemeente
     names masked only, and may have named persons."""
@@ -229,7 +229,7 @@ def _prepare(
         picture = picture.model_copy(update={"made_at": made_at})
     earlier = publication_repo.contributions(session, regio_id=regio_id)
     newest = publication_repo.latest(session, regio_id=regio_id)
-    before = _loaded(session, report.regio, newest[1]) if newest else None
+    before = loaded_picture(session, report.regio, newest[1]) if newest else None
     renewed, kept = [], []
     new_scan = contributions.get(SCAN)
     last = earlier[-1] if earlier else {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from domain.access import CodeInfo, Role
@@ -142,8 +142,12 @@ def demo_codes(session: Session) -> list[tuple[Role, str, str]]:
     """(role, label, code) of every demo code that still works, for the login page."""
     rows = session.scalars(
         select(ToegangscodeRow)
-        .join(RegioRow, ToegangscodeRow.regio_id == RegioRow.id)
-        .where(ToegangscodeRow.is_demo, RegioRow.is_demo, ToegangscodeRow.revoked_at.is_(None))
+        .outerjoin(RegioRow, ToegangscodeRow.regio_id == RegioRow.id)
+        .where(
+            ToegangscodeRow.is_demo,
+            or_(RegioRow.is_demo, ToegangscodeRow.role == Role.LANDELIJK.value),  # the national team has no regio
+            ToegangscodeRow.revoked_at.is_(None),
+        )
         .order_by(ToegangscodeRow.id)
     )
     return [(Role(r.role), r.label, r.demo_code or "") for r in rows]

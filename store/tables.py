@@ -389,4 +389,4 @@ class SamenBesluitRow(Base):
 
 # The procesindicatoren's tables live in their own module; importing it here puts them in Base.metadata
 # wherever the tables are used (migrations, backup).
-from store import audit_tables, indicator_tables, sso_tables, version_tables  # noqa: E402, F401
+from store import audit_tables, indicator_tables, national_tables, sso_tables, version_tables  # noqa: E402, F401

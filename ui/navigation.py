@@ -15,7 +15,7 @@ def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page
 # of our own (log in first, or not for you), never to Streamlit's blocking "page not found" dialog.
 ADDRESSES = ("start", "scan", "samen", "resultaten", "verbeterplan", "geschiedenis", "inlezen", "indicatoren",
              "regio", "vergelijken", "bijeenkomst", "scherm", "voortgang", "beheer", "vragenlijst", "backup",
-             "logboek", "uitloggen", "inloggen", "deelnemen", "begrippen", "toegankelijkheid")  # fmt: skip
+             "logboek", "landelijk", "uitloggen", "inloggen", "deelnemen", "begrippen", "toegankelijkheid")  # fmt: skip
 FIRST_LOG_IN = "_eerst_inloggen"
 
 
@@ -112,6 +112,8 @@ def _pages_for(principal: Principal | None) -> list[st.Page]:
             _page("indicatoren", "Procesindicatoren", "monitoring"),
             *round_pages,
         ]
+    if principal.role is Role.LANDELIJK:
+        return [_page("landelijk", "Landelijk beeld", "public", default=True), begrippen, toegankelijkheid, uitloggen]
     if principal.role is Role.FACILITATOR:
         return [
             _page("bijeenkomst", "Bijeenkomst", "co_present", default=True),

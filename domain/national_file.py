@@ -1,0 +1,38 @@
+"""The layout of a national contribution file (an xlsx workbook, one sheet): what the app writes
+(`exports/xlsx_contribution.py`) and the only thing it reads back in (`imports/xlsx_contribution.py`). A cell outside
+this layout is refused, so no gemeente name or free text can travel with the figures."""
+
+from __future__ import annotations
+
+SHEET = "Bijdrage"
+TITLE = "Landelijke bijdrage aan de zelfscan Werken aan veiligheid"
+NOTE = (
+    "Dit bestand bevat alleen de cijfers die de regio al buiten het regioteam deelt: geen gemeente, geen "
+    "toelichting. Verander niets: de handtekening hoort bij precies deze cijfers."
+)
+# (label, field) rows from row 4 on, value in column B
+FIELDS = (
+    ("Regio", "regio_name"),
+    ("Genoemd worden", "named"),
+    ("Periode", "period"),
+    ("Vragenlijst", "questionnaire_version"),
+    ("Vastgelegd op", "made_on"),
+    ("Gemeenten geteld", "gemeenten_counted"),
+    ("Sleutel", "public_key"),
+    ("Vingerafdruk", "fingerprint"),
+    ("Handtekening", "signature"),
+)
+FIRST_FIELD_ROW = 4  # 1-based
+HEADER_ROW = FIRST_FIELD_ROW + len(FIELDS) + 1
+COLUMNS = (
+    "Soort",
+    "Nummer",
+    "Standaard",
+    "Op orde: van",
+    "Op orde: tot en met",
+    "Aantal gemeenten",
+    "Gemiddeld op orde: van",
+    "Gemiddeld op orde: tot en met",
+)
+STANDARD, QUESTION = "standaard", "vraag"
+YES, NO = "ja", "nee"
