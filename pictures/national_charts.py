@@ -44,8 +44,12 @@ def spread_chart(period: PeriodPicture, names: Mapping[int, str]) -> go.Figure:
         title=f"Spreiding van de regio's per standaard, {period.period}",
         xaxis={"title": "Aantal regio's", "dtick": 1},
         yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.2, "traceorder": "normal",
-                "title": {"text": "Gemiddeld deel op orde in de regio:"}},  # fmt: skip
+        legend={
+            "orientation": "h",
+            "y": -0.2,
+            "traceorder": "normal",
+            "title": {"text": "Gemiddeld deel op orde in de regio:"},
+        },
         height=120 + 42 * max(len(shown), 1),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         font={"family": "Arial, sans-serif", "size": 13},
