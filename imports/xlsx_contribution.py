@@ -52,7 +52,8 @@ def read_contribution(data: bytes, file_name: str) -> SignedContribution:
         try:
             _figure_row(sheet, r, standards, questions)
         except ValidationError as exc:
-            raise UploadRefused(f"{sheet.where(r, 1).capitalize()}: dit cijfer kan niet kloppen. {_AS_WRITTEN}") from exc
+            where = sheet.where(r, 1).capitalize()
+            raise UploadRefused(f"{where}: dit cijfer kan niet kloppen. {_AS_WRITTEN}") from exc
     for r, row in enumerate(rows[:header]):
         for c, value in enumerate(row):
             if value is not None and (r, c) not in expected and not (c == 1 and r >= layout.FIRST_FIELD_ROW - 1):
@@ -82,7 +83,9 @@ def read_contribution(data: bytes, file_name: str) -> SignedContribution:
     )
 
 
-def _figure_row(sheet: Sheet, r: int, standards: list[ContributedStandard], questions: list[ContributedQuestion]) -> None:
+def _figure_row(
+    sheet: Sheet, r: int, standards: list[ContributedStandard], questions: list[ContributedQuestion]
+) -> None:
     rows = sheet.rows
     kind = _cell(rows, r, 0)
     if kind == layout.STANDARD:
