@@ -411,8 +411,8 @@ def build(
             periods.append(found)
             rested[period] = members
             continue
-        regios_before = {m.split(":", 1)[0] for m in previous}
-        regios_now = {m.split(":", 1)[0] for m in members}
+        regios_before = {m.rsplit(":", 1)[0] for m in previous}
+        regios_now = {m.rsplit(":", 1)[0] for m in members}
         old = before.period(period) if before is not None else None
         why = f"nieuwe cijfers zouden naast de vorige laten zien wat minder dan {rules.min_regios} regio's deelden"
         if regios_before <= regios_now and old is not None and not old.withheld:

@@ -45,21 +45,21 @@ def read_contribution(data: bytes, file_name: str) -> SignedContribution:
         expected[(header, c)] = name
     for (r, c), want in expected.items():
         if _cell(rows, r, c) != want:
-            raise UploadRefused(f"{sheet.where(r, c).capitalize()}: hier hoort '{want}' te staan. {_AS_WRITTEN}")
+            raise UploadRefused(f"{_at(sheet, r, c)}: hier hoort '{want}' te staan. {_AS_WRITTEN}")
     standards: list[ContributedStandard] = []
     questions: list[ContributedQuestion] = []
     for r in range(header + 1, len(rows)):
         try:
             _figure_row(sheet, r, standards, questions)
         except ValidationError as exc:
-            where = sheet.where(r, 1).capitalize()
+            where = _at(sheet, r, 1)
             raise UploadRefused(f"{where}: dit cijfer kan niet kloppen. {_AS_WRITTEN}") from exc
     for r, row in enumerate(rows[:header]):
         for c, value in enumerate(row):
             if value is not None and (r, c) not in expected and not (c == 1 and r >= layout.FIRST_FIELD_ROW - 1):
-                raise UploadRefused(f"{sheet.where(r, c).capitalize()}: hier hoort niets te staan. {_AS_WRITTEN}")
+                raise UploadRefused(f"{_at(sheet, r, c)}: hier hoort niets te staan. {_AS_WRITTEN}")
     if values["named"] not in (layout.YES, layout.NO):
-        raise UploadRefused(f"{sheet.where(layout.FIRST_FIELD_ROW, 1).capitalize()}: hier hoort 'ja' of 'nee'.")
+        raise UploadRefused(f"{_at(sheet, layout.FIRST_FIELD_ROW, 1)}: hier hoort 'ja' of 'nee'.")
     try:
         contribution = Contribution(
             regio_name=values["regio_name"],
@@ -109,8 +109,14 @@ def _figure_row(
         )
         _nothing_in(sheet, r, (6, 7))
     elif kind is not None or any(v is not None for v in rows[r]):
-        raise UploadRefused(f"{sheet.where(r, 0).capitalize()}: deze regel hoort niet bij een landelijke bijdrage. "
+        raise UploadRefused(f"{_at(sheet, r, 0)}: deze regel hoort niet bij een landelijke bijdrage. "
                             f"{_AS_WRITTEN}")  # fmt: skip
+
+
+def _at(sheet: Sheet, r: int, c: int) -> str:
+    """'Blad Bijdrage, cel B7', as a sentence starts."""
+    where = sheet.where(r, c)
+    return where[:1].upper() + where[1:]
 
 
 _AS_WRITTEN = "Lees de bijdrage in precies zoals de app van de regio haar maakte."
@@ -123,7 +129,7 @@ def _cell(rows: list[list[object]], r: int, c: int) -> object:
 def _text(sheet: Sheet, r: int, c: int) -> str:
     value = _cell(sheet.rows, r, c)
     if value is None:
-        raise UploadRefused(f"{sheet.where(r, c).capitalize()}: deze cel is leeg. {_AS_WRITTEN}")
+        raise UploadRefused(f"{_at(sheet, r, c)}: deze cel is leeg. {_AS_WRITTEN}")
     return str(value)
 
 
@@ -132,18 +138,18 @@ def _number(sheet: Sheet, r: int, c: int) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise UploadRefused(f"{sheet.where(r, c).capitalize()}: hier hoort een getal of niets. {_AS_WRITTEN}")
+        raise UploadRefused(f"{_at(sheet, r, c)}: hier hoort een getal of niets. {_AS_WRITTEN}")
     return float(value)
 
 
 def _int(sheet: Sheet, r: int, c: int) -> int:
     value = _number(sheet, r, c)
     if value is None or value != int(value) or not 0 <= value <= 10_000:
-        raise UploadRefused(f"{sheet.where(r, c).capitalize()}: hier hoort een heel getal. {_AS_WRITTEN}")
+        raise UploadRefused(f"{_at(sheet, r, c)}: hier hoort een heel getal. {_AS_WRITTEN}")
     return int(value)
 
 
 def _nothing_in(sheet: Sheet, r: int, columns: tuple[int, ...]) -> None:
     for c in (*columns, *range(len(layout.COLUMNS), len(sheet.rows[r]))):
         if _cell(sheet.rows, r, c) is not None:
-            raise UploadRefused(f"{sheet.where(r, c).capitalize()}: hier hoort niets te staan. {_AS_WRITTEN}")
+            raise UploadRefused(f"{_at(sheet, r, c)}: hier hoort niets te staan. {_AS_WRITTEN}")
