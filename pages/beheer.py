@@ -7,7 +7,7 @@ import streamlit as st
 from analysis.formatting import long_date, moment
 from domain.access import CodeInfo, Role
 from services import ServiceError
-from services.access_codes import issue_code, list_codes, replace_code, revoke_code
+from services.access_codes import issue_code, issue_national_code, list_codes, replace_code, revoke_code
 from services.meeting import show_join_code
 from services.regio import (
     add_gemeenten,
@@ -21,6 +21,7 @@ from services.regio import (
 from ui import auth, fields, runtime
 from ui.account_mappings import account_mappings
 from ui.code_form import scope_fields
+from ui.national_joining import national_choice
 from ui.text import md, table
 
 NEW_CODE_KEY = "uitgegeven_code"
@@ -183,4 +184,46 @@ if codes:
             except ServiceError as exc:
                 st.error(md(str(exc)))
             else:
+                st.rerun()
+
+with st.expander("Landelijk beeld: doet deze regio mee?"):
+    national_choice(engine, principal, regio_id)
+
+if installation:
+    st.header("Code voor het landelijke programmateam")
+    st.write(
+        "Het landelijke programmateam ziet alleen het landelijke beeld: de cijfers van de regio's die meedoen, "
+        "samengenomen. Geen regio's eigen cijfers, geen gemeente, geen antwoord."
+    )
+    with st.form("landelijke_code", enter_to_submit=False):
+        national_label = fields.text_input("Naam van de code", limit="name", key="landelijke_code_naam")
+        if st.form_submit_button("Code voor het landelijke team maken"):
+            try:
+                st.session_state[NEW_CODE_KEY] = issue_national_code(engine, principal, label=national_label)
+            except ServiceError as exc:
+                st.error(md(str(exc)))
+            else:
+                st.rerun()
+    national_codes = [c for c in list_codes(engine, principal, regio_id=None) if c.role is Role.LANDELIJK]
+    if national_codes:
+        table(
+            [
+                {
+                    "Naam": c.label,
+                    "Herkennen aan": recognise(c),
+                    "Gemaakt": moment(c.created_at),
+                    "Status": "ingetrokken" if c.revoked_at else "werkt",
+                }
+                for c in national_codes
+            ]
+        )
+        working = {c.id: f"{c.label} ({recognise(c)})" for c in national_codes if not c.revoked_at}
+        if working:
+            gone = st.selectbox("Code van het landelijke team intrekken", list(working),
+                                format_func=working.__getitem__, index=None)  # fmt: skip
+            if (
+                st.button("Deze code intrekken", disabled=gone is None, key="landelijke_code_weg")
+                and gone is not None
+                and show(lambda: revoke_code(engine, principal, code_id=gone), "De code werkt niet meer.")
+            ):
                 st.rerun()
