@@ -286,7 +286,8 @@ def _bands(means: Sequence[Range], rules: NationalRules) -> tuple[tuple[int, ...
                 n += 1
                 break
     if n < rules.min_regios:
-        return None, f"te weinig regio's ({n})"
+        words = "valt maar 1 regio" if n == 1 else f"vallen maar {n} regio's"
+        return None, f"er {words} duidelijk in één deel"
     return tuple(placed), ""
 
 

@@ -84,7 +84,7 @@ def national_html(picture: NationalPicture, names: Mapping[int, str], texts: Map
             body.append(f"<p>{escape(period.withheld)}</p>")
             continue
         header, rows = _rows(standard_rows(period, names))
-        body.append(table(header, rows, caption=f"Cijfers per standaard, {period.period}", wide=(0,)))
+        body.append(table(header, rows, caption=f"Cijfers per standaard, {period.period}"))
         body.append(f"<h2>{escape(period.period)}: spreiding van de regio's</h2>")
         body.append(
             "<p>Per standaard hoeveel regio's hun gemeenten gemiddeld in elk deel op orde hebben. De cijfers staan ook "
@@ -107,7 +107,7 @@ def national_html(picture: NationalPicture, names: Mapping[int, str], texts: Map
             continue
         body.append(f"<h2>Bijlage: per vraag, {escape(period.period)}</h2>")
         header, rows = _rows(question_rows(period, texts))
-        body.append(table(header, rows, wide=(0,)))
+        body.append(table(header, rows, wide=(0, 2, 3)))
     rules = "".join(f"<li>{escape(line)}</li>" for line in picture.rules.sentences())
     body.append(f"<h2>Hoe we regio's en gemeenten beschermen</h2><ul>{rules}</ul>")
     return document(title, "\n".join(body), STYLE).encode("utf-8")

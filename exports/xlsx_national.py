@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from analysis.formatting import long_date
 from analysis.national import NationalPicture
 from exports.national_factsheet import DEMO
-from exports.xlsx_writer import new_workbook, sheet_title, workbook_bytes
+from exports.xlsx_writer import new_workbook, print_on_a4_landscape, row_height, sheet_title, workbook_bytes
 from pictures.national_charts import change_rows, question_rows, spread_rows, standard_rows, taking_part_line
 
 
@@ -44,14 +44,14 @@ def national_workbook(picture: NationalPicture, names: Mapping[int, str], texts:
     about.append(["Hoe we regio's en gemeenten beschermen"])
     for line in picture.rules.sentences():
         about.append([line])
-    about.column_dimensions["A"].width = 140
+    about.column_dimensions["A"].width = 110
     taken = {"over dit bestand"}
     for period in reversed(picture.periods):
         ws = wb.create_sheet(sheet_title(f"Standaarden {period.period}", taken))
         ws.append([f"{period.period}: {period.regios} regio's met samen {period.gemeenten} gemeenten"])
         if period.withheld:
             ws.append([period.withheld])
-            ws.column_dimensions["A"].width = 120
+            ws.column_dimensions["A"].width = 110
             continue
         _table(ws, standard_rows(period, names))
         ws.append([])
@@ -63,4 +63,21 @@ def national_workbook(picture: NationalPicture, names: Mapping[int, str], texts:
         ws = wb.create_sheet(sheet_title("Verandering", taken))
         ws.append([f"Alleen over de {picture.change.regios} regio's die in beide periodes meededen."])
         _table(ws, change_rows(picture.change, names))
+    for ws in wb.worksheets:
+        _readable(ws)
     return workbook_bytes(wb, title="Landelijk beeld zelfscan Werken aan veiligheid")
+
+
+def _readable(ws: Worksheet) -> None:
+    """Every text wraps within its column, each row high enough to show it, and the sheet prints on A4."""
+    widths = {letter: (ws.column_dimensions[letter].width or 13) for letter in "ABCDEFGH"}
+    for row in ws.iter_rows():
+        texts = []
+        for cell in row:
+            if cell.value is None:
+                continue
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            texts.append((str(cell.value), int(widths.get(cell.column_letter, 13))))
+        if texts:
+            ws.row_dimensions[row[0].row].height = row_height(*texts)
+    print_on_a4_landscape(ws)
