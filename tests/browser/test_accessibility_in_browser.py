@@ -9,7 +9,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from demo.seed import load_demo_region
-from domain.access import Role
+from domain.access import Principal, Role
+from services import national
 from services.access_codes import demo_codes
 from services.regio import list_gemeenten
 from services.scan import list_rounds, open_scan
@@ -23,7 +24,8 @@ pytestmark = pytest.mark.browser
 # allowed only by name here: (rule id, element, upstream issue). None are needed today.
 ALLOWED: set[tuple[str, str]] = set()
 ROUND_PAGES = ("scan", "resultaten", "geschiedenis")
-REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "partners", "delen"]
+REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "partners", "delen", "landelijk"]
+NATIONAL_PARTS = ["cijfers", "vragen", "verandering", "downloaden", "regios", "regels"]
 INDICATOR_PARTS = ["set", "beschikbaarheid", "leveren", "delen"]
 axe = Axe()
 
@@ -44,7 +46,8 @@ def serious_violations(page: Page) -> list[str]:
 
 @pytest.fixture(scope="module")
 def demo(app):
-    regio = load_demo_region(app.engine)
+    regio = load_demo_region(app.engine, national=True)
+    national.publish(app.engine, NATIONAL_TEAM)
     aalsveen = next(
         g
         for g in list_gemeenten(app.engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
@@ -55,12 +58,17 @@ def demo(app):
     return regio, round_id, codes
 
 
+NATIONAL_TEAM = Principal(code_id=1, role=Role.LANDELIJK, label="Demo landelijk team")
+
+
 def nav_paths(page: Page) -> list[str]:
     hrefs = page.get_by_test_id("stSidebarNav").locator("a").evaluate_all("links => links.map(a => a.href)")
     return [re.sub(r"^https?://[^/]+", "", h) for h in hrefs if not h.endswith("/uitloggen")]
 
 
-@pytest.mark.parametrize("who", ["Demo Aalsveen", "Demo regio", "Demo facilitator", "Demo beheerder"])
+@pytest.mark.parametrize(
+    "who", ["Demo Aalsveen", "Demo regio", "Demo facilitator", "Demo beheerder", "Demo landelijk team"]
+)
 def test_every_page_of_every_role_has_no_serious_violations(app, browser, demo, who):
     _, round_id, codes = demo
     page = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
@@ -70,6 +78,8 @@ def test_every_page_of_every_role_has_no_serious_violations(app, browser, demo, 
         [f"/?onderdeel={part}" for part in REGIO_PARTS[1:]]
         + [f"/indicatoren?onderdeel={part}" for part in INDICATOR_PARTS]
         if who == "Demo regio"
+        else [f"/?onderdeel={part}" for part in NATIONAL_PARTS[1:]]
+        if who == "Demo landelijk team"
         else []
     )
     for path in nav_paths(page) + parts:

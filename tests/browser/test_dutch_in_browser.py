@@ -10,8 +10,9 @@ import pytest
 from playwright.sync_api import Page
 
 from demo.seed import load_demo_region
-from domain.access import Role
+from domain.access import Principal, Role
 from domain.meeting import MeetingKind
+from services import national
 from services.access_codes import demo_codes, issue_code
 from services.meeting import add_faq, create_meeting, show_results
 from services.regio import list_gemeenten
@@ -52,7 +53,8 @@ COLLECT = """() => {
 
 @pytest.fixture(scope="module")
 def demo(app):
-    regio = load_demo_region(app.engine)
+    regio = load_demo_region(app.engine, national=True)
+    national.publish(app.engine, NATIONAL_TEAM)
     codes = {label: code for _, label, code in demo_codes(app.engine)}
     facilitator = principal_for(Role.FACILITATOR, regio)
     gemeenten = list_gemeenten(app.engine, ADMIN, regio_id=regio.id)[:3]
@@ -67,12 +69,16 @@ def demo(app):
     return codes, meeting_id
 
 
+NATIONAL_TEAM = Principal(code_id=1, role=Role.LANDELIJK, label="Demo landelijk team")
+
+
 def english_on(page: Page) -> list[str]:
     page.wait_for_timeout(2500)  # let the page and its late parts (charts, date pickers) draw
     return sorted({item for item in page.evaluate(COLLECT) if ENGLISH.search(item.split(": ", 1)[1])})
 
 
-REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "partners", "delen"]
+REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "partners", "delen", "landelijk"]
+NATIONAL_PARTS = ["cijfers", "vragen", "verandering", "downloaden", "regios", "regels"]
 INDICATOR_PARTS = ["verloop", "set", "beschikbaarheid", "leveren", "delen"]
 PAGES = {
     None: ["/", "/deelnemen", "/begrippen", "/toegankelijkheid", "/bestaat-niet", "/deelnemen?bijeenkomst=²"],
@@ -98,6 +104,7 @@ PAGES = {
     ],
     "Demo facilitator": ["/", "/?bijeenkomst={meeting_id}", "/scherm?bijeenkomst={meeting_id}", "/voortgang"],
     "Demo beheerder": ["/"],
+    "Demo landelijk team": [f"/?onderdeel={part}" for part in NATIONAL_PARTS],
     "installatie": ["/", "/backup"],
 }
 
