@@ -13,12 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from domain.access import Role
+from demo.seed import load_demo_region
+from domain.access import Principal, Role
 from domain.models import Purpose
 from domain.plan import PlanLayout
 from exports.pdf_writer import html_to_pdf
+from services import national
 from services.authz import Forbidden
 from services.gemeente_report import gemeente_report_pdf
+from services.national_exports import national_factsheet
 from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten, set_regio_settings
@@ -213,3 +216,18 @@ def test_the_round_workbook_prints_its_questions_a_page_wide_with_the_header_on_
     question_pages = [p for p in document.text_per_page if "Begin 3." in p or "Einde 31." in p]
     assert question_pages and all("Toelichting" in p for p in question_pages)
     assert document.pages <= 12
+
+
+def test_the_national_factsheet_is_tagged_embeds_its_fonts_and_puts_each_year_before_its_appendix(engine, tmp_path):
+    load_demo_region(engine, national=True)
+    team = Principal(code_id=1, role=Role.LANDELIJK, label="Programmateam")
+    national.publish(engine, team)
+    document = rendered(national_factsheet(engine, team), "landelijk-beeld", tmp_path)
+    assert document.properties["Title"] == "Zelfscan Werken aan veiligheid: landelijk beeld"
+    assert document.properties["Tagged"] == "yes" and "Author" not in document.properties
+    assert document.fonts and all(embedded for _, embedded in document.fonts)
+    text = flat("".join(document.text_per_page))
+    order = ["2026:perstandaard", "2026:spreidingvanderegio's", "Veranderingvan2024naar2026", "Bijlage:pervraag,2026",
+             "Hoeweregio'sengemeentenbeschermen"]  # fmt: skip
+    assert [text.find(p) for p in order] == sorted(text.find(p) for p in order) and text.find(order[0]) >= 0
+    assert "Aalsveen" not in text and "Rivierenland" not in text and "Pagina1van" in text
