@@ -143,14 +143,12 @@ def test_a_contribution_of_another_questionnaire_version_does_not_count_and_says
 
 def test_a_change_between_two_periods_counts_only_the_regions_in_both():
     rules = NationalRules(min_regios=3)
-    parts = [(f"k{i}", contribution(f"R{i}", {1: (2, 2)}, period="2024")) for i in range(6)]
-    parts += [(f"k{i}", contribution(f"R{i}", {1: (4, 4)}, period="2026")) for i in range(1, 7)]
+    parts = [(f"k{i}", contribution(f"R{i}", {1: (2, 2)}, period="2024")) for i in range(9)]
+    parts += [(f"k{i}", contribution(f"R{i}", {1: (4, 4)}, period="2026")) for i in range(3, 9)]
     picture, _ = build(parts, rules=rules, questionnaire_version="v", made_at=_now(), earlier=[], before=None)
-    assert picture.change is not None and picture.change.regios == 5
+    assert picture.change is not None and picture.change.regios == 6
     _, before, after = picture.change.standards[0]
-    assert (
-        before.of("regio's") == "hoogstens 2 van de 5 regio's" and after.of("regio's") == "minstens 3 van de 5 regio's"
-    )
+    assert before.of("regio's") == "hoogstens 1 van de 6 regio's" and after.of("regio's") == "minstens 5 van de 6 regio's"
 
 
 def _now():
@@ -363,3 +361,21 @@ def test_national_rules_outside_their_bounds_are_refused():
     with pytest.raises(ValueError):
         NationalRules(min_regios=1)
     assert NationalRules(group=GroupRule.WEGLATEN).sentences()
+
+
+def test_a_change_over_the_regions_in_both_periods_is_withheld_when_beside_a_period_it_would_isolate_one_regio():
+    rules = NationalRules(min_regios=3)
+    parts = [(f"k{i}", contribution(f"R{i}", {1: (2, 2)}, period="2024")) for i in range(6)]
+    parts += [(f"k{i}", contribution(f"R{i}", {1: (4, 4)}, period="2026")) for i in range(7)]  # k6 in 2026 only
+    picture, rested = build(parts, rules=rules, questionnaire_version="v", made_at=_now(), earlier=[], before=None)
+    assert picture.change is not None and picture.change.withheld and not picture.change.standards
+    assert not any(key.startswith("verandering:") for key in rested)
+
+
+def test_a_change_whose_columns_isolate_nobody_is_shown_and_kept_for_the_next_check():
+    rules = NationalRules(min_regios=3)
+    parts = [(f"k{i}", contribution(f"R{i}", {1: (2, 2)}, period="2024")) for i in range(6)]
+    parts += [(f"k{i}", contribution(f"R{i}", {1: (4, 4)}, period="2026")) for i in range(9)]  # three in 2026 only
+    picture, rested = build(parts, rules=rules, questionnaire_version="v", made_at=_now(), earlier=[], before=None)
+    assert picture.change is not None and not picture.change.withheld and picture.change.regios == 6
+    assert len(rested["verandering:2026"]) == 6
