@@ -288,6 +288,8 @@ def _bands(means: Sequence[Range], rules: NationalRules) -> tuple[tuple[int, ...
     if n < rules.min_regios:
         words = "valt maar 1 regio" if n == 1 else f"vallen maar {n} regio's"
         return None, f"er {words} duidelijk in één deel"
+    if max(placed) == n and rules.group is not GroupRule.TONEN:  # all or none, one level up
+        return None, "alle regio's vallen in hetzelfde deel: dat zou laten zien hoe elke regio ervoor staat"
     return tuple(placed), ""
 
 

@@ -109,6 +109,12 @@ def test_the_spread_counts_regions_per_band_of_their_mean_share():
     assert found.standards[0].bands == (2, 1, 1, 2)
 
 
+def test_a_spread_with_every_regio_in_one_band_is_withheld_as_all_or_none():
+    parts = [contribution(f"R{i}", {1: (3, 3)}) for i in range(6)]
+    found = period_picture("2026", parts, NationalRules(min_regios=3))
+    assert found.standards[0].bands is None and "hetzelfde deel" in found.standards[0].bands_reason
+
+
 def test_a_period_whose_new_figures_would_isolate_one_regio_that_joined_keeps_the_earlier_figures():
     rules = NationalRules(min_regios=3)
     first = [(f"k{i}", contribution(f"R{i}", {1: (3, 3)})) for i in range(4)]
