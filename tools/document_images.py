@@ -23,7 +23,9 @@ from sqlalchemy import Engine
 from demo.seed import load_demo_region
 from domain.access import Principal, Role
 from domain.plan import PlanLayout
+from services import national
 from services.gemeente_report import gemeente_report_pdf
+from services.national_exports import FACTSHEET, WORKBOOK, national_factsheet, national_workbook
 from services.plan_exports import plan_document, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan
 from services.publications import latest
@@ -42,6 +44,7 @@ IN_README = {
     "verbeterplan-pdf-per_cluster",
     "actielijst-per_cluster",
     "ronde-werkboek",
+    "landelijk-beeld",
 }
 MADE_ON = date(2026, 4, 1)
 
@@ -86,6 +89,12 @@ def documents(db_file: Path) -> dict[str, tuple[str, bytes]]:
             engine, team, plan_id=plan_id, today=MADE_ON
         )
     result = {name: make() for name, make in made.items()}
+    # The national picture of the demo: its other regions added after the region's own documents are made.
+    load_demo_region(engine, national=True)
+    team_nl = Principal(code_id=3, role=Role.LANDELIJK, label="programmateam")
+    national.publish(engine, team_nl)
+    result["landelijk-beeld"] = (FACTSHEET, national_factsheet(engine, team_nl))
+    result["landelijk-werkboek"] = (WORKBOOK, national_workbook(engine, team_nl))
     engine.dispose()
     return result
 
