@@ -155,8 +155,12 @@ def contribution_file(engine: Engine, principal: Principal, *, regio_id: int, na
 def own_fingerprint(engine: Engine, principal: Principal, *, regio_id: int) -> str:
     """The fingerprint of this installation's signing key: the national team trusts files signed with it."""
     require_national_choice(principal, regio_id)
-    with writing(engine) as session:
-        return signing.fingerprint(signing.public_key(session))
+    with reading(engine) as session:
+        known = signing.known_public_key(session)
+    if known is None:  # made on first use, once
+        with writing(engine) as session:
+            known = signing.public_key(session)
+    return signing.fingerprint(known)
 
 
 # --- the national team ---------------------------------------------------------------------------

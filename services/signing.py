@@ -32,6 +32,15 @@ def public_key(session: Session) -> str:
     return base64.b64encode(raw).decode()
 
 
+def known_public_key(session: Session) -> str | None:
+    """The public key when the installation has one already (None: not yet made), without writing."""
+    stored = access_repo.setting(session, name=SETTING)
+    if stored is None:
+        return None
+    private = Ed25519PrivateKey.from_private_bytes(base64.b64decode(stored))
+    return base64.b64encode(private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)).decode()
+
+
 def fingerprint(public: str) -> str:
     """What a person compares and types: 16 hex digits in groups of four (e.g. 'A1B2-C3D4-E5F6-0718')."""
     digest = hashlib.sha256(base64.b64decode(public)).hexdigest()[:16].upper()
