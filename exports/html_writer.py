@@ -1,4 +1,5 @@
-"""The one writer of our HTML documents (the factsheet, the verslag, the plan as PDF): every text escaped here.
+"""The one writer of our HTML documents (the factsheet, the verslag, the plan as PDF): every text is escaped by
+domain/markup.py, which every writer uses to put texts into its markup; a body that is not such markup is refused.
 
 `document` makes the whole page (Dutch, its title, the shared table style and the document's own);
 `table` a table with a repeating header row. exports/pdf_writer.py turns such a page into a PDF.
@@ -6,7 +7,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from domain.markup import Html, fill, join
 
 TABLE_STYLE = """
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
@@ -17,21 +18,28 @@ figure { margin: 0; } .kort { white-space: nowrap; width: 1%; }
 """
 
 
-def document(title: str, body: str, style: str = "") -> str:
-    """A whole HTML page; `body` is HTML we made, with every text in it escaped."""
-    return (
-        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f"<style>{TABLE_STYLE}{style}</style></head>\n<body>\n{body}\n</body></html>"
+def document(title: str, body: Html, style: str = "") -> str:
+    """A whole HTML page; `body` is markup made with domain/markup.py, so every text in it is escaped there."""
+    if not isinstance(body, Html):
+        raise TypeError("a document's body is markup made with domain.markup (fill, join), never a plain string")
+    return fill(
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>{title}</title>'
+        "<style>{style}</style></head>\n<body>\n{body}\n</body></html>",
+        title=title,
+        style=Html(TABLE_STYLE + style),  # our own style sheets, never a person's text
+        body=body,
     )
 
 
-def colgroup(widths: tuple[int, ...]) -> str:
+def colgroup(widths: tuple[int, ...]) -> Html:
     """Column widths in percent of the table's width."""
-    return "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>" if widths else ""
+    if not widths:
+        return Html("")
+    return fill("<colgroup>{cols}</colgroup>", cols=join(fill('<col style="width:{w}%">', w=w) for w in widths))
 
 
-def thead(header: tuple[str, ...]) -> str:
-    return "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr></thead>"
+def thead(header: tuple[str, ...]) -> Html:
+    return fill("<thead><tr>{cells}</tr></thead>", cells=join(fill("<th>{h}</th>", h=h) for h in header))
 
 
 def table(
@@ -41,14 +49,22 @@ def table(
     caption: str = "",
     widths: tuple[int, ...] = (),
     wide: tuple[int, ...] | None = None,
-) -> str:
+) -> Html:
     """A table of texts. With `wide`, only those columns wrap; the others stay on one line, as narrow as they can."""
 
-    def cell(tag: str, i: int, text: str) -> str:
+    def cell(tag: str, i: int, text: str) -> Html:
         short = wide is not None and i not in wide
-        return f'<{tag} class="kort">{escape(text)}</{tag}>' if short else f"<{tag}>{escape(text)}</{tag}>"
+        return fill(
+            '<{tag} class="kort">{text}</{tag}>' if short else "<{tag}>{text}</{tag}>", tag=Html(tag), text=text
+        )
 
-    body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
-    head = "<thead><tr>" + "".join(cell("th", i, h) for i, h in enumerate(header)) + "</tr></thead>"
-    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return f"<table>{caption_html}{colgroup(widths)}{head}<tbody>{body}</tbody></table>"
+    body = join(fill("<tr>{cells}</tr>", cells=join(cell("td", i, c) for i, c in enumerate(row))) for row in rows)
+    head = fill("<thead><tr>{cells}</tr></thead>", cells=join(cell("th", i, h) for i, h in enumerate(header)))
+    caption_html = fill("<caption>{caption}</caption>", caption=caption) if caption else Html("")
+    return fill(
+        "<table>{caption}{cols}{head}<tbody>{body}</tbody></table>",
+        caption=caption_html,
+        cols=colgroup(widths),
+        head=head,
+        body=body,
+    )

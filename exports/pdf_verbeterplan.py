@@ -7,11 +7,11 @@ take their row texts from the same functions, so they say the same.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 
 from analysis.definitions import MEAN_SHARE, SHARE_OF_ROUND
 from analysis.formatting import long_date, percent
 from analysis.verbeterplan import ClusterSection, PlanView
+from domain.markup import Html, fill, join
 from domain.plan import ACTION_COLUMNS, PLAN_TEXT_FIELDS, PlanKind, PlanLayout
 from exports.docx_verbeterplan import DECISIONS, PROGRESS_COLUMNS, action_cells, state_of_actions, uses_practices
 from exports.html_writer import colgroup, document, table, thead
@@ -29,48 +29,54 @@ th, td { padding: 0.25rem 0.4rem; } td { white-space: pre-wrap; } .leeg { color:
 ACTION_WIDTHS = (18, 19, 21, 18, 10, 14)  # percent of the page width, as the Word file's centimetres
 
 
-def _text(text: str) -> str:
-    return f'<p class="tekst">{escape(text.strip())}</p>' if text.strip() else '<p class="leeg">Nog niet ingevuld.</p>'
+def _text(text: str) -> Html:
+    if not text.strip():
+        return Html('<p class="leeg">Nog niet ingevuld.</p>')
+    return fill('<p class="tekst">{text}</p>', text=text.strip())
 
 
-def _actions(view: PlanView, groups: list[tuple[str | None, list]]) -> str:
+def _actions(view: PlanView, groups: list[tuple[str | None, list]]) -> Html:
     rows = []
     for label, actions in groups:
         if label is not None:
-            rows.append(f'<tr class="groep"><td colspan="6">{escape(label)}</td></tr>')
+            rows.append(fill('<tr class="groep"><td colspan="6">{label}</td></tr>', label=label))
         for action in actions:
-            rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in action_cells(view, action)) + "</tr>")
+            cells = join(fill("<td>{c}</td>", c=c) for c in action_cells(view, action))
+            rows.append(fill("<tr>{cells}</tr>", cells=cells))
     head = thead(tuple(ACTION_COLUMNS.values()))
-    return f"<table>{colgroup(ACTION_WIDTHS)}{head}<tbody>{''.join(rows)}</tbody></table>"
+    return fill("<table>{cols}{head}<tbody>{rows}</tbody></table>", cols=colgroup(ACTION_WIDTHS), head=head,
+                rows=join(rows))  # fmt: skip
 
 
-def _cluster(view: PlanView, cluster: ClusterSection) -> str:
-    parts = [f"<h2>Cluster {escape(cluster.code)}: {escape(cluster.name)}</h2>"]
+def _cluster(view: PlanView, cluster: ClusterSection) -> Html:
+    parts = [fill("<h2>Cluster {code}: {name}</h2>", code=cluster.code, name=cluster.name)]
     per_standard = view.plan.info.layout is PlanLayout.PER_STANDAARD
     for section in cluster.standards:
         f = section.figures
-        parts.append(f"<h3>Standaard {f.number}: {escape(f.short_name)}</h3>")
-        parts.append(f'<p class="omschrijving">{escape(f.description)}</p><p>Score: {escape(f.score_line)}</p>')
+        parts.append(fill("<h3>Standaard {number}: {name}</h3>", number=f.number, name=f.short_name))
+        parts.append(fill('<p class="omschrijving">{description}</p><p>Score: {score}</p>', description=f.description,
+                          score=f.score_line))  # fmt: skip
         if f.gaps:
-            parts.append("<p>Niet op orde:</p><ul>" + "".join(f"<li>{escape(g)}</li>" for g in f.gaps) + "</ul>")
+            gaps = join(fill("<li>{g}</li>", g=g) for g in f.gaps)
+            parts.append(fill("<p>Niet op orde:</p><ul>{gaps}</ul>", gaps=gaps))
         if f.fully_op_orde:
-            parts.append("<p>Deze standaard is helemaal op orde. Zo houden we dit op orde:</p>")
+            parts.append(Html("<p>Deze standaard is helemaal op orde. Zo houden we dit op orde:</p>"))
             parts.append(_text(section.keep_note))
         elif section.keep_note.strip():
-            parts.append("<p>Notitie:</p>" + _text(section.keep_note))
+            parts.append(fill("<p>Notitie:</p>{note}", note=_text(section.keep_note)))
         if per_standard and section.actions:
             parts.append(_actions(view, [(None, list(section.actions))]))
         elif per_standard and not f.fully_op_orde:
-            parts.append("<p>Nog geen verbeteracties bij deze standaard.</p>")
+            parts.append(Html("<p>Nog geen verbeteracties bij deze standaard.</p>"))
     if not per_standard:
         groups = [
             (f"Standaard {s.figures.number}: {s.figures.short_name}", list(s.actions))
             for s in cluster.standards
             if s.actions
         ]
-        parts.append(f"<h3>Verbeteracties cluster {escape(cluster.code)}</h3>")
-        parts.append(_actions(view, groups) if groups else "<p>Nog geen verbeteracties in dit cluster.</p>")
-    return "".join(parts)
+        parts.append(fill("<h3>Verbeteracties cluster {code}</h3>", code=cluster.code))
+        parts.append(_actions(view, groups) if groups else Html("<p>Nog geen verbeteracties in dit cluster.</p>"))
+    return join(parts)
 
 
 def verbeterplan_html(view: PlanView, *, today: date, cover: bool = False) -> str:
@@ -78,20 +84,27 @@ def verbeterplan_html(view: PlanView, *, today: date, cover: bool = False) -> st
     title = texts["title"] or "Verbeterplan"
     whose = "Regio" if plan.info.kind is PlanKind.REGIO else "Gemeente"
     parts = [
-        f'<section class="{"voorblad" if cover else ""}"><h1>{escape(title)}</h1>',
-        f"<p>{whose}: {escape(view.subject)}<br>Periode: {escape(texts['period'] or 'nog niet ingevuld')}<br>"
-        f"Stand van de acties: {escape(state_of_actions(view))}.<br>"
-        f"Gebaseerd op: {escape(view.based_on)}. Versie van {long_date(today)}.</p></section>",
+        fill('<section class="{cover}"><h1>{title}</h1>', cover="voorblad" if cover else "", title=title),
+        fill(
+            "<p>{whose}: {subject}<br>Periode: {period}<br>Stand van de acties: {state}.<br>"
+            "Gebaseerd op: {based_on}. Versie van {today}.</p></section>",
+            whose=whose,
+            subject=view.subject,
+            period=texts["period"] or "nog niet ingevuld",
+            state=state_of_actions(view),
+            based_on=view.based_on,
+            today=long_date(today),
+        ),
     ]
     for field in ("introduction", "context", "summary"):
-        parts.append(f"<h2>{escape(PLAN_TEXT_FIELDS[field])}</h2>{_text(texts[field])}")
+        parts.append(fill("<h2>{name}</h2>{text}", name=PLAN_TEXT_FIELDS[field], text=_text(texts[field])))
     labels = [f"{f.number}. {f.short_name}" + (" (onvolledig)" if not f.complete else "") for f in view.figures]
     svg = radar_svg(labels, [f.share for f in view.figures], width=1000, height=520, description="Spinnenweb")
     explained = MEAN_SHARE if plan.info.kind is PlanKind.REGIO else SHARE_OF_ROUND
     parts.append(
-        f'<section class="keep"><h2>Spinnenweb</h2><figure style="margin:0">{svg}</figure></section>'
-        f"<p>{escape(explained)}</p>"
-    )
+        fill('<section class="keep"><h2>Spinnenweb</h2><figure style="margin:0">{svg}</figure></section>'
+             "<p>{explained}</p>", svg=svg, explained=explained)
+    )  # fmt: skip
     parts.append(
         table(
             ("Standaard", "Op orde", "Score"),
@@ -102,12 +115,12 @@ def verbeterplan_html(view: PlanView, *, today: date, cover: bool = False) -> st
     parts.extend(_cluster(view, cluster) for cluster in view.clusters)
     if uses_practices(view):
         parts.append(
-            "<p>Een deel van de maatregelen is gebaseerd op voorbeelden uit de praktijk. "
-            f"Bron: {escape(view.questionnaire.practices_source)}.</p>"
-        )
-    parts.append("<h2>Voortgang per cluster</h2>")
+            fill("<p>Een deel van de maatregelen is gebaseerd op voorbeelden uit de praktijk. Bron: {source}.</p>",
+                 source=view.questionnaire.practices_source)
+        )  # fmt: skip
+    parts.append(Html("<h2>Voortgang per cluster</h2>"))
     if view.follow_up is not None:
-        parts.append(f"<p>{escape(view.follow_up.label)}.</p>")
+        parts.append(fill("<p>{label}.</p>", label=view.follow_up.label))
     progress = [
         (
             f"{p.code}. {p.name}",
@@ -119,11 +132,11 @@ def verbeterplan_html(view: PlanView, *, today: date, cover: bool = False) -> st
     ]
     parts.append(table(PROGRESS_COLUMNS, progress, widths=(30, 8, 9, 11, 8, 10, 9, 15)))
     for field in ("costs", "monitoring", "securing"):
-        parts.append(f"<h2>{escape(PLAN_TEXT_FIELDS[field])}</h2>{_text(texts[field])}")
-    parts.append("<h2>Besluitvorming</h2>")
+        parts.append(fill("<h2>{name}</h2>{text}", name=PLAN_TEXT_FIELDS[field], text=_text(texts[field])))
+    parts.append(Html("<h2>Besluitvorming</h2>"))
     decisions = [(PLAN_TEXT_FIELDS[f], texts[f] or "Nog niet ingevuld.") for f in DECISIONS]
     parts.append(table(("Besluitpunt", "Afspraak"), decisions, widths=(32, 68)))
-    return document(title, "".join(parts), STYLE)
+    return document(title, join(parts), STYLE)
 
 
 def verbeterplan_pdf(view: PlanView, *, today: date, cover: bool = False) -> bytes:

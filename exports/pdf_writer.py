@@ -13,7 +13,8 @@ Every PDF the app hands out goes through `html_to_pdf`:
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from html import escape
+
+from domain.markup import Html, fill
 
 GENERATOR = "Zelfscan Werken aan veiligheid"
 PAGE_STYLE = """
@@ -39,11 +40,12 @@ def html_to_pdf(html: str, *, when: datetime | None = None, landscape: bool = Fa
     if "</head>" not in html or "<title>" not in html:
         raise ValueError("a whole HTML document with a title is needed")
     moment = (when or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    head = (
-        f'<meta name="dcterms.created" content="{moment}">'
-        f'<meta name="dcterms.modified" content="{moment}">'
-        f'<meta name="generator" content="{escape(GENERATOR)}">'
-        f"<style>{PAGE_STYLE % {'orientation': 'landscape' if landscape else 'portrait'}}</style>"
+    head = fill(
+        '<meta name="dcterms.created" content="{moment}"><meta name="dcterms.modified" content="{moment}">'
+        '<meta name="generator" content="{generator}"><style>{style}</style>',
+        moment=moment,
+        generator=GENERATOR,
+        style=Html(PAGE_STYLE % {"orientation": "landscape" if landscape else "portrait"}),  # our own style sheet
     )
     document = html.replace("</head>", head + "</head>", 1)
     from weasyprint import HTML  # here, not at the top: the app starts (and loads Pango) without it

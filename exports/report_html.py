@@ -8,7 +8,6 @@ round, the plans' progress, and the questions not answered yet.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 
 from pydantic import BaseModel, ConfigDict
 
@@ -18,6 +17,7 @@ from analysis.indicators import IndicatorLine
 from analysis.picture import SharedStandard
 from analysis.results import RoundResult
 from analysis.verbeterplan import ClusterProgress
+from domain.markup import Html, fill, join
 from domain.models import RoundInfo
 from domain.plan import ActionStatus
 from exports import DEMO_LINE
@@ -86,11 +86,11 @@ def gemeente_report_html(
         reference_name="gemiddelde van de regio",
     )
     legend = (
-        f"<p class='legend'>Blauwe lijn met ronde punten: {escape(name)}. Grijze stippellijn met vierkante punten: "
-        f"gemiddelde van de gemeenten in {escape(info.regio_name)}.</p>"
+        fill("<p class='legend'>Blauwe lijn met ronde punten: {name}. Grijze stippellijn met vierkante punten: "
+             "gemiddelde van de gemeenten in {regio}.</p>", name=name, regio=info.regio_name)
         if average
-        else f"<p class='legend'>Blauwe lijn met ronde punten: {escape(name)}.</p>"
-    )
+        else fill("<p class='legend'>Blauwe lijn met ronde punten: {name}.</p>", name=name)
+    )  # fmt: skip
     header = ("Standaard", "Beantwoord", f"Op orde bij {name}") + (("Gemiddelde regio",) if average else ())
     standard_rows = [
         (
@@ -103,28 +103,28 @@ def gemeente_report_html(
     ]
     niet_rows = [(str(q.number), q.text, q.toelichting or "Geen toelichting.") for q in niet]
     parts = [
-        f"<h1>{escape(title)}</h1>",
-        f"<p>Regio: {escape(info.regio_name)}. Gemaakt op {long_date(made_on)}.</p>",
-        f"<p><strong>{escape(DEMO_LINE)}</strong></p>" if info.is_demo else "",
-        "<h2>Wat valt op</h2><ul>" + "".join(f"<li>{escape(line)}</li>" for line in summary) + "</ul>",
-        "<section class='keep'><h2>Spinnenweb</h2>"
-        "<p>Per standaard het deel van de beantwoorde vragen dat op orde is.</p>"
-        f"<figure>{svg}</figure>{legend}</section>",
+        fill("<h1>{title}</h1>", title=title),
+        fill("<p>Regio: {regio}. Gemaakt op {made_on}.</p>", regio=info.regio_name, made_on=long_date(made_on)),
+        fill("<p><strong>{line}</strong></p>", line=DEMO_LINE) if info.is_demo else Html(""),
+        fill("<h2>Wat valt op</h2><ul>{items}</ul>", items=join(fill("<li>{x}</li>", x=line) for line in summary)),
+        fill("<section class='keep'><h2>Spinnenweb</h2>"
+             "<p>Per standaard het deel van de beantwoorde vragen dat op orde is.</p>"
+             "<figure>{svg}</figure>{legend}</section>", svg=svg, legend=legend),
         table(header, standard_rows, caption="Cijfers per standaard", wide=(0,)),
-        "<h2>Vragen die niet op orde zijn</h2>",
-        table(("Vraag", "Vraagtekst", "Toelichting"), niet_rows, wide=(1, 2)) if niet_rows else "<p>Geen.</p>",
-    ]
+        Html("<h2>Vragen die niet op orde zijn</h2>"),
+        table(("Vraag", "Vraagtekst", "Toelichting"), niet_rows, wide=(1, 2)) if niet_rows else Html("<p>Geen.</p>"),
+    ]  # fmt: skip
     if previous:
-        parts.append(f"<h2>Wat veranderde sinds {escape(long_date(previous.held_on))}</h2>")
+        parts.append(fill("<h2>Wat veranderde sinds {when}</h2>", when=long_date(previous.held_on)))
         rows = [(str(c.number), c.text, c.before, c.after) for c in changes]
         parts.append(
             table(("Vraag", "Vraagtekst", "Toen", "Nu"), rows, wide=(1,))
             if rows
-            else "<p>Geen antwoord is veranderd.</p>"
+            else Html("<p>Geen antwoord is veranderd.</p>")
         )
-    parts.append("<h2>Voortgang van de verbeterplannen</h2>")
+    parts.append(Html("<h2>Voortgang van de verbeterplannen</h2>"))
     if not plans:
-        parts.append("<p>Er is nog geen verbeterplan.</p>")
+        parts.append(Html("<p>Er is nog geen verbeterplan.</p>"))
     for plan in plans:
         statuses = list(ActionStatus)
         rows = [
@@ -135,23 +135,27 @@ def gemeente_report_html(
         parts.append(
             table(("Cluster", *(s.label for s in statuses), "Deel gereed"), rows, caption=caption, wide=(0,))
             if rows
-            else f"<p>{escape(caption)}: nog geen acties.</p>"
+            else fill("<p>{caption}: nog geen acties.</p>", caption=caption)
         )
     if extras:
         parts.append(
-            "<h2>Extra vragen van de regio</h2><p>Deze vragen voegde de regio toe. Ze tellen niet mee in de "
-            "spinnenweb en de cijfers hierboven.</p>"
+            Html(
+                "<h2>Extra vragen van de regio</h2><p>Deze vragen voegde de regio toe. Ze tellen niet mee in de "
+                "spinnenweb en de cijfers hierboven.</p>"
+            )
         )
         parts.append(table(("Extra vraag (regio)", "Antwoord", "Toelichting"), list(extras), wide=(0, 2)))
     if indicators:
         parts.append(
-            "<h2>Procesindicatoren: hoe het werk gaat</h2><p>De nieuwste periode per indicator. Een klein aantal "
-            "staat er als 'minder dan'.</p>"
+            Html(
+                "<h2>Procesindicatoren: hoe het werk gaat</h2><p>De nieuwste periode per indicator. Een klein aantal "
+                "staat er als 'minder dan'.</p>"
+            )
         )
         rows = [(i.name, i.period, i.own, i.regio_words) for i in indicators]
         parts.append(table(("Indicator", "Periode", name, "Regio"), rows, caption="Procesindicatoren", wide=(0, 3)))
     if open_questions:
-        parts.append("<h2>Nog niet beantwoord</h2><ul>")
-        parts.extend(f"<li>Vraag {q.number}: {escape(q.text)}</li>" for q in open_questions)
-        parts.append("</ul>")
-    return document(title, "\n".join(parts), STYLE)
+        parts.append(Html("<h2>Nog niet beantwoord</h2><ul>"))
+        parts.extend(fill("<li>Vraag {number}: {text}</li>", number=q.number, text=q.text) for q in open_questions)
+        parts.append(Html("</ul>"))
+    return document(title, join(parts, "\n"), STYLE)

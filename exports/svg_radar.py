@@ -2,7 +2,7 @@
 
 Plain SVG is drawn at once by any browser and prints sharp. Plotly's polar charts cost the
 browser about 50 ms each, so 30 gemeenten side by side took 1.5 s (bench/pages_ready.py).
-Every text is escaped here; each point carries its figure as a tooltip (<title>), which is
+Every text is escaped by domain/markup.py; each point carries its figure as a tooltip (<title>), which is
 also how the tests read the figures back. On the page each small one is a picture (<img>)
 with a text alternative; the table under it has the same figures.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import base64
 import math
-from html import escape
 
 from analysis.formatting import percent
 from analysis.results import RoundResult
+from domain.markup import Html, fill, join
 from domain.text import clean_text
 from pictures.radar_geometry import RINGS, between_first_axes, screen_point
 
@@ -35,7 +35,7 @@ def radar_svg(
     scale: bool = True,
     reference: list[float | None] | None = None,
     reference_name: str = "",
-) -> str:
+) -> Html:
     """10 axes, rings at 25 % steps, a point per figure (none where there is no figure).
 
     `labels` stand at the axes; `names` (default: the labels) name the standards in the tooltips;
@@ -52,60 +52,65 @@ def radar_svg(
     def point(i: int, fraction: float) -> tuple[float, float]:
         return screen_point(i, n, fraction, cx=cx, cy=cy, radius=radius)
 
+    font = "Source Sans Pro, Arial, Helvetica, sans-serif"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-        f'role="img" aria-label="{escape(clean_text(description))}">'
-    ]
+        fill('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+             'role="img" aria-label="{description}">', width=width, height=height, description=clean_text(description))
+    ]  # fmt: skip
     for ring in RINGS:
         ring_points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
-        parts.append(f'<polygon points="{ring_points}" fill="none" stroke="{GRID}" stroke-width="1"/>')
+        parts.append(fill('<polygon points="{points}" fill="none" stroke="{grid}" stroke-width="1"/>',
+                          points=ring_points, grid=GRID))  # fmt: skip
     if scale and n > 2:
         half = between_first_axes(n)  # between axis 0 and axis 1; the ring's edge is nearer there
         for ring in RINGS:
             sx, sy = screen_point(0.5, n, ring * math.cos(half), cx=cx, cy=cy, radius=radius)
             parts.append(
-                f'<text x="{sx + 3:.1f}" y="{sy - 3:.1f}" font-size="{max(9, font_size - 3)}" fill="#404040" '
-                f'font-family="Source Sans Pro, Arial, Helvetica, sans-serif">{percent(ring)}</text>'
-            )
+                fill('<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="#404040" font-family="{font}">'
+                     "{ring}</text>",
+                     x=sx + 3, y=sy - 3, size=max(9, font_size - 3), font=font, ring=percent(ring))
+            )  # fmt: skip
     for i, label in enumerate(labels):
         x, y = point(i, 1.0)
         lx, ly = point(i, 1 + 1.2 * font_size / radius)
         anchor = "middle" if abs(lx - cx) < font_size else ("start" if lx > cx else "end")
-        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
+        parts.append(fill('<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="{grid}"/>',
+                          cx=cx, cy=cy, x=x, y=y, grid=GRID))  # fmt: skip
         parts.append(
-            f'<text x="{lx:.1f}" y="{ly + font_size * 0.3:.1f}" font-size="{font_size}" '
-            f'text-anchor="{anchor}" font-family="Source Sans Pro, Arial, Helvetica, sans-serif">'
-            f"{escape(clean_text(label))}</text>"
-        )
+            fill('<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" font-family="{font}">'
+                 "{label}</text>", x=lx, y=ly + font_size * 0.3, size=font_size, anchor=anchor, font=font,
+                 label=clean_text(label))
+        )  # fmt: skip
     if reference is not None:
         ref = [(i, v) for i, v in enumerate(reference) if v is not None]
         if ref:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in ref))
-            parts.append(
-                f'<polygon points="{path}" fill="none" stroke="#404040" stroke-width="2" stroke-dasharray="6 4"/>'
-            )
+            parts.append(fill('<polygon points="{path}" fill="none" stroke="#404040" stroke-width="2" '
+                              'stroke-dasharray="6 4"/>', path=path))  # fmt: skip
             for i, v in ref:
                 x, y = point(i, v)
-                tip = escape(clean_text(f"{names[i]}: {reference_name} {percent(v)} op orde"))
                 parts.append(
-                    f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="#404040">'
-                    f"<title>{tip}</title></rect>"
-                )
+                    fill('<rect x="{x:.1f}" y="{y:.1f}" width="8" height="8" fill="#404040">'
+                         "<title>{tip}</title></rect>",
+                         x=x - 4, y=y - 4, tip=clean_text(f"{names[i]}: {reference_name} {percent(v)} op orde"))
+                )  # fmt: skip
     shown = [(i, v) for i, v in enumerate(values) if v is not None]
     if shown:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in shown))
         stroke = max(2, round(font_size / 5))
-        parts.append(f'<polygon points="{path}" fill="rgba(31,78,121,0.15)" stroke="{LINE}" stroke-width="{stroke}"/>')
+        parts.append(fill('<polygon points="{path}" fill="rgba(31,78,121,0.15)" stroke="{line}" '
+                          'stroke-width="{stroke}"/>', path=path, line=LINE, stroke=stroke))  # fmt: skip
         for i, v in shown:
             x, y = point(i, v)
-            tip = escape(clean_text(f"{names[i]}: {percent(v)} op orde"))
-            dot = max(3, font_size // 3)
-            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{dot}" fill="{LINE}"><title>{tip}</title></circle>')
-    parts.append("</svg>")
-    return "".join(parts)
+            parts.append(fill('<circle cx="{x:.1f}" cy="{y:.1f}" r="{dot}" fill="{line}"><title>{tip}</title>'
+                              "</circle>",
+                              x=x, y=y, dot=max(3, font_size // 3), line=LINE,
+                              tip=clean_text(f"{names[i]}: {percent(v)} op orde")))  # fmt: skip
+    parts.append(Html("</svg>"))
+    return join(parts)
 
 
-def small_radar_svg(name: str, result: RoundResult) -> str:
+def small_radar_svg(name: str, result: RoundResult) -> Html:
     """The small spinnenweb of one gemeente: the standards' numbers at the axes."""
     return radar_svg(
         [str(s.number) for s in result.standards],
@@ -120,7 +125,7 @@ def small_radar_svg(name: str, result: RoundResult) -> str:
     )
 
 
-def small_multiples_html(named_results: list[tuple[str, RoundResult]]) -> str:
+def small_multiples_html(named_results: list[tuple[str, RoundResult]]) -> Html:
     """One small spinnenweb per gemeente, side by side on the same scale, each with its name.
 
     Each is a picture (an <img> of the SVG): the page's HTML element does not keep inline SVG.
@@ -128,14 +133,14 @@ def small_multiples_html(named_results: list[tuple[str, RoundResult]]) -> str:
     cells = []
     for name, result in named_results:
         source = base64.b64encode(small_radar_svg(name, result).encode("utf-8")).decode("ascii")
-        alt = escape(clean_text(f"Spinnenweb van {name}; de cijfers staan in de tabel eronder"), quote=True)
         cells.append(
-            '<figure style="margin:0">'
-            f'<figcaption style="font-weight:600;text-align:center">{escape(clean_text(name))}</figcaption>'
-            f'<img src="data:image/svg+xml;base64,{source}" alt="{alt}" style="width:100%"></figure>'
-        )
-    return (
+            fill('<figure style="margin:0"><figcaption style="font-weight:600;text-align:center">{name}</figcaption>'
+                 '<img src="data:image/svg+xml;base64,{source}" alt="{alt}" style="width:100%"></figure>',
+                 name=clean_text(name), source=source,
+                 alt=clean_text(f"Spinnenweb van {name}; de cijfers staan in de tabel eronder"))
+        )  # fmt: skip
+    return fill(
         '<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:1rem 1.5rem">'
-        + "".join(cells)
-        + "</div>"
+        "{cells}</div>",
+        cells=join(cells),
     )

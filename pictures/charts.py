@@ -8,13 +8,13 @@ reads "not answered" as "niet op orde".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape  # plotly reads some HTML in titles; names are shown as typed
 
 import plotly.graph_objects as go
 
 from analysis.formatting import percent, percent_number
 from analysis.picture import SharedStandard
 from analysis.results import RoundResult, StandardScore, StandardStatus
+from domain.markup import text  # plotly reads some HTML in titles and labels: names are shown as typed
 from pictures.radar_geometry import PLOTLY_ANGULAR_AXIS, RINGS
 
 LINE_COLOUR = "#1f4e79"  # 8.9:1 against white
@@ -78,7 +78,7 @@ def radar_figure(result: RoundResult, title: str, average: Sequence[SharedStanda
 def radar_layout(fig: go.Figure, title: str, labels: list[str], height: int = 560) -> None:
     """The look every spinnenweb shares: 0-100 %, rings at 25 %, axes in the standards' order."""
     fig.update_layout(
-        title={"text": escape(title), "font": {"size": 18, "color": "#000000"}},
+        title={"text": text(title), "font": {"size": 18, "color": "#000000"}},
         font={"size": 14, "color": "#000000"},
         height=height,
         margin={"l": 170, "r": 170, "t": 80, "b": 60},

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from html import escape
 
 import plotly.graph_objects as go
 
 from analysis.indicators import SeriesRow
+from domain.markup import text  # plotly reads some HTML in names and titles: shown as typed
 from indicators.models import Unit
 from pictures.charts import AVERAGE_COLOUR, GRID_COLOUR
 
@@ -35,9 +35,9 @@ def indicator_figure(
         values = [shown.value if (shown := r.gemeenten.get(gemeente_id)) else None for r in rows]
         fig.add_trace(
             go.Scatter(
-                x=periods, y=values, name=escape(name), mode="lines+markers", connectgaps=False,
+                x=periods, y=values, name=text(name), mode="lines+markers", connectgaps=False,
                 line={"color": colour, "dash": dash, "width": 2}, marker={"symbol": symbol, "size": 9},
-                hovertemplate=f"{escape(name)}, %{{x}}: %{{y}}<extra></extra>",
+                hovertemplate=f"{text(name)}, %{{x}}: %{{y}}<extra></extra>",
             )
         )  # fmt: skip
     # A sum of gemeenten is not drawn: on the same axis it would flatten every gemeente's line (it is in the table).
@@ -51,7 +51,7 @@ def indicator_figure(
             )
         )  # fmt: skip
     fig.update_layout(
-        title={"text": escape(title), "font": {"size": 18, "color": "#000000"}},
+        title={"text": text(title), "font": {"size": 18, "color": "#000000"}},
         font={"size": 14, "color": "#000000"},
         height=420,
         margin={"l": 60, "r": 20, "t": 60, "b": 60},

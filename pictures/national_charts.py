@@ -4,11 +4,11 @@ the tables every output of the national picture shows (page, factsheet, workbook
 from __future__ import annotations
 
 from collections.abc import Mapping
-from html import escape  # plotly reads some HTML in labels; standard names are shown as written
 
 import plotly.graph_objects as go
 
 from analysis.national import BANDS, Change, NationalPicture, PeriodPicture, band_label
+from domain.markup import text  # plotly reads some HTML in labels: standard names are shown as written
 
 REGIOS = "regio's"
 # From low to high, left to right; white numbers on each (contrast at least 5:1), and the table beside the chart.
@@ -22,7 +22,7 @@ def standard_label(number: int, names: Mapping[int, str]) -> str:
 def spread_chart(period: PeriodPicture, names: Mapping[int, str]) -> go.Figure:
     """Per standard, how many regions have their mean share in each band: stacked bars with the count written in."""
     shown = [s for s in period.standards if s.bands is not None]
-    labels = [escape(standard_label(s.number, names)) for s in shown]
+    labels = [text(standard_label(s.number, names)) for s in shown]
     fig = go.Figure()
     for i in range(len(BANDS)):
         counts = [s.bands[i] if s.bands is not None else 0 for s in shown]
@@ -36,7 +36,7 @@ def spread_chart(period: PeriodPicture, names: Mapping[int, str]) -> go.Figure:
                 text=[str(c) if c else "" for c in counts],
                 textposition="inside",
                 insidetextfont={"color": "#ffffff", "size": 14},
-                hovertemplate="%{y}: %{x} regio's<extra>" + escape(band_label(i)) + " op orde</extra>",
+                hovertemplate="%{y}: %{x} regio's<extra>" + text(band_label(i)) + " op orde</extra>",
             )
         )
     fig.update_layout(

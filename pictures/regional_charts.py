@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape  # plotly reads some HTML in titles; names are shown as typed
 
 import plotly.graph_objects as go
 
@@ -11,6 +10,7 @@ from analysis.formatting import percent, percent_number
 from analysis.picture import SharedStandard
 from analysis.regional import StandardAverage, StandardXY
 from analysis.results import RoundResult
+from domain.markup import text  # plotly reads some HTML in titles and labels: names are shown as typed
 from pictures.charts import AVERAGE_COLOUR, LINE_COLOUR, radar_layout
 
 WITHHELD = "niet getoond: te weinig gemeenten"
@@ -77,7 +77,7 @@ def _trace(
         r=values + values[:1],
         theta=labels + labels[:1],
         mode="lines+markers",
-        name=escape(name),
+        name=text(name),
         line={"color": colour, "width": 3, "dash": "dash" if dashed else "solid"},
         marker={"size": 10, "symbol": symbol, "color": colour},
         connectgaps=False,

@@ -154,7 +154,9 @@ def test_a_change_between_two_periods_counts_only_the_regions_in_both():
     picture, _ = build(parts, rules=rules, questionnaire_version="v", made_at=_now(), earlier=[], before=None)
     assert picture.change is not None and picture.change.regios == 6
     _, before, after = picture.change.standards[0]
-    assert before.of("regio's") == "hoogstens 1 van de 6 regio's" and after.of("regio's") == "minstens 5 van de 6 regio's"
+    assert (
+        before.of("regio's") == "hoogstens 1 van de 6 regio's" and after.of("regio's") == "minstens 5 van de 6 regio's"
+    )
 
 
 def _now():
