@@ -192,8 +192,8 @@ with st.expander("Landelijk beeld: doet deze regio mee?"):
 if installation:
     st.header("Code voor het landelijke programmateam")
     st.write(
-        "Het landelijke programmateam ziet alleen het landelijke beeld: de cijfers van de regio's die meedoen, "
-        "samengenomen. Geen regio's eigen cijfers, geen gemeente, geen antwoord."
+        "Het landelijke team ziet alleen het landelijke beeld. Dat zijn de cijfers van de regio's die meedoen, bij "
+        "elkaar. Het team ziet geen cijfers van één regio, geen gemeente en geen antwoord."
     )
     with st.form("landelijke_code", enter_to_submit=False):
         national_label = fields.text_input("Naam van de code", limit="name", key="landelijke_code_naam")
