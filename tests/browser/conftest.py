@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sqlalchemy import Engine
 
 from store.engine import make_engine
@@ -34,6 +34,11 @@ CHROMIUM_ARGS = [
 ]
 
 pytestmark = pytest.mark.browser
+
+# What an `expect` waits for, at most, unless a test says otherwise: as long as a page's own actions (20 s).
+# Playwright's 5 s ran out on a results page while two busy loops and the two test workers shared the two cores (the
+# clean-clone run under load of 3 December); a test waits for what it checks, and a loaded machine is slow, not wrong.
+expect.set_options(timeout=20_000)
 
 
 @dataclass
