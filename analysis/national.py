@@ -23,13 +23,13 @@ The rules one level up (`NationalRules.sentences` says them in words):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from analysis.disclosure import GROUP, SMALL, Count, GroupRule, Rules, Share, count, smallest_isolated
+from analysis.contribution import Contribution, Range
+from analysis.disclosure import GROUP, SMALL, Count, GroupRule, Rules, Share, count
 from analysis.formatting import count_of, percent
-from analysis.picture import SharedPicture, fingerprint
 
 OP_ORDE_FROM = 0.5  # a regio counts as op orde from this share of its gemeenten (question) or mean share (standard)
 BANDS = ((0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.0))
@@ -37,108 +37,6 @@ BANDS = ((0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.0))
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True)
-
-
-# --- one regio's contribution ----------------------------------------------------------------
-
-
-class Range(_Model):
-    """A number as the regio shared it: exact (low == high), a range (in words), or withheld (both None)."""
-
-    low: float | None = None
-    high: float | None = None
-
-    @field_validator("low", "high")
-    @classmethod
-    def _six_decimals(cls, value: float | None) -> float | None:
-        """Six decimals: enough for a share, and what a workbook keeps exactly (the signature covers it)."""
-        return None if value is None else round(value, 6)
-
-    @property
-    def withheld(self) -> bool:
-        return self.low is None or self.high is None
-
-
-def _within(value: Range, top: float) -> None:
-    if (value.low is None) != (value.high is None):
-        raise ValueError("a range has both ends or neither")
-    if value.low is not None and value.high is not None and not 0 <= value.low <= value.high <= top:
-        raise ValueError("a figure outside its bounds")
-
-
-class ContributedStandard(_Model):
-    number: int = Field(ge=1, le=99)
-    mean: Range  # the regio's mean share op orde (0..1)
-    whole: Range  # how many of its gemeenten have the whole standard op orde
-    of: int = Field(ge=0, le=10_000)  # out of how many gemeenten
-
-    @model_validator(mode="after")
-    def _bounds(self) -> ContributedStandard:
-        _within(self.mean, 1.0)
-        _within(self.whole, self.of)
-        return self
-
-
-class ContributedQuestion(_Model):
-    number: int = Field(ge=1, le=999)
-    standard: int = Field(ge=1, le=99)
-    op_orde: Range  # how many of its gemeenten have it op orde
-    of: int = Field(ge=0, le=10_000)
-
-    @model_validator(mode="after")
-    def _bounds(self) -> ContributedQuestion:
-        _within(self.op_orde, self.of)
-        return self
-
-
-class Contribution(_Model):
-    """What one regio adds to the national figures of one scan period. Numbers only, besides its own name, which
-    is shown only when `named`."""
-
-    regio_name: str = Field(min_length=1, max_length=120)
-    named: bool
-    period: str = Field(pattern=r"^20\d\d$")
-    questionnaire_version: str = Field(min_length=1, max_length=40)
-    made_on: date  # when the regio fixed the figures (its publication)
-    gemeenten_counted: int = Field(ge=0, le=10_000)
-    standards: tuple[ContributedStandard, ...]
-    questions: tuple[ContributedQuestion, ...]
-
-    def digest(self) -> str:
-        """What the figures hold, for the differencing check (a changed contribution is a new one)."""
-        return fingerprint(self.model_dump(mode="json", exclude={"regio_name", "named"}))
-
-
-def _range_of_count(c: Count) -> Range:
-    return Range(low=c.low, high=c.high)
-
-
-def _range_of_share(s: Share) -> Range:
-    return Range(low=s.low, high=s.high)
-
-
-def contribution_of(picture: SharedPicture, *, named: bool, period: str, questionnaire_version: str) -> Contribution:
-    """A regio's contribution from its publication: the figures as they left the regio team, nothing else."""
-    return Contribution(
-        regio_name=picture.regio_name,
-        named=named,
-        period=period,
-        questionnaire_version=questionnaire_version,
-        made_on=picture.made_on,
-        gemeenten_counted=picture.gemeenten_counted,
-        standards=tuple(
-            ContributedStandard(
-                number=s.number, mean=_range_of_share(s.mean), whole=_range_of_count(s.whole), of=s.whole.y
-            )
-            for s in picture.standards
-        ),
-        questions=tuple(
-            ContributedQuestion(
-                number=q.number, standard=q.standard, op_orde=_range_of_count(q.op_orde), of=q.op_orde.y
-            )
-            for q in picture.questions
-        ),
-    )
 
 
 # --- the rules one level up -----------------------------------------------------------------
@@ -374,139 +272,6 @@ def change_between(
     return Change(first=first, second=second, regios=len(both), standards=tuple(rows))
 
 
-def build(
-    active: Sequence[tuple[str, Contribution]],
-    *,
-    rules: NationalRules,
-    questionnaire_version: str,
-    made_at: datetime,
-    earlier: Sequence[dict[str, list[str]]],
-    before: NationalPicture | None,
-    is_demo: bool = False,
-) -> tuple[NationalPicture, dict[str, frozenset[str]]]:
-    """The national picture of the active contributions ((regio key, contribution)), checked per period against
-    the earlier national publications (`earlier`: per publication, period -> what its figures rested on). A period
-    whose new figures would isolate fewer than `min_regios` regions keeps the figures of the newest publication
-    when every regio of those is still in (one joined or changed), and is withheld when one left (keeping them
-    would keep the regio that left). Returns the picture and, per period, what its figures rest on."""
-    left_out = []
-    by_period: dict[str, dict[str, Contribution]] = {}
-    for key, c in active:
-        if c.questionnaire_version != questionnaire_version:
-            left_out.append(
-                f"Een bijdrage over {c.period} gebruikt vragenlijst {c.questionnaire_version}; de landelijke cijfers "
-                f"gaan over vragenlijst {questionnaire_version}. Die bijdrage telt niet mee."
-            )
-            continue
-        by_period.setdefault(c.period, {})[key] = c
-    last = earlier[-1] if earlier else {}
-    periods, kept, rested = [], [], {}
-    fresh = set()  # periods whose figures are made now from the current contributions (not kept, not withheld)
-    for period in sorted(by_period):
-        members = frozenset(f"{key}:{c.digest()}" for key, c in by_period[period].items())
-        found = period_picture(period, list(by_period[period].values()), rules)
-        if found.withheld:
-            periods.append(found)
-            continue
-        history = _history(earlier, period)
-        previous = frozenset(last.get(period, ()))
-        safe = members in history or smallest_isolated([*history, members], rules.min_regios) is None
-        if members == previous or safe:
-            periods.append(found)
-            rested[period] = members
-            fresh.add(period)
-            continue
-        regios_before = {m.rsplit(":", 1)[0] for m in previous}
-        regios_now = {m.rsplit(":", 1)[0] for m in members}
-        old = before.period(period) if before is not None else None
-        why = f"nieuwe cijfers zouden naast de vorige laten zien wat minder dan {rules.min_regios} regio's deelden"
-        if regios_before <= regios_now and old is not None and not old.withheld:
-            periods.append(old)
-            rested[period] = previous
-            kept.append(f"De cijfers over {period} blijven zoals in de vorige landelijke stand: {why}.")
-            continue
-        periods.append(
-            PeriodPicture(
-                period=period,
-                regios=found.regios,
-                gemeenten=found.gemeenten,
-                withheld=f"De cijfers over {period} tonen we nu niet: {why}"
-                + (" (sinds de vorige stand stopte een regio)." if not regios_before <= regios_now else "."),
-            )
-        )
-    names = sorted({c.regio_name for part in by_period.values() for c in part.values() if c.named})
-    keys = {key for part in by_period.values() for key in part}
-    named_keys = {key for part in by_period.values() for key, c in part.items() if c.named}
-    shown = [p.period for p in periods if not p.withheld]
-    change = None
-    if len(shown) >= 2:
-        change = _checked_change(shown[-2], shown[-1], by_period, rules, earlier, rested, fresh)
-    picture = NationalPicture(
-        made_at=made_at,
-        rules=rules,
-        questionnaire_version=questionnaire_version,
-        named=tuple(names),
-        unnamed=len(keys - named_keys),
-        periods=tuple(periods),
-        change=change,
-        left_out=tuple(left_out),
-        kept=tuple(kept),
-        is_demo=is_demo,
-    )
-    return picture, rested
-
-
-def _history(earlier: Sequence[dict[str, list[str]]], period: str) -> list[frozenset[str]]:
-    """Every set an earlier national stand rested on for this period: its figures and its change's column."""
-    return [frozenset(p.get(key, ())) for p in earlier for key in (period, f"{CHANGE}{period}") if p.get(key)]
-
-
-CHANGE = "verandering:"
-
-
-def _checked_change(
-    first: str,
-    second: str,
-    by_period: dict[str, dict[str, Contribution]],
-    rules: NationalRules,
-    earlier: Sequence[dict[str, list[str]]],
-    rested: dict[str, frozenset[str]],
-    fresh: set[str],
-) -> Change:
-    """The change between two periods, over the regions in both. Its columns rest on other sets of regions than the
-    periods' own figures (a regio in one period only is left out), so each column is checked against those and
-    every earlier stand as a publication of its own: withheld when subtracting would isolate fewer than
-    `min_regios` regions. Added to `rested` when shown."""
-    found = change_between(first, second, by_period, rules)
-    if found.withheld:
-        return found
-    if not {first, second} <= fresh:
-        return found.model_copy(
-            update={
-                "standards": (),
-                "withheld": "De cijfers van een van beide periodes blijven zoals eerder gedeeld; "
-                "een verandering zou die naast de nieuwe cijfers zetten.",
-            }
-        )
-    both = set(by_period[first]) & set(by_period[second])
-    columns = {}
-    for period in (first, second):
-        column = frozenset(f"{key}:{by_period[period][key].digest()}" for key in both)
-        sets = [*_history(earlier, period), rested[period], column]
-        if column not in sets[:-1] and smallest_isolated(sets, rules.min_regios) is not None:
-            return found.model_copy(
-                update={
-                    "standards": (),
-                    "withheld": f"In {period} deden ook regio's mee die in de andere periode niet meededen, minder "
-                    f"dan {rules.min_regios}. Een verandering over alleen de regio's in beide periodes zou naast de "
-                    f"cijfers van {period} laten zien wat die regio's deelden.",
-                }
-            )
-        columns[f"{CHANGE}{period}"] = column
-    rested.update(columns)
-    return found
-
-
 def band_label(index: int) -> str:
     lo, hi = BANDS[index]
     return f"{percent(lo)} tot {percent(hi)}" if index < len(BANDS) - 1 else f"{percent(lo)} tot en met {percent(hi)}"
@@ -516,15 +281,11 @@ __all__ = [
     "BANDS",
     "OP_ORDE_FROM",
     "Change",
-    "Contribution",
     "NationalPicture",
     "NationalRules",
     "NationalStandard",
     "PeriodPicture",
-    "Range",
     "band_label",
-    "build",
     "change_between",
-    "contribution_of",
     "period_picture",
 ]

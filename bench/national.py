@@ -18,7 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import questionnaire
-from analysis.national import ContributedQuestion, ContributedStandard, Contribution, NationalRules, Range, build
+from analysis.contribution import ContributedQuestion, ContributedStandard, Contribution, Range
+from analysis.national import NationalRules
+from analysis.national_stand import build
 from exports.national_factsheet import national_html
 from exports.xlsx_national import national_workbook
 

@@ -11,8 +11,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
+from analysis.contribution import contribution_of
 from analysis.formatting import AMSTERDAM
-from analysis.national import contribution_of
 from domain.answers import AnswerValue
 from domain.models import Purpose
 from services.access_codes import issue_demo_national_code

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from openpyxl.styles import Font
 
-from analysis.national import Contribution
+from analysis.contribution import Contribution
 from domain import national_file as layout
 from exports.xlsx_writer import new_workbook, workbook_bytes
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from analysis.national import ContributedQuestion, ContributedStandard, Contribution, Range
+from analysis.contribution import ContributedQuestion, ContributedStandard, Contribution, Range
 from domain import national_file as layout
 from imports.reader import Limits, UploadRefused, read_upload
 from imports.upload import Sheet

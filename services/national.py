@@ -22,9 +22,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
+from analysis.contribution import Contribution, contribution_of
 from analysis.deidentify import Words, find
 from analysis.formatting import long_date
-from analysis.national import Contribution, NationalPicture, NationalRules, build, contribution_of
+from analysis.national import NationalPicture, NationalRules
+from analysis.national_stand import build
 from domain.access import Principal
 from domain.audit import Action
 from exports.xlsx_contribution import contribution_workbook

@@ -10,16 +10,10 @@ import subprocess
 import openpyxl
 import pytest
 
+from analysis.contribution import ContributedQuestion, ContributedStandard, Contribution, Range
 from analysis.disclosure import GroupRule
-from analysis.national import (
-    ContributedQuestion,
-    ContributedStandard,
-    Contribution,
-    NationalRules,
-    Range,
-    build,
-    period_picture,
-)
+from analysis.national import NationalRules, period_picture
+from analysis.national_stand import build
 from domain.access import Principal, Role
 from services import ServiceError, national, signing
 from services.audit import events

@@ -10,8 +10,8 @@ import streamlit as st
 from sqlalchemy import Engine
 
 import questionnaire
+from analysis.contribution import Contribution
 from analysis.formatting import long_date, moment, percent
-from analysis.national import Contribution
 from domain.access import Principal
 from pictures.national_charts import REGIOS
 from services import ServiceError
