@@ -15,6 +15,12 @@ ends with a hidden widget holding the run's number; the browser sends back the n
 of the last run it drew completely. A widget value equal to what it was before a
 server update the browser has not drawn yet is such an old value: it is not saved,
 and the stored answer is put in the widget again.
+
+The browser can also send back widgets the page no longer shows: those of the block shown before (it keeps
+them after a rerun that a fragment started, such as the switch to the block a facilitator opened). Such a value
+is as old as the page it was drawn on. Only the questions shown in a run the browser may still be showing (the
+last one it drew completely, and later ones) are saved; and when the stored answer of a question that is not
+shown changes, what was stored before counts as an old value, like above.
 """
 
 from __future__ import annotations
@@ -45,14 +51,26 @@ def _baseline_key(round_id: int) -> str:
 RUN_KEY = "_scan_run"  # number of this session's current scan run
 DRAWN_KEY = "zelfscan_getekend"  # hidden widget: the last run the browser drew completely
 _UPDATES_KEY = "_scan_updates"  # widget key -> [(run, value before the update)] not yet drawn
+_SHOWN_KEY = "_scan_shown"  # round id -> [(run, question numbers shown in that run)] the browser may show
+
+
+def _drawn(state: dict) -> int:
+    """The last run the browser drew completely (0: not known, every run counts as not drawn)."""
+    raw = state.get(DRAWN_KEY)
+    return int(raw) if isinstance(raw, str) and raw.isdigit() else 0
 
 
 def _stale(state: dict, key: str, value: object) -> bool:
     """True when `value` is what the widget held before an update the browser has not drawn yet."""
-    raw = state.get(DRAWN_KEY)
-    drawn = int(raw) if isinstance(raw, str) and raw.isdigit() else 0
+    drawn = _drawn(state)
     pending = [(run, before) for run, before in state.get(_UPDATES_KEY, {}).get(key, []) if run > drawn]
     return any(before == value for _, before in pending)
+
+
+def _on_screen(state: dict, round_id: int) -> set[int]:
+    """The questions of the runs the browser may be showing: the last one it drew completely, and later ones."""
+    drawn = _drawn(state)
+    return {n for run, numbers in state.get(_SHOWN_KEY, {}).get(round_id, []) if run >= drawn for n in numbers}
 
 
 def mark_drawn() -> None:
@@ -69,7 +87,10 @@ def save_pending(engine: Engine, principal: Principal, round_id: int) -> SaveRep
     if baseline is None:
         return SaveReport(changed=0)
     changes: list[AnswerChange] = []
+    on_screen = _on_screen(state, round_id)
     for n, (stored_value, stored_text) in baseline.items():
+        if n not in on_screen:  # a value the browser still holds of a block it no longer shows
+            continue
         vkey, tkey = value_key(round_id, n), toelichting_key(round_id, n)
         if vkey in state and state[vkey] != stored_value and not _stale(state, vkey, state[vkey]):
             changes.append(
@@ -131,9 +152,10 @@ def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], 
     state = st.session_state.to_dict()
     old_baseline: dict[int, tuple[str | None, str]] = state.get(_baseline_key(round_id)) or {}
     run = state.get(RUN_KEY, 0)
-    raw = state.get(DRAWN_KEY)
-    drawn = int(raw) if isinstance(raw, str) and raw.isdigit() else 0
+    drawn = _drawn(state)
     updates = {k: [u for u in v if u[0] > drawn] for k, v in state.get(_UPDATES_KEY, {}).items()}
+    shown_runs = {**state.get(_SHOWN_KEY, {})}
+    shown_runs[round_id] = [(r, ns) for r, ns in shown_runs.get(round_id, []) if r >= drawn] + [(run, tuple(shown))]
     baseline, notices = {}, []
     for n in numbers:
         answer = answers.get(n)
@@ -145,9 +167,12 @@ def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], 
                 f"Vraag {n} is gewijzigd door {answer.updated_by} ({moment(answer.updated_at)}). "
                 "U ziet nu het nieuwe antwoord."
             )
-        if n not in shown:
-            continue
         vkey, tkey = value_key(round_id, n), toelichting_key(round_id, n)
+        if n not in shown:
+            if n in old_baseline and old_baseline[n] != baseline[n]:  # what the browser may still hold is old now
+                updates.setdefault(vkey, []).append((run, old_baseline[n][0]))
+                updates.setdefault(tkey, []).append((run, old_baseline[n][1]))
+            continue
         if state.get(vkey) != stored_value:
             if vkey in state:  # the browser shows another value: remember it until the update is drawn
                 updates.setdefault(vkey, []).append((run, state[vkey]))
@@ -158,6 +183,7 @@ def sync_widgets(round_id: int, answers: dict[int, Answer], numbers: list[int], 
             st.session_state[tkey] = stored_text
     st.session_state[_baseline_key(round_id)] = baseline
     st.session_state[_UPDATES_KEY] = {k: v for k, v in updates.items() if v}
+    st.session_state[_SHOWN_KEY] = shown_runs
     return notices
 
 
