@@ -8,6 +8,7 @@ no writer calls `html.escape` itself.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from html import escape
 
@@ -39,4 +40,11 @@ def join(parts: Iterable[object], separator: str = "") -> Html:
     return Html(separator.join(text(part) for part in parts))
 
 
-__all__ = ["Html", "fill", "join", "text"]
+def script_value(value: object) -> Html:
+    """A value as a JavaScript literal inside a <script> of ours: JSON, with <, > and & written as escapes so that
+    no text (a file name with a gemeente's name in it, say) can end the script or start a comment."""
+    literal = json.dumps(value, ensure_ascii=False)
+    return Html(literal.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
+__all__ = ["Html", "fill", "join", "script_value", "text"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from domain.markup import Html, fill, join, text
+from domain.markup import Html, fill, join, script_value, text
 from exports.html_writer import document, table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,9 +37,16 @@ def test_a_document_refuses_a_body_that_is_a_plain_string():
     assert "<script>" not in page
 
 
-def test_no_writer_of_documents_pictures_or_figures_escapes_text_itself():
+def test_a_value_in_a_script_of_ours_cannot_end_the_script():
+    file_name = 'factsheet_</script><img src=x onerror="alert(1)">&.pdf'
+    script = fill("<script>a.download = {name};</script>", name=script_value(file_name))
+    assert script.count("</script>") == 1 and "<img" not in script
+    assert json.loads(script.removeprefix("<script>a.download = ").removesuffix(";</script>")) == file_name
+
+
+def test_no_writer_of_pages_documents_pictures_or_figures_escapes_text_itself():
     found = []
-    for folder in ("exports", "pictures", "analysis", "services"):
+    for folder in ("ui", "pages", "exports", "pictures", "analysis", "services"):
         for path in (ROOT / folder).rglob("*.py"):
             source = path.read_text(encoding="utf-8")
             if re.search(r"(^|[^.\w])escape\(|html\.escape\(|from html import", source, re.MULTILINE):

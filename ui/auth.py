@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 from sqlalchemy import Engine
 
 from domain.access import Principal, Role
+from domain.markup import fill, script_value
 from services.access import COOKIE_NAME, Login, logout, participation_ended, principal_for
 from services.client_address import client_address
 from settings import get_settings
@@ -80,10 +79,11 @@ def cookie_script() -> str:
     if runs >= HANDOFF_RUNS:
         st.session_state.pop(HANDOFF_KEY, None)
         st.session_state.pop(_HANDOFF_RUNS_KEY, None)
-    body = json.dumps({"token": handoff})
-    return (
-        f"<script>fetch('{SESSION_ROUTE}', {{method: 'POST', credentials: 'same-origin', "
-        f"headers: {{'Content-Type': 'application/json'}}, body: JSON.stringify({body})}});</script>"
+    return fill(
+        "<script>fetch({route}, {{method: 'POST', credentials: 'same-origin', "
+        "headers: {{'Content-Type': 'application/json'}}, body: JSON.stringify({body})}});</script>",
+        route=script_value(SESSION_ROUTE),
+        body=script_value({"token": handoff}),
     )
 
 
@@ -91,11 +91,15 @@ def sign_out(engine: Engine) -> None:
     """End the page session and the cookie session, clear the cookie, start afresh. After a login with an account,
     then end Streamlit's identity cookie too (its logout address also ends the provider's session where it can)."""
     logout(engine, st.session_state.pop(TOKEN_KEY, None), _cookie(), origin=client_key())
-    then = json.dumps(accounts.logout_address() if accounts.logged_in_account() else "/")
+    then = script_value(accounts.logout_address() if accounts.logged_in_account() else "/")
     st.session_state.clear()
     st.html(
-        f"<script>fetch('{LOGOUT_ROUTE}', {{method: 'POST', credentials: 'same-origin'}})"
-        f".finally(() => {{ window.location.href = {then}; }});</script>",
+        fill(
+            "<script>fetch({route}, {{method: 'POST', credentials: 'same-origin'}})"
+            ".finally(() => {{ window.location.href = {then}; }});</script>",
+            route=script_value(LOGOUT_ROUTE),
+            then=then,
+        ),
         unsafe_allow_javascript=True,
     )
 

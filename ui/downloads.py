@@ -5,13 +5,12 @@ beside it starts it again for who needs that (or whose browser stopped the autom
 
 from __future__ import annotations
 
-import html
-import json
 from collections.abc import Callable
 
 import streamlit as st
 from streamlit import config
 
+from domain.markup import fill, script_value
 from services import ServiceError, downloads
 from ui import runtime
 from ui.auth import PRINCIPAL_KEY
@@ -45,10 +44,16 @@ def download_button(
     base = "/" + str(config.get_option("server.baseUrlPath") or "").strip("/")
     address = f"{base.rstrip('/')}{downloads.ROUTE}/{token}"
     where.html(
-        f'<p class="zs-plain">De download begint vanzelf. Gebeurt er niets? '
-        f'<a href="{html.escape(address)}" download="{html.escape(file_name)}">Download {html.escape(file_name)}</a> '
-        "(dit adres werkt twee minuten, alleen voor u).</p>"
-        f"<script>(() => {{ const a = document.createElement('a'); a.href = {json.dumps(address)}; "
-        f"a.download = {json.dumps(file_name)}; document.body.appendChild(a); a.click(); a.remove(); }})();</script>",
+        fill(
+            '<p class="zs-plain">De download begint vanzelf. Gebeurt er niets? '
+            '<a href="{address}" download="{file_name}">Download {file_name}</a> '
+            "(dit adres werkt twee minuten, alleen voor u).</p>"
+            "<script>(() => {{ const a = document.createElement('a'); a.href = {address_js}; "
+            "a.download = {file_name_js}; document.body.appendChild(a); a.click(); a.remove(); }})();</script>",
+            address=address,
+            file_name=file_name,
+            address_js=script_value(address),
+            file_name_js=script_value(file_name),
+        ),
         unsafe_allow_javascript=True,
     )

@@ -5,16 +5,17 @@ cells as GitHub markdown. Escaping markdown's special characters is not enough: 
 markdown also turns bare addresses (www.…, https://…, name@example.org) into links after
 the escapes are read. `md()` therefore also puts an invisible word joiner (U+2060) where a
 link would start, so no link is made and the text looks the same. Every page writes user
-text through `md()` (inside markdown we write), `plain()` (a paragraph) or `table()`.
+text through `md()` (inside markdown we write), `plain()` (a paragraph) or `table()`. Where a
+text goes into HTML on the page, it becomes markup in `domain.markup`, as in every document.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
 import streamlit as st
 
+from domain.markup import Html, fill, join, text
 from domain.text import clean_text
 
 WORD_JOINER = "\u2060"
@@ -33,20 +34,22 @@ def md(text: str) -> str:
 
 def plain(text: str) -> None:
     """Render user text literally, in the normal font, keeping line breaks."""
-    st.html(f'<p class="zs-plain">{_escaped(text)}</p>')
+    st.html(fill('<p class="zs-plain">{text}</p>', text=_escaped(text)))
 
 
 def labelled(pairs: list[tuple[str, str]]) -> None:
     """Short labelled user texts side by side (e.g. who, was, became) as one element, each as typed."""
-    cells = "".join(
-        f'<div><em>{html.escape(label)}</em><p class="zs-plain">{_escaped(text)}</p></div>' for label, text in pairs
+    cells = join(
+        fill('<div><em>{label}</em><p class="zs-plain">{text}</p></div>', label=label, text=_escaped(value))
+        for label, value in pairs
     )
     grid = f"display:grid;grid-template-columns:repeat({len(pairs)},minmax(0,1fr));gap:1rem"
-    st.html(f'<div style="{grid}">{cells}</div>')
+    st.html(fill('<div style="{grid}">{cells}</div>', grid=Html(grid), cells=cells))
 
 
-def _escaped(text: str) -> str:
-    return html.escape(clean_text(text)).replace("\n", "<br>")
+def _escaped(value: str) -> Html:
+    """A person's text as markup, its line breaks kept."""
+    return join((Html(line) for line in text(clean_text(value)).split("\n")), Html("<br>"))
 
 
 def table(rows: list[dict]) -> None:
@@ -54,13 +57,15 @@ def table(rows: list[dict]) -> None:
     st.table([{key: md(v) if isinstance(v, str) else v for key, v in row.items()} for row in rows], hide_index=True)
 
 
-def inline_image(png: bytes, caption: str, *, width: int) -> str:
+def inline_image(png: bytes, caption: str, *, width: int) -> Html:
     """A picture with data in it, inside the page itself: no address that outlives the login."""
     import base64
 
     source = base64.b64encode(png).decode("ascii")
-    text = html.escape(clean_text(caption))
-    return (
-        f'<figure style="margin:0"><img src="data:image/png;base64,{source}" alt="{text}" width="{width}">'
-        f'<figcaption style="font-size:0.875rem">{text}</figcaption></figure>'
+    return fill(
+        '<figure style="margin:0"><img src="data:image/png;base64,{source}" alt="{caption}" width="{width}">'
+        '<figcaption style="font-size:0.875rem">{caption}</figcaption></figure>',
+        source=source,
+        caption=clean_text(caption),
+        width=width,
     )
