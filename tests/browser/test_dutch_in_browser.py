@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from demo.seed import load_demo_region
 from domain.access import Principal, Role
@@ -16,6 +16,7 @@ from services import national
 from services.access_codes import demo_codes, issue_code
 from services.meeting import add_faq, create_meeting, show_results
 from services.regio import list_gemeenten
+from tests.browser.conftest import wait_until_drawn
 from tests.browser.test_scan_in_browser import log_in
 from tests.conftest import ADMIN, principal_for
 
@@ -72,8 +73,16 @@ def demo(app):
 NATIONAL_TEAM = Principal(code_id=1, role=Role.LANDELIJK, label="Demo landelijk team")
 
 
+# Plotly draws a chart in the browser after the run that sent it: its labels exist once its SVG does.
+CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .every(chart => chart.querySelector('.main-svg'))"""
+
+
 def english_on(page: Page) -> list[str]:
-    page.wait_for_timeout(2500)  # let the page and its late parts (charts, date pickers) draw
+    """Every English text on the page, once the page, its fragments and its charts are drawn."""
+    expect(page.locator("h1").first).to_be_visible()
+    wait_until_drawn(page)
+    page.wait_for_function(CHARTS_DRAWN, polling=100)
     return sorted({item for item in page.evaluate(COLLECT) if ENGLISH.search(item.split(": ", 1)[1])})
 
 
