@@ -9,7 +9,9 @@ without a database, login, autosave or scoring:
 A bare page with all 31 questions is printed for comparison with older figures. All pages
 are driven by Streamlit's AppTest in this one process, interleaved, so drift on the
 machine hits all alike. Goal (issue 15): scan / bare(same page) at most 1.3.
-Usage: .venv/bin/python -m bench.rerun_ratio [--clicks 60]
+With --profile, the scan page's clicks are also split into our own steps (each wrapped with a
+timer, as the page calls them); what is left is Streamlit drawing the page and app.py's routing.
+Usage: .venv/bin/python -m bench.rerun_ratio [--clicks 60] [--profile]
 """
 
 from __future__ import annotations
@@ -126,10 +128,72 @@ def scan_page():  # type: ignore[no-untyped-def]
     return at, [r.key for r in at.radio if r.key and r.key.startswith("antwoord_")]
 
 
+# Our own steps of a scan page run, in the order the page calls them: (module, function, what it does).
+STEPS = [
+    ("ui.auth", "resolve", "who is logged in (session cookie checked in the database)"),
+    ("ui.autosave", "save_pending", "compare widgets with the stored answers, save the click"),
+    ("services.scan", "open_scan", "read the round, its answers and meeting back, score it"),
+    ("ui.autosave", "sync_widgets", "stored answers into the widgets"),
+    ("ui.round_header", "round_header", "title and round line"),
+    ("ui.round_header", "help_text", "help text per question"),
+    ("ui.fields", "text_area", "toelichting fields (Streamlit's text_area inside)"),
+    ("ui.autosave", "mark_drawn", "hidden run number"),
+]
+
+
+class StepTimer:
+    """Wrap each step so every call adds its wall time; the page looks the names up on each run."""
+
+    def __init__(self) -> None:
+        import importlib
+
+        self.spent = {(m, f): 0.0 for m, f, _ in STEPS}
+        for module_name, name, _ in STEPS:
+            module = importlib.import_module(module_name)
+            setattr(module, name, self._timed(module_name, name, getattr(module, name)))
+
+    def _timed(self, module_name: str, name: str, fn):  # type: ignore[no-untyped-def]
+        def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.spent[(module_name, name)] += time.perf_counter() - started
+
+        return timed
+
+    def reset(self) -> None:
+        self.spent = dict.fromkeys(self.spent, 0.0)
+
+
+def profile(clicks: int) -> None:
+    """Split the scan page's click reruns into our steps; the rest is Streamlit and routing."""
+    timer = StepTimer()
+    at, keys = scan_page()
+    for i in range(5):  # warm-up
+        click(at, keys, i)
+    timer.reset()
+    times = [click(at, keys, i) for i in range(5, 5 + clicks)]
+    total = sum(times)
+    median = statistics.median(times)
+    print(f"scan page, {clicks} clicks: mean {total / clicks:.1f} ms per rerun (median {median:.1f}), of which")
+    ours = 0.0
+    for module_name, name, what in STEPS:
+        ms = timer.spent[(module_name, name)] * 1000 / clicks
+        ours += ms if name != "text_area" else 0.0
+        print(f"  {module_name + '.' + name:<32} {ms:5.1f} ms  {what}")
+    rest = total / clicks - ours
+    print(f"  {'the rest':<32} {rest:5.1f} ms  Streamlit drawing the page (text areas included), app.py's routing")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clicks", type=int, default=60)
+    parser.add_argument("--profile", action="store_true", help="split the scan page's reruns into our steps")
     args = parser.parse_args()
+    if args.profile:
+        profile(args.clicks)
+        return
     pages = [scan_page()]
     shown = len(pages[0][1])
     pages += [bare_page(shown, same_page=True), bare_page(shown), bare_page(31)]
