@@ -21,8 +21,9 @@ ADMIN = Principal(code_id=0, role=Role.BEHEERDER, label="Testbeheerder", regio_i
 
 @pytest.fixture
 def engine(tmp_path) -> Engine:
-    """A real, empty database: a new SQLite file, or a new PostgreSQL database in the PostgreSQL pass."""
-    with new_database(tmp_path) as url:
+    """A real database at the newest schema, with nothing in it: a new SQLite file, or a new PostgreSQL database in
+    the PostgreSQL pass (a copy of one migrated once: tests/databases.py)."""
+    with new_database(tmp_path, migrated=True) as url:
         eng = make_engine(url)
         yield eng
         eng.dispose()
