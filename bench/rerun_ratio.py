@@ -162,24 +162,30 @@ class StepTimer:
 
         return timed
 
-    def reset(self) -> None:
-        self.spent = dict.fromkeys(self.spent, 0.0)
-
 
 def profile(clicks: int) -> None:
-    """Split the scan page's click reruns into our steps; the rest is Streamlit and routing."""
+    """Split the scan page's click reruns into our steps; the rest is Streamlit and routing. The bare page with the
+    same cards is clicked in turn with it, so both see the same machine."""
     timer = StepTimer()
     at, keys = scan_page()
+    bare, bare_keys = bare_page(len(keys), same_page=True)
     for i in range(5):  # warm-up
         click(at, keys, i)
-    timer.reset()
-    times = [click(at, keys, i) for i in range(5, 5 + clicks)]
+        click(bare, bare_keys, i)
+    spent = dict.fromkeys(timer.spent, 0.0)
+    times, bare_times = [], []
+    for i in range(5, 5 + clicks):
+        before = dict(timer.spent)
+        times.append(click(at, keys, i))
+        spent = {step: spent[step] + timer.spent[step] - before[step] for step in spent}
+        bare_times.append(click(bare, bare_keys, i))  # the bare page's help texts are not counted as ours
     total = sum(times)
-    median = statistics.median(times)
-    print(f"scan page, {clicks} clicks: mean {total / clicks:.1f} ms per rerun (median {median:.1f}), of which")
+    print(f"scan page, {clicks} clicks: mean {total / clicks:.1f} ms per rerun (median {statistics.median(times):.1f})")
+    print(f"bare page with the same cards, clicked in turn: median {statistics.median(bare_times):.1f} ms")
+    print("the scan page's mean, split:")
     ours = 0.0
     for module_name, name, what in STEPS:
-        ms = timer.spent[(module_name, name)] * 1000 / clicks
+        ms = spent[(module_name, name)] * 1000 / clicks
         ours += ms if name != "text_area" else 0.0
         print(f"  {module_name + '.' + name:<32} {ms:5.1f} ms  {what}")
     rest = total / clicks - ours
