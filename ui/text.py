@@ -49,7 +49,7 @@ def labelled(pairs: list[tuple[str, str]]) -> None:
 
 def _escaped(value: str) -> Html:
     """A person's text as markup, its line breaks kept."""
-    return join((Html(line) for line in text(clean_text(value)).split("\n")), Html("<br>"))
+    return Html(text(clean_text(value)).replace("\n", "<br>"))
 
 
 def table(rows: list[dict]) -> None:
