@@ -4,6 +4,8 @@ this layout is refused, so no gemeente name or free text can travel with the fig
 
 from __future__ import annotations
 
+import re
+
 SHEET = "Bijdrage"
 TITLE = "Landelijke bijdrage aan de zelfscan Werken aan veiligheid"
 NOTE = (
@@ -23,6 +25,15 @@ FIELDS = (
     ("Handtekening", "signature"),
 )
 FIRST_FIELD_ROW = 4  # 1-based
+# What the app writes in the fields no person types: an Ed25519 key and signature in base64, and the key's
+# fingerprint (`services/signing.py`). A hash can read like a phone number by chance (7 in 20,000 keys tried), and
+# an installation with a fingerprint such as "0612-3456-78AB-CDEF" could then never contribute. The reader's
+# personal-data guard lets such a cell pass only when it holds this format in full (`imports/upload.py`).
+MACHINE_FORMATS = {
+    "public_key": re.compile(r"[A-Za-z0-9+/]{43}="),
+    "fingerprint": re.compile(r"[0-9A-F]{4}(?:-[0-9A-F]{4}){3}"),
+    "signature": re.compile(r"[A-Za-z0-9+/]{86}=="),
+}
 HEADER_ROW = FIRST_FIELD_ROW + len(FIELDS) + 1
 COLUMNS = (
     "Soort",

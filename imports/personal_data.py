@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from domain.personal_data import EMAIL, NINE_DIGITS, PHONE, bsn_spans, is_bsn
 
@@ -54,11 +54,21 @@ def header_kind(value: object) -> bool:
     return isinstance(value, str) and len(value) <= 40 and label(value) in HEADERS
 
 
-def found_in(rows: list[list[object]], where: Callable[[int, int], str], most: int = 5) -> list[str]:
-    """Up to `most` places ("blad Cijfers, cel E2: een BSN") where the rows seem to hold personal data."""
+def found_in(
+    rows: list[list[object]],
+    where: Callable[[int, int], str],
+    most: int = 5,
+    formats: Mapping[tuple[int, int], re.Pattern[str]] | None = None,
+) -> list[str]:
+    """Up to `most` places ("blad Cijfers, cel E2: een BSN") where the rows seem to hold personal data. A cell in
+    `formats` that holds its machine format in full (a key, a signature: no person's data) is not looked at."""
     found: list[str] = []
+    formats = formats or {}
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
+            pattern = formats.get((r, c))
+            if pattern is not None and isinstance(value, str) and pattern.fullmatch(value):
+                continue
             kind = what_it_is(value)
             if kind is None and header_kind(value) and _column_has_values(rows, r, c):
                 kind = "een kolom met persoonsgegevens"

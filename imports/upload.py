@@ -4,7 +4,8 @@ opens files into these; `imports/xlsx_stream.py` reads a workbook's sheets."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
@@ -68,11 +69,12 @@ class Upload:
     _read: Callable[[str, int | None], Sheet]
     _cache: dict[tuple[str, int | None], Sheet] = field(default_factory=dict)
 
-    def sheet(self, name: str) -> Sheet:
+    def sheet(self, name: str, formats: Mapping[tuple[int, int], re.Pattern[str]] | None = None) -> Sheet:
         """A visible sheet's rows, after the personal-data guard: what an importer stores. A hidden sheet is never
-        read."""
+        read. `formats`: cells (row, column, from 0) the app itself wrote in a fixed machine format, such as a key
+        or a signature; such a cell passes the guard only when it holds that format in full."""
         found = self.probe(name)
-        guard(found)
+        guard(found, formats)
         return found
 
     def probe(self, name: str, first_rows: int | None = None) -> Sheet:
@@ -88,9 +90,9 @@ class Upload:
         return self._cache[(name, first_rows)]
 
 
-def guard(sheet: Sheet) -> None:
+def guard(sheet: Sheet, formats: Mapping[tuple[int, int], re.Pattern[str]] | None = None) -> None:
     """Refuse a sheet with personal data, naming up to five cells and what they seem to hold, never the value."""
-    found = personal_data.found_in(sheet.rows, sheet.where)
+    found = personal_data.found_in(sheet.rows, sheet.where, formats=formats)
     if found:
         raise UploadRefused(
             "Dit bestand lijkt persoonsgegevens te bevatten, en die horen hier niet (de app bewaart gegevens over "

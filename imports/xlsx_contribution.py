@@ -32,7 +32,9 @@ def read_contribution(data: bytes, file_name: str) -> SignedContribution:
             f"{', '.join(repr(v) for v in upload.visible) or 'geen zichtbaar blad'}. Lees het bestand in zoals de "
             "app van de regio het maakte."
         )
-    sheet = upload.sheet(layout.SHEET)  # through the personal-data guard
+    machine = {(layout.FIRST_FIELD_ROW - 1 + i, 1): layout.MACHINE_FORMATS[field]
+               for i, (_, field) in enumerate(layout.FIELDS) if field in layout.MACHINE_FORMATS}  # fmt: skip
+    sheet = upload.sheet(layout.SHEET, formats=machine)  # through the personal-data guard
     rows = sheet.rows
     expected: dict[tuple[int, int], object] = {(0, 0): layout.TITLE, (1, 0): layout.NOTE}
     values: dict[str, str] = {}

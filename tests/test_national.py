@@ -3,18 +3,23 @@ never leaves (a gemeente, a regio that did not want its name, one regio's figure
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import json
 import subprocess
 
 import openpyxl
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from analysis.contribution import ContributedQuestion, ContributedStandard, Contribution, Range
 from analysis.disclosure import GroupRule
 from analysis.national import NationalRules, period_picture
 from analysis.national_stand import build
 from domain.access import Principal, Role
+from imports.personal_data import what_it_is
 from services import ServiceError, national, signing
 from services.audit import events
 from services.authz import Forbidden
@@ -332,6 +337,35 @@ def test_a_gemeente_name_typed_anywhere_in_the_file_is_refused_naming_the_cell(e
         with pytest.raises(ServiceError, match=f"cel {cell}"):
             national.check_file(engine, NATIONAL, data=_changed(contribution_file(other, regio), cell, "Ee-Proef"),
                                 file_name="bijdrage.xlsx")  # fmt: skip
+
+
+def _key_whose_fingerprint_reads_as_a_phone_number() -> str:
+    """A real signing key (the first of a fixed series) whose fingerprint the guard would take for a phone number."""
+    for i in range(100_000):
+        private = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(str(i).encode()).digest())
+        raw = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        if what_it_is(signing.fingerprint(base64.b64encode(raw).decode())) == "een telefoonnummer":
+            return base64.b64encode(private.private_bytes_raw()).decode()
+    raise AssertionError("no such key in the series")
+
+
+def test_an_installation_whose_fingerprint_reads_like_a_phone_number_can_still_contribute(engine, elsewhere,
+                                                                                          monkeypatch):  # fmt: skip
+    other, regio = elsewhere
+    key = _key_whose_fingerprint_reads_as_a_phone_number()
+    monkeypatch.setattr(signing, "_new_key", lambda: key)  # the installation makes its key on first use
+    trust(engine, other)
+    data = contribution_file(other, regio)
+    assert what_it_is(openpyxl.load_workbook(io.BytesIO(data)).active["B11"].value) == "een telefoonnummer"
+    assert national.check_file(engine, NATIONAL, data=data, file_name="bijdrage.xlsx").contribution.named
+
+
+def test_a_phone_number_typed_where_the_fingerprint_belongs_is_still_refused_as_personal_data(engine, elsewhere):
+    other, regio = elsewhere
+    trust(engine, other)
+    with pytest.raises(ServiceError, match="cel B11: een telefoonnummer"):
+        national.check_file(engine, NATIONAL, data=_changed(contribution_file(other, regio), "B11", "06-12345678"),
+                            file_name="bijdrage.xlsx")  # fmt: skip
 
 
 def test_a_hidden_sheet_or_a_workbook_of_another_kind_is_refused_in_plain_dutch(engine, elsewhere):
