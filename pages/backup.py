@@ -28,7 +28,7 @@ st.write(
 download_button(
     "Back-up downloaden (.zip)",
     make=lambda: backup_file(engine, principal)[1],
-    file_name=backup_file_name(),
+    file_name=backup_file_name,  # the time of the click
     mime="application/zip",
 )
 

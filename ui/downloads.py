@@ -21,15 +21,21 @@ def download_button(
     label: str,
     *,
     make: Callable[[], bytes],
-    file_name: str,
+    file_name: str | Callable[[], str],
     mime: str,
     key: str | None = None,
     container=None,  # type: ignore[no-untyped-def]  # a column or st itself
     icon: str = ":material/download:",
 ) -> None:
+    """`file_name` may be a function, asked on the click, for a name that tells when the file was made. The button's
+    key never comes from the name: a name with the time in it would otherwise make the click a new button's, and the
+    click would do nothing (the back-up, a minute after the page was drawn). Two buttons with one label on one page
+    need their own `key`."""
     where = container if container is not None else st
-    if not where.button(label, key=key or f"download_{label}_{file_name}", icon=icon):
+    if not where.button(label, key=key or f"download_{label}", icon=icon):
         return
+    if callable(file_name):
+        file_name = file_name()
     principal = st.session_state.get(PRINCIPAL_KEY)
     if principal is None:
         where.error("U bent niet meer ingelogd. Log opnieuw in om dit bestand te downloaden.")
