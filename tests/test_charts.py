@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import questionnaire
 from analysis.scoring import score_round
 from domain.answers import Answer, AnswerValue
 from pictures.charts import radar_figure, standards_table
+
+ROOT = Path(__file__).resolve().parents[1]
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 
@@ -47,3 +53,13 @@ def test_the_table_carries_the_same_figures_as_the_chart():
     assert rows[2]["Deel op orde"] == "100%" and fig.data[0].r[2] == 100
     assert rows[3]["Deel op orde"] == "geen score" and fig.data[0].r[3] is None
     assert rows[2]["Beantwoord"] == "1 van 5"
+
+
+def test_pandas_is_whole_before_any_chart_is_built_so_a_session_importing_it_cannot_break_a_chart():
+    # plotly looks pandas up in sys.modules without waiting for an import that another thread has under way
+    check = (
+        "import sys, pictures.indicator_charts; m = sys.modules.get('pandas'); "
+        "assert m is not None and not m.__spec__._initializing and hasattr(m, 'Series')"
+    )
+    done = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
