@@ -1,5 +1,5 @@
 # Sourced by scripts/start and scripts/test: make .venv hold exactly the pinned packages.
-# Usage: ensure_venv REQUIREMENTS_FILE
+# Usage: ensure_venv REQUIREMENTS_FILE, then build_deduce_lists (which may run in the background)
 set -euo pipefail
 
 ensure_python_venv_module() {
@@ -41,6 +41,10 @@ ensure_venv() {
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements" -c constraints.txt
     echo "$wanted" > "$stamp"
   fi
-  # deduce's name and place lists as lookup structures, built once per install (about 40 s), not on a click
+}
+
+build_deduce_lists() {
+  # deduce's name and place lists as lookup structures, built once per install (about 50 s on one core), not on a
+  # click; a no-op when they are there
   .venv/bin/python -m analysis.deidentify --build >/dev/null
 }

@@ -14,7 +14,7 @@ from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten
 from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
 from store.engine import make_engine
-from tests.databases import new_database
+from tests.databases import new_database, seeded
 
 ADMIN = Principal(code_id=0, role=Role.BEHEERDER, label="Testbeheerder", regio_id=None)
 
@@ -70,7 +70,7 @@ def round_id(engine, aadorp) -> int:
 
 @pytest.fixture
 def demo_regio(engine) -> Regio:
-    return load_demo_region(engine)
+    return seeded(engine, "demo", load_demo_region)
 
 
 def regio_with_rounds(engine, name: str, gemeente_names: list[str], niet, notes: dict[int, str] | None = None) -> Regio:

@@ -12,20 +12,27 @@ CREATE DATABASE ... TEMPLATE). The migration tests themselves ask for an empty o
 from __future__ import annotations
 
 import atexit
+import copy
 import os
 import sqlite3
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from services.access import forget_cached_keys
 from services.scan import forget_cached_rounds
+from store.engine import make_engine
 from store.migrate import upgrade
+from store.version_repo import register_source
+
+T = TypeVar("T")
 
 
 def database_url_for_tests() -> str | None:
@@ -44,6 +51,7 @@ def new_database(folder: Path, *, server_url: str | None = None, migrated: bool 
     server_url = server_url or database_url_for_tests()
     if not server_url:
         path = folder / "zelfscan.db"
+        folder.mkdir(parents=True, exist_ok=True)
         if migrated:
             with closing(sqlite3.connect(_sqlite_template())) as seeded, closing(sqlite3.connect(path)) as mine:
                 seeded.backup(mine)
@@ -96,3 +104,69 @@ def _migrate(url: str) -> None:
         upgrade(engine)
     finally:
         engine.dispose()
+
+
+_SEEDED: dict[tuple[str, str], tuple[str, Any]] = {}  # (seed key, server) -> (template, what the seed returned)
+
+
+def seeded(engine: Engine, key: str, seed: Callable[[Engine], T]) -> T:
+    """Fill the database of `engine` (new, at the newest schema, still empty) with what `seed` makes, and return
+    what `seed` returned. The seed runs once per process and key, on a database of its own that is then copied
+    (the same rows, the same ids), as the migrated template is: for fixtures many tests share, such as the demo
+    region or a populated installation. `seed` must make the same whatever the test."""
+    url = engine.url
+    server = "sqlite" if url.get_backend_name() == "sqlite" else url.set(database="").render_as_string(False)
+    if (key, server) not in _SEEDED:
+        _SEEDED[(key, server)] = _seed_template(url.render_as_string(hide_password=False), seed)
+    template, value = _SEEDED[(key, server)]
+    engine.dispose()  # the copy replaces the database whole: no connection of the test may hold it
+    if server == "sqlite":
+        with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(str(url.database))) as mine:
+            source.backup(mine)
+    else:
+        admin = create_engine(url.set(database=_server_database(url)), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE "{url.database}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{url.database}" TEMPLATE "{template}"'))
+        admin.dispose()
+    forget_cached_rounds()
+    forget_cached_keys()  # as after a restore: the installation's keys are the copy's
+    register_source(engine)
+    return copy.deepcopy(value)  # type: ignore[no-any-return]  # a test may change what it got
+
+
+def _seed_template(like: str, seed: Callable[[Engine], T]) -> tuple[str, T]:
+    """A database at the newest schema holding what `seed` makes, kept for the rest of the process."""
+    url = make_url(like)
+    if url.get_backend_name() == "sqlite":
+        path = Path(tempfile.mkdtemp(prefix="zelfscan_seeded_")) / "zelfscan.db"
+        with closing(sqlite3.connect(_sqlite_template())) as migrated, closing(sqlite3.connect(path)) as mine:
+            migrated.backup(mine)
+        where, name = f"sqlite:///{path}", str(path)
+    else:
+        server = url.set(database=_server_database(url)).render_as_string(hide_password=False)
+        name = f"zelfscan_seeded_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(server, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{_postgres_template(server)}"'))
+
+        def drop() -> None:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+        atexit.register(drop)
+        where = url.set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(where)
+    try:
+        value = seed(engine)
+    finally:
+        engine.dispose()  # a template must have no connection left
+        forget_cached_rounds()
+    return name, value
+
+
+def _server_database(url: Any) -> str:
+    """The database the test URL names (it may create others): where to connect to create or drop one."""
+    configured = database_url_for_tests() or postgres_url()
+    return str(make_url(configured).database) if configured else "postgres"

@@ -26,7 +26,7 @@ from store import backup
 from store.engine import make_engine
 from store.tables import SessieRow
 from tests.conftest import ADMIN, principal_for
-from tests.databases import new_database, postgres_url
+from tests.databases import new_database, postgres_url, seeded
 
 
 def populate(engine) -> None:
@@ -54,7 +54,7 @@ def populate(engine) -> None:
 
 @pytest.fixture
 def populated(engine):
-    populate(engine)
+    seeded(engine, "populated", populate)  # populated once per process, then copied
     return engine
 
 

@@ -28,7 +28,7 @@ from services.publications import Options, Selection, publish
 from store.engine import make_engine
 from store.unit_of_work import writing
 from tests.conftest import ADMIN, principal_for, regio_with_rounds
-from tests.databases import new_database
+from tests.databases import new_database, seeded
 
 NATIONAL = Principal(code_id=900, role=Role.LANDELIJK, label="Programmateam")
 GEMEENTEN = {
@@ -276,13 +276,17 @@ def test_the_national_workbook_holds_no_live_formula_and_reads_back_the_figures(
 @pytest.fixture
 def elsewhere(tmp_path):
     """Another installation, with a regio that shared its figures."""
-    with new_database(tmp_path / "elders") as url:
+    with new_database(tmp_path / "elders", migrated=True) as url:
         other = make_engine(url)
-        regio = regio_with_rounds(other, "Regio Elders", ["Ee-Proef", "Ff-Proef", "Gg-Proef", "Hh-Proef", "Ii-Proef"],
-                                  lambda i: {1, 2, 3} if i % 2 else {4})  # fmt: skip
-        publish(other, principal_for(Role.REGIO, regio), regio_id=regio.id, selection=Selection(), options=Options())
-        yield other, regio
+        yield other, seeded(other, "national: a regio elsewhere", _regio_elsewhere)  # made once, then copied
         other.dispose()
+
+
+def _regio_elsewhere(other):
+    regio = regio_with_rounds(other, "Regio Elders", ["Ee-Proef", "Ff-Proef", "Gg-Proef", "Hh-Proef", "Ii-Proef"],
+                              lambda i: {1, 2, 3} if i % 2 else {4})  # fmt: skip
+    publish(other, principal_for(Role.REGIO, regio), regio_id=regio.id, selection=Selection(), options=Options())
+    return regio
 
 
 def contribution_file(other, regio, named=True) -> bytes:

@@ -16,17 +16,22 @@ from services.regio import create_regio, list_gemeenten, set_regio_settings
 from services.regio_report import regio_report
 from services.scan import ValueChange, list_rounds, start_round
 from tests.conftest import ADMIN, answer_all, principal_for
+from tests.databases import seeded
 
 NAMES = [f"Gemeente {letter}" for letter in "ABCDEFGH"]
 NIET = {"Gemeente A": {9, 17}, "Gemeente B": {17}, "Gemeente C": {5, 17}, "Gemeente D": {9},
         "Gemeente E": {17, 28}, "Gemeente F": {28}, "Gemeente G": set(), "Gemeente H": {5, 9}}  # fmt: skip
 
 
-@pytest.fixture
-def region(engine):
+def _region(engine):
     regio = create_regio(engine, ADMIN, name="Regio Proef", gemeente_names=NAMES)
     set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True)
     return regio
+
+
+@pytest.fixture
+def region(engine):
+    return _region(engine)
 
 
 @pytest.fixture
@@ -69,7 +74,14 @@ def _value(niet: bool):
 @pytest.fixture
 def rounds(engine, region, gemeenten):
     """Six gemeenten with a round of 2024 whose partners answered apart first (Veilig Thuis sees 9 differently at
-    A, B and C); G and H a round without partners."""
+    A, B and C); G and H a round without partners. Made once per process on the same region, then copied over this
+    test's database (tests/databases.py): the region's rows and ids are those of the fixture above."""
+    return seeded(engine, "publications: rounds of 2024", _rounds)
+
+
+def _rounds(engine):
+    region = _region(engine)
+    gemeenten = {g.name: g for g in list_gemeenten(engine, ADMIN, regio_id=region.id)}
     found = {}
     for name in NAMES[:6]:
         vt = {9} if name in ("Gemeente A", "Gemeente B", "Gemeente C") else set()

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-from pathlib import Path
-
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 
 import settings
 from demo.seed import load_demo_region
-from domain.models import Regio
 from store.engine import shared_engine
-from tests.databases import database_url_for_tests, new_database
+from tests.databases import database_url_for_tests, new_database, seeded
 
 
 @pytest.fixture(autouse=True)
@@ -47,28 +42,7 @@ def app_engine(tmp_path, monkeypatch):
         settings.get_settings.cache_clear()
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> tuple[Path, Regio] | None:
-    """The demo region seeded once per worker into a SQLite file: seeding takes seconds, a copy milliseconds.
-    None on PostgreSQL, where each test seeds its own database."""
-    if database_url_for_tests():
-        return None
-    path = tmp_path_factory.mktemp("demo") / "zelfscan.db"
-    engine = shared_engine(f"sqlite:///{path}")  # migrated as the app migrates it
-    try:
-        return path, load_demo_region(engine)
-    finally:
-        engine.dispose()
-        shared_engine.cache_clear()
-
-
 @pytest.fixture
-def demo(app_engine, demo_template):
-    """The demo region in this test's own database (a copy of the seeded file on SQLite)."""
-    if demo_template is None:
-        return load_demo_region(app_engine)
-    path, regio = demo_template
-    app_engine.dispose()
-    with closing(sqlite3.connect(path)) as seeded, closing(sqlite3.connect(app_engine.url.database)) as mine:
-        seeded.backup(mine)
-    return regio
+def demo(app_engine):
+    """The demo region in this test's own database (seeded once per process, then copied: tests/databases.py)."""
+    return seeded(app_engine, "demo", load_demo_region)

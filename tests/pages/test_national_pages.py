@@ -9,14 +9,20 @@ from demo.seed import load_demo_region
 from domain.access import Principal, Role
 from services import national
 from services.access_codes import reset_beheerder_code
+from tests.databases import seeded
 from tests.pages.support import code_of, logged_in
 
 PARTS = ("cijfers", "vragen", "verandering", "downloaden", "regios", "regels")
 
 
+def _national_demo(engine):
+    return load_demo_region(engine, national=True)
+
+
 @pytest.fixture
 def demo(app_engine):
-    return load_demo_region(app_engine, national=True)
+    """The demo with its national part: seeded once per process, then copied (tests/databases.py)."""
+    return seeded(app_engine, "national demo", _national_demo)
 
 
 def test_the_demo_offers_a_code_for_the_national_team(app_engine, demo):

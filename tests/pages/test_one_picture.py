@@ -39,6 +39,7 @@ from services.regio import create_regio, list_gemeenten, set_regio_settings
 from services.regio_exports import shared_file
 from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
 from tests.conftest import ADMIN, principal_for
+from tests.databases import seeded as from_template
 from tests.pages.support import logged_in
 
 
@@ -94,7 +95,12 @@ def percent(share: float) -> str:
 
 @pytest.fixture
 def seeded(engine):
-    """Returns (regio, answers as a DataFrame of every round, the rounds that count per gemeente, codes)."""
+    """Returns (regio, answers as a DataFrame of every round, the rounds that count per gemeente, codes, the
+    published picture, the indicator, its figures): made once per process, then copied (tests/databases.py)."""
+    return from_template(engine, "one picture", _seed)
+
+
+def _seed(engine):
     regio = create_regio(engine, ADMIN, name="Regio Onafhankelijk", gemeente_names=NAMES)
     set_regio_settings(engine, ADMIN, regio_id=regio.id, gemeente_sees_average=True)
     gemeenten = {g.name: g for g in list_gemeenten(engine, ADMIN, regio_id=regio.id)}
