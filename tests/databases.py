@@ -113,7 +113,8 @@ def seeded(engine: Engine, key: str, seed: Callable[[Engine], T]) -> T:
     """Fill the database of `engine` (new, at the newest schema, still empty) with what `seed` makes, and return
     what `seed` returned. The seed runs once per process and key, on a database of its own that is then copied
     (the same rows, the same ids), as the migrated template is: for fixtures many tests share, such as the demo
-    region or a populated installation. `seed` must make the same whatever the test."""
+    region or a populated installation. `seed` must make the same whatever the test. The copy replaces the database
+    whole: a fixture that wrote before it must be the seed's own first step (as the publications' region is)."""
     url = engine.url
     server = "sqlite" if url.get_backend_name() == "sqlite" else url.set(database="").render_as_string(False)
     if (key, server) not in _SEEDED:

@@ -30,6 +30,7 @@ from services.regio_report import regio_report
 from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
 from services.workbooks import blank_workbook, regio_archive, round_workbook
 from tests.conftest import ADMIN, principal_for, shared, shared_bytes
+from tests.databases import seeded
 from tests.hostile import CORPUS, FORMULAS, MARKUP, as_stored
 
 OURS = ("=COUNTIF(", "=COUNTIFS(", "=IF(")
@@ -38,7 +39,12 @@ NAMES = ["=Hoorn|' /C calc'!A0", "**Vet**dorp", "www.voorbeeld.nl", "@Bergen [op
 
 @pytest.fixture
 def hostile(engine):
-    """A regio whose gemeenten have hostile names, each with a round full of hostile toelichtingen."""
+    """A regio whose gemeenten have hostile names, each with a round full of hostile toelichtingen (made once per
+    process, then copied: tests/databases.py)."""
+    return seeded(engine, "a hostile regio", _hostile)
+
+
+def _hostile(engine):
     regio = create_regio(engine, ADMIN, name="Regio =Proef", gemeente_names=NAMES)
     rounds = {}
     for gemeente in list_gemeenten(engine, ADMIN, regio_id=regio.id):

@@ -23,6 +23,7 @@ from services.publications import Options, Selection, preview
 from services.regio import create_regio, get_regio, list_gemeenten, set_regio_settings
 from services.scan import start_round
 from tests.conftest import ADMIN, answer_all, principal_for, shared, shared_bytes
+from tests.databases import seeded
 from tests.deidentify_corpus import GEMEENTEN, corpus
 
 CHECKED = {"persoon", "adres", "email", "telefoon", "bsn", "geboortedatum", "nummer", "link", "gemeente"}
@@ -31,6 +32,11 @@ DUIDING = "Met dank aan Piet de Boer (06-12345678) en mevrouw Jansen van Veilig 
 
 @pytest.fixture
 def corpus_regio(engine):
+    """A regio whose rounds hold the whole corpus as toelichtingen (made once per process, then copied)."""
+    return seeded(engine, "the corpus regio", _corpus_regio)
+
+
+def _corpus_regio(engine):
     texts = [m.text for m in corpus()]
     names = [*GEMEENTEN, "Fennewijk", "Gorssel", "Hattem"]
     regio = create_regio(engine, ADMIN, name="Regio Corpus", gemeente_names=names)
