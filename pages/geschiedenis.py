@@ -18,7 +18,7 @@ FIELD_NAMES = {"value": "Antwoord", "toelichting": "Toelichting"}
 principal = auth.require(Role.GEMEENTE, Role.REGIO)
 engine = runtime.engine()
 round_id = runtime.current_round_id()
-round_id = round_or_stop(round_id, "Geschiedenis", regio=principal.role is Role.REGIO)
+round_id = round_or_stop(round_id, "Geschiedenis", principal)
 
 try:
     snapshot = open_scan(engine, principal, round_id=round_id)

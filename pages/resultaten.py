@@ -7,7 +7,7 @@ import streamlit as st
 from analysis.formatting import long_date
 from analysis.results import StandardStatus
 from domain.access import Role
-from services import ServiceError
+from services import ServiceError, authz
 from services.partners import agreement_of_round
 from services.publications import gemeente_average
 from services.scan import round_extras, round_report
@@ -19,7 +19,7 @@ from ui.text import md, plain, table
 principal = auth.require(Role.GEMEENTE, Role.REGIO)
 engine = runtime.engine()
 round_id = runtime.current_round_id()
-round_id = round_or_stop(round_id, "Resultaten", regio=principal.role is Role.REGIO)
+round_id = round_or_stop(round_id, "Resultaten", principal)
 
 try:
     report = round_report(engine, principal, round_id=round_id)
@@ -31,6 +31,7 @@ except ServiceError as exc:
     st.stop()
 
 result = report.result
+writer = authz.can_write(principal, report.info.gemeente_id)  # its own team: a plan to make, questions to answer
 round_header(report.info, "Resultaten")
 progress_bar(result)
 
@@ -106,7 +107,7 @@ for question in niet:
         else:
             st.write("Geen toelichting ingevuld.")
 
-if principal.role is Role.GEMEENTE:
+if writer:
     st.page_link(
         "pages/verbeterplan.py",
         label="Maak een verbeterplan van deze ronde",
@@ -117,7 +118,7 @@ if principal.role is Role.GEMEENTE:
 unanswered = result.unanswered_questions
 if unanswered:
     st.header("Vragen die nog open staan")
-    action = "in te vullen" if principal.role is Role.GEMEENTE else "te bekijken"
+    action = "in te vullen" if writer else "te bekijken"
     st.write(
         f"{len(unanswered)} van {len(result.questions)} vragen zijn nog niet beantwoord. "
         f"Klik op een vraag om haar {action}."

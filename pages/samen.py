@@ -8,7 +8,7 @@ import streamlit as st
 from analysis.formatting import moment
 from domain.access import Role
 from domain.answers import ANSWER_LABELS, AnswerValue
-from services import ServiceError
+from services import ServiceError, authz
 from services.partners import apart_phase, samen_view, set_agreed
 from services.scan import open_scan
 from ui import actions, auth, fields, partner_invite, runtime
@@ -17,12 +17,12 @@ from ui.text import md, table
 
 principal = auth.require(Role.GEMEENTE, Role.PARTNER, Role.DEELNEMER)
 engine = runtime.engine()
-is_partner = principal.role is Role.PARTNER
+is_partner = authz.answers_alone(principal)
 
 
 def _stop(message: str) -> None:
     st.error(md(message))
-    back = "pages/start.py" if principal.role is Role.GEMEENTE else "pages/scan.py"
+    back = "pages/start.py" if authz.has_start_page(principal) else "pages/scan.py"
     st.page_link(back, label="Terug", icon=":material/arrow_back:")
     st.stop()
 
@@ -36,7 +36,7 @@ def _answer(value: AnswerValue | None) -> str:
 
 round_id = None if is_partner else principal.round_id or runtime.current_round_id()
 if not is_partner:
-    round_id = round_or_stop(round_id, "Eerst apart, dan samen", regio=principal.role is Role.REGIO)
+    round_id = round_or_stop(round_id, "Eerst apart, dan samen", principal)
 
 # --- the gemeente: start, invite, follow, close ---------------------------------------------
 if not is_partner:

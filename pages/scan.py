@@ -6,7 +6,7 @@ import streamlit as st
 
 from domain.access import Role
 from domain.answers import ANSWER_LABELS, AnswerValue
-from services import ServiceError
+from services import ServiceError, authz
 from services.partners import apart_phase, partner_snapshot
 from services.scan import BlockClosed, SaveReport, open_scan, update_round_details
 from ui import auth, autosave, fields, live, partner_status, runtime
@@ -21,9 +21,9 @@ OPTION_LABELS = {
 
 principal = auth.require(Role.GEMEENTE, Role.REGIO, Role.DEELNEMER, Role.PARTNER)
 engine = runtime.engine()
-is_partner = principal.role is Role.PARTNER
+is_partner = authz.answers_alone(principal)
 round_id = principal.round_id if is_partner else runtime.current_round_id()
-round_id = round_or_stop(round_id, "Scan invullen", regio=principal.role is Role.REGIO)
+round_id = round_or_stop(round_id, "Scan invullen", principal)
 
 closed_notice = None
 try:
@@ -35,7 +35,7 @@ try:
 except ServiceError as exc:
     st.title("Scan invullen")
     st.error(md(str(exc)))
-    if principal.role in (Role.GEMEENTE, Role.REGIO):  # a deelnemer or partner has no start page
+    if authz.has_start_page(principal):  # a deelnemer or partner has none
         st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
     st.stop()
 
@@ -46,7 +46,7 @@ editable = snapshot.editable
 round_header(snapshot.info, "Uw eigen antwoorden" if is_partner else "Scan invullen" if editable else "Antwoorden")
 notice_area = st.container()  # filled once the widgets are synced, below
 if (
-    principal.role is Role.GEMEENTE
+    authz.own_gemeente(principal) is not None
     and snapshot.info.id == round_id
     and apart_phase(engine, principal, round_id=round_id)
 ):
@@ -189,7 +189,7 @@ if block != last:
     st.write("Klaar met dit blok? Kies hierboven het volgende blok.")
 if is_partner:
     partner_status.hand_in(engine, principal, editable)
-elif principal.role is not Role.DEELNEMER:
+elif authz.has_start_page(principal):  # a deelnemer of a bijeenkomst stays on the scan
     st.page_link(
         "pages/resultaten.py",
         label="Bekijk de resultaten van deze ronde",

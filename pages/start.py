@@ -6,7 +6,7 @@ import streamlit as st
 
 from analysis.formatting import long_date, moment
 from domain.access import Role
-from services import ServiceError
+from services import ServiceError, authz
 from services.gemeente_report import gemeente_report_pdf, report_file_name
 from services.partners import start_apart
 from services.regio import get_regio, list_gemeenten
@@ -30,10 +30,8 @@ st.write(f"Ingelogd als {md(principal.actor)} · {md(regio.name)}")
 if regio.is_demo:
     st.info(DEMO_NOTICE, icon=":material/info:")
 
-if principal.role is Role.GEMEENTE:
-    assert principal.gemeente_id is not None
-    gemeente_id: int | None = principal.gemeente_id
-else:
+gemeente_id = authz.own_gemeente(principal)
+if gemeente_id is None:
     st.write("Als regio kunt u de rondes en antwoorden van elke gemeente in uw regio bekijken.")
     gemeente_id = st.selectbox(
         "Gemeente",
@@ -51,7 +49,7 @@ st.header(f"Rondes van {md(names[gemeente_id])}")
 rounds = list_rounds(engine, principal, gemeente_id=gemeente_id)
 if not rounds:
     st.write("Deze gemeente heeft nog geen ronde.")
-writer = principal.role is Role.GEMEENTE
+writer = authz.can_write(principal, gemeente_id)
 for summary in rounds:
     with st.container(border=True):
         blocks = ", ".join(f"blok {b}: {n} van {summary.block_sizes[b]}" for b, n in summary.answered_by_block.items())

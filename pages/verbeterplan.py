@@ -10,7 +10,7 @@ from analysis.formatting import long_date
 from domain.access import Role
 from domain.plan import ALL_CLUSTERS, PlanInfo, PlanKind, PlanLayout
 from questionnaire import current
-from services import ServiceError
+from services import ServiceError, authz
 from services.plan_edits import add_action, move_action, set_action_removed
 from services.plan_exports import DOCX, XLSX, plan_document, plan_file_name, plan_pdf, plan_workbook
 from services.plans import create_gemeente_plan, create_regional_plan, list_plans, open_plan
@@ -78,8 +78,9 @@ if plan_id is None:
             open_link(info, whose)
 
     st.header("Nieuw verbeterplan")
-    if principal.role is Role.GEMEENTE:
-        rounds = list_rounds(engine, principal, gemeente_id=principal.gemeente_id or 0)
+    own = authz.own_gemeente(principal)
+    if own is not None:
+        rounds = list_rounds(engine, principal, gemeente_id=own)
         if not rounds:
             st.info("Vul eerst een scan in. Het plan begint bij de uitkomsten daarvan.")
             st.stop()

@@ -10,6 +10,7 @@ from analysis.formatting import long_date
 from domain.access import Role
 from domain.models import Purpose
 from pictures.regional_charts import compare_radar, compare_table
+from services import authz
 from services.regio import get_regio
 from services.regio_report import compare_moments, paired
 from services.scan import list_rounds, open_scan
@@ -69,7 +70,7 @@ def own_rounds() -> None:
     st.stop()
 
 
-if principal.role is Role.GEMEENTE:
+if authz.own_gemeente(principal) is not None:
     own_rounds()
 
 st.title("Twee momenten vergelijken")

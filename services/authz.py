@@ -104,3 +104,28 @@ def require_national_choice(principal: Principal, regio_id: int) -> None:
 
 def can_write(principal: Principal, gemeente_id: int) -> bool:
     return principal.role is Role.GEMEENTE and principal.gemeente_id == gemeente_id
+
+
+# What a page asks to choose what it offers. The services still check each change above; these keep the pages from
+# deciding by role themselves.
+
+
+def own_gemeente(principal: Principal) -> int | None:
+    """The gemeente whose rounds and plans this person keeps (its own team), or None for anyone who reads across
+    gemeenten (the regio), helps (facilitator, beheerder) or reaches one round only (deelnemer, partner)."""
+    return principal.gemeente_id if principal.role is Role.GEMEENTE else None
+
+
+def chooses_a_gemeente(principal: Principal) -> bool:
+    """The regio team reads every gemeente of its regio and picks one to look at; nobody else does."""
+    return principal.role is Role.REGIO
+
+
+def answers_alone(principal: Principal) -> bool:
+    """A partner answers one round apart first and sees its own answers, not the round's agreed ones."""
+    return principal.role is Role.PARTNER
+
+
+def has_start_page(principal: Principal) -> bool:
+    """Whether the start page (rounds per gemeente) is this person's: the gemeente and the regio team."""
+    return principal.role in (Role.GEMEENTE, Role.REGIO)

@@ -143,3 +143,20 @@ def test_only_the_regios_beheerder_and_team_change_its_rules(engine, regio):
         with pytest.raises(ServiceError, match="geen toegang"):
             set_regio_settings(engine, principal_for(role, regio), regio_id=regio.id, min_gemeenten=1)
     set_regio_settings(engine, principal_for(Role.REGIO, regio), regio_id=regio.id, group_rule="weglaten")
+
+
+def test_what_a_page_offers_follows_the_same_rules_as_the_services_for_every_role():
+    from domain.access import Principal
+    from services import authz
+
+    def who(role: Role) -> Principal:
+        return Principal(code_id=1, role=role, label="x", regio_id=1, gemeente_id=7 if role is Role.GEMEENTE else None,
+                         round_id=3 if role in (Role.DEELNEMER, Role.PARTNER) else None)  # fmt: skip
+
+    keeps = {role for role in Role if authz.own_gemeente(who(role)) == 7}
+    writes = {role for role in Role if authz.can_write(who(role), 7)}
+    assert keeps == writes == {Role.GEMEENTE}
+    assert {role for role in Role if authz.chooses_a_gemeente(who(role))} == {Role.REGIO}
+    assert {role for role in Role if authz.answers_alone(who(role))} == {Role.PARTNER}
+    assert {role for role in Role if authz.has_start_page(who(role))} == {Role.GEMEENTE, Role.REGIO}
+    assert not authz.can_write(who(Role.GEMEENTE), 8)  # its own gemeente only

@@ -29,8 +29,9 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from analysis.formatting import clock_time, moment
-from domain.access import Principal, Role
+from domain.access import Principal
 from domain.answers import Answer, AnswerValue
+from services import authz
 from services.partners import save_partner_changes
 from services.scan import AnswerChange, SaveReport, ToelichtingChange, ValueChange, save_changes
 from ui.fields import too_long_to_save
@@ -107,7 +108,7 @@ def save_pending(engine: Engine, principal: Principal, round_id: int) -> SaveRep
             and not too_long_to_save(state, tkey)  # kept in the field, with a message, until it fits
         ):
             changes.append(ToelichtingChange(question_number=n, toelichting=state[tkey] or "", expected=stored_text))
-    if principal.role is Role.PARTNER:  # a partner's own answers, apart from the round's agreed ones
+    if authz.answers_alone(principal):  # a partner's own answers, apart from the round's agreed ones
         report = save_partner_changes(engine, principal, changes=changes)
     else:
         report = save_changes(engine, principal, round_id=round_id, changes=changes)

@@ -6,8 +6,10 @@ import streamlit as st
 
 from analysis.formatting import long_date
 from analysis.results import RoundResult
+from domain.access import Principal
 from domain.models import RoundInfo
 from questionnaire import Question, Questionnaire
+from services import authz
 from ui.text import md
 
 DEMO_NOTICE = (
@@ -49,12 +51,12 @@ def help_text(qn: Questionnaire, question: Question) -> str:
     return "  \n".join(lines)
 
 
-def round_or_stop(round_id: int | None, page_title: str, *, regio: bool) -> int:
-    """The round a page shows; without one, the page says where to choose one and stops (never an empty page).
-    `regio`: the reader chooses a gemeente first."""
+def round_or_stop(round_id: int | None, page_title: str, principal: Principal) -> int:
+    """The round a page shows; without one, the page says where to choose one and stops (never an empty page)."""
     if round_id is None:
         st.title(page_title)
-        st.info(f"Kies eerst {'een gemeente en ' if regio else ''}een ronde op de startpagina.")
+        gemeente_first = "een gemeente en " if authz.chooses_a_gemeente(principal) else ""
+        st.info(f"Kies eerst {gemeente_first}een ronde op de startpagina.")
         st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
         st.stop()
     return round_id

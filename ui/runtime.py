@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
-from domain.access import Role
+from services import authz
 from services.scan import latest_round_of_gemeente
 from settings import get_settings
 from store.engine import shared_engine
@@ -51,7 +51,7 @@ def current_round_id() -> int | None:
     principal = st.session_state.get("ingelogd_als")
     if not isinstance(remembered, int):
         remembered = getattr(principal, "round_id", None)  # a deelnemer has one round
-    if not isinstance(remembered, int) and principal is not None and principal.role is Role.GEMEENTE:
+    if not isinstance(remembered, int) and principal is not None and authz.own_gemeente(principal) is not None:
         remembered = latest_round_of_gemeente(engine(), principal)
     if isinstance(remembered, int):
         st.session_state["ronde"] = remembered
