@@ -53,8 +53,7 @@ def new_database(folder: Path, *, server_url: str | None = None, migrated: bool 
         path = folder / "zelfscan.db"
         folder.mkdir(parents=True, exist_ok=True)
         if migrated:
-            with closing(sqlite3.connect(_sqlite_template())) as seeded, closing(sqlite3.connect(path)) as mine:
-                seeded.backup(mine)
+            _copy_sqlite(_sqlite_template(), path)
         yield f"sqlite:///{path}"
         return
     name = f"zelfscan_t{uuid.uuid4().hex[:16]}"
@@ -97,6 +96,12 @@ def _postgres_template(server_url: str) -> str:
     return name
 
 
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """Every page of one SQLite database into another (SQLite's backup: consistent, whatever journal mode)."""
+    with closing(sqlite3.connect(source)) as original, closing(sqlite3.connect(target)) as copy_:
+        original.backup(copy_)
+
+
 def _migrate(url: str) -> None:
     """Migrate with an engine of its own that is gone afterwards: a template must have no connection left."""
     engine = create_engine(url)
@@ -122,8 +127,7 @@ def seeded(engine: Engine, key: str, seed: Callable[[Engine], T]) -> T:
     template, value = _SEEDED[(key, server)]
     engine.dispose()  # the copy replaces the database whole: no connection of the test may hold it
     if server == "sqlite":
-        with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(str(url.database))) as mine:
-            source.backup(mine)
+        _copy_sqlite(Path(template), Path(str(url.database)))
     else:
         admin = create_engine(url.set(database=_server_database(url)), isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
@@ -141,8 +145,7 @@ def _seed_template(like: str, seed: Callable[[Engine], T]) -> tuple[str, T]:
     url = make_url(like)
     if url.get_backend_name() == "sqlite":
         path = Path(tempfile.mkdtemp(prefix="zelfscan_seeded_")) / "zelfscan.db"
-        with closing(sqlite3.connect(_sqlite_template())) as migrated, closing(sqlite3.connect(path)) as mine:
-            migrated.backup(mine)
+        _copy_sqlite(_sqlite_template(), path)
         where, name = f"sqlite:///{path}", str(path)
     else:
         server = url.set(database=_server_database(url)).render_as_string(hide_password=False)
