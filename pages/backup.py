@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from domain.access import Role
 from services import ServiceError
 from services.backup import MAX_BACKUP_BYTES, backup_file, backup_file_name, installation_is_empty, restore_file
 from ui import auth, runtime
 from ui.downloads import download_button
 from ui.text import md
 
-principal = auth.require(Role.BEHEERDER)
+principal = auth.require("backup")
 engine = runtime.engine()
 
 st.title("Back-up")
-if principal.regio_id is not None:
-    st.error("Alleen de beheerder van de hele installatie kan een back-up maken of terugzetten.")
-    st.stop()
 
 st.header("Back-up maken")
 st.write(

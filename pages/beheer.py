@@ -32,7 +32,7 @@ ROLE_HELP = {
     Role.BEHEERDER: "beheert gemeenten en codes van deze regio",
 }
 
-principal = auth.require(Role.BEHEERDER)
+principal = auth.require("beheer")
 engine = runtime.engine()
 installation = principal.regio_id is None
 

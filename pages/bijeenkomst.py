@@ -9,7 +9,6 @@ import segno
 import streamlit as st
 
 from analysis.formatting import long_date
-from domain.access import Role
 from domain.meeting import DEFAULT_FOLLOW_UP_PROGRAMME, DEFAULT_PROGRAMME, MeetingKind, ProgrammeItem
 from services import ServiceError
 from services.meeting import (
@@ -33,7 +32,7 @@ from services.regio import list_gemeenten
 from ui import auth, fields, params, partner_invite, runtime
 from ui.text import inline_image, md, table
 
-principal = auth.require(Role.FACILITATOR)
+principal = auth.require("bijeenkomst")
 engine = runtime.engine()
 regio_id = principal.regio_id or 0
 

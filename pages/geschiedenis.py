@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.formatting import moment
-from domain.access import Role
 from services import ServiceError
 from services.scan import history, open_scan, restore
 from ui import auth, runtime
@@ -15,7 +14,7 @@ from ui.text import labelled, md
 PAGE_SIZE = 25  # changes drawn at first; each costs the page about a dozen elements
 FIELD_NAMES = {"value": "Antwoord", "toelichting": "Toelichting"}
 
-principal = auth.require(Role.GEMEENTE, Role.REGIO)
+principal = auth.require("geschiedenis")
 engine = runtime.engine()
 round_id = runtime.current_round_id()
 round_id = round_or_stop(round_id, "Geschiedenis", principal)

@@ -10,7 +10,6 @@ import streamlit as st
 
 import indicators
 from analysis.formatting import count_of
-from domain.access import Role
 from indicators.models import Level, Priority, Retrievable, Unambiguous, Unit
 from pictures.indicator_charts import indicator_figure, indicator_table
 from services import ServiceError
@@ -32,7 +31,7 @@ from ui.downloads import download_button
 from ui.text import md, table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-principal = auth.require(Role.REGIO, Role.GEMEENTE)
+principal = auth.require("indicatoren")
 engine = runtime.engine()
 view = overview(engine, principal)
 st.title("Procesindicatoren")

@@ -7,7 +7,6 @@ import hashlib
 import streamlit as st
 
 from analysis.formatting import count_of, long_date
-from domain.access import Role
 from domain.answers import ANSWER_LABELS
 from imports.xlsx_zelfscan import MAX_BYTES
 from services import ServiceError
@@ -15,7 +14,7 @@ from services.excel_import import FilePreview, preview, store
 from ui import auth, runtime
 from ui.text import md, table
 
-principal = auth.require(Role.GEMEENTE, Role.REGIO)
+principal = auth.require("inlezen")
 engine = runtime.engine()
 
 st.title("Excel inlezen")

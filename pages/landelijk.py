@@ -7,7 +7,6 @@ import streamlit as st
 
 import questionnaire
 from analysis.formatting import moment
-from domain.access import Role
 from pictures.national_charts import (
     change_rows,
     question_rows,
@@ -24,7 +23,7 @@ from ui.actions import run, show_notice
 from ui.downloads import download_button
 from ui.text import md, table
 
-principal = auth.require(Role.LANDELIJK)
+principal = auth.require("landelijk")
 engine = runtime.engine()
 st.title("Landelijk beeld")
 show_notice()

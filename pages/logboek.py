@@ -7,7 +7,6 @@ from datetime import date, datetime, time, timedelta
 import streamlit as st
 
 from analysis.formatting import AMSTERDAM
-from domain.access import Role
 from domain.audit import Action
 from services import ServiceError, audit
 from ui import auth, fields, runtime
@@ -17,7 +16,7 @@ from ui.text import md, table
 SHOWN = 200
 SAVED_KEY = "logboek_bewaartermijn_opgeslagen"
 
-principal = auth.require(Role.BEHEERDER)
+principal = auth.require("logboek")
 engine = runtime.engine()
 installation = principal.regio_id is None
 days = audit.retention_days(engine)

@@ -13,7 +13,6 @@ import streamlit as st
 
 from analysis import definitions
 from analysis.formatting import long_date, moment, percent
-from domain.access import Role
 from exports.svg_radar import small_multiples_html
 from pictures.charts import standards_table
 from pictures.regional_charts import multiples_table, regio_radar, regio_table
@@ -29,7 +28,7 @@ from ui.national_joining import national_choice
 from ui.round_header import DEMO_NOTICE
 from ui.text import md, table
 
-principal = auth.require(Role.REGIO)
+principal = auth.require("regio")
 engine = runtime.engine()
 assert principal.regio_id is not None
 regio = get_regio(engine, principal, regio_id=principal.regio_id)

@@ -6,7 +6,6 @@ import streamlit as st
 
 from analysis.formatting import long_date
 from analysis.results import StandardStatus
-from domain.access import Role
 from services import ServiceError, authz
 from services.partners import agreement_of_round
 from services.publications import gemeente_average
@@ -16,7 +15,7 @@ from ui.radar import radar_with_table
 from ui.round_header import progress_bar, round_header, round_or_stop
 from ui.text import md, plain, table
 
-principal = auth.require(Role.GEMEENTE, Role.REGIO)
+principal = auth.require("resultaten")
 engine = runtime.engine()
 round_id = runtime.current_round_id()
 round_id = round_or_stop(round_id, "Resultaten", principal)

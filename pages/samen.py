@@ -6,7 +6,6 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.formatting import moment
-from domain.access import Role
 from domain.answers import ANSWER_LABELS, AnswerValue
 from services import ServiceError, authz
 from services.partners import apart_phase, samen_view, set_agreed
@@ -15,7 +14,7 @@ from ui import actions, auth, fields, partner_invite, runtime
 from ui.round_header import round_header, round_or_stop
 from ui.text import md, table
 
-principal = auth.require(Role.GEMEENTE, Role.PARTNER, Role.DEELNEMER)
+principal = auth.require("samen")
 engine = runtime.engine()
 is_partner = authz.answers_alone(principal)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from domain.access import Role
 from domain.answers import ANSWER_LABELS, AnswerValue
 from services import ServiceError, authz
 from services.partners import apart_phase, partner_snapshot
@@ -19,7 +18,7 @@ OPTION_LABELS = {
     AnswerValue.NIET_OP_ORDE.value: f"✗ {ANSWER_LABELS[AnswerValue.NIET_OP_ORDE].capitalize()}",
 }
 
-principal = auth.require(Role.GEMEENTE, Role.REGIO, Role.DEELNEMER, Role.PARTNER)
+principal = auth.require("scan")
 engine = runtime.engine()
 is_partner = authz.answers_alone(principal)
 round_id = principal.round_id if is_partner else runtime.current_round_id()

@@ -8,7 +8,6 @@ import time
 import segno
 import streamlit as st
 
-from domain.access import Role
 from pictures.regional_charts import shared_radar, shared_table
 from services import ServiceError
 from services.meeting import list_meetings
@@ -20,7 +19,7 @@ from ui.text import inline_image, md, table
 REFRESH_SECONDS = 2  # the issue asks for every answer on screen within 3 seconds
 WHEEL_SECONDS = 4
 
-principal = auth.require(Role.FACILITATOR)
+principal = auth.require("scherm")
 engine = runtime.engine()
 meeting_id = params.id_param("bijeenkomst")
 if meeting_id is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.formatting import long_date, moment
-from domain.access import Role
 from services import ServiceError, authz
 from services.gemeente_report import gemeente_report_pdf, report_file_name
 from services.partners import start_apart
@@ -18,7 +17,7 @@ from ui.round_form import round_details_form
 from ui.round_header import DEMO_NOTICE
 from ui.text import md
 
-principal = auth.require(Role.GEMEENTE, Role.REGIO)
+principal = auth.require("start")
 engine = runtime.engine()
 assert principal.regio_id is not None
 regio = get_regio(engine, principal, regio_id=principal.regio_id)

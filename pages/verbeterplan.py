@@ -7,7 +7,6 @@ from datetime import date
 import streamlit as st
 
 from analysis.formatting import long_date
-from domain.access import Role
 from domain.plan import ALL_CLUSTERS, PlanInfo, PlanKind, PlanLayout
 from questionnaire import current
 from services import ServiceError, authz
@@ -19,7 +18,7 @@ from ui import auth, params, plan_autosave, plan_form, runtime
 from ui.downloads import download_button
 from ui.text import md
 
-principal = auth.require(Role.GEMEENTE, Role.REGIO)
+principal = auth.require("verbeterplan")
 engine = runtime.engine()
 plan_id = params.id_param("plan")
 

@@ -7,7 +7,6 @@ import streamlit as st
 import questionnaire
 from analysis.compare import gemeente_changes, regio_changes
 from analysis.formatting import long_date
-from domain.access import Role
 from domain.models import Purpose
 from pictures.regional_charts import compare_radar, compare_table
 from services import authz
@@ -17,7 +16,7 @@ from services.scan import list_rounds, open_scan
 from ui import auth, runtime
 from ui.text import md, table
 
-principal = auth.require(Role.REGIO, Role.GEMEENTE)
+principal = auth.require("vergelijken")
 engine = runtime.engine()
 assert principal.regio_id is not None
 regio = get_regio(engine, principal, regio_id=principal.regio_id)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.formatting import long_date, moment
-from domain.access import Role
 from services.regio import get_regio, list_gemeenten
 from services.scan import list_rounds
 from ui import auth, runtime
 from ui.text import md, table
 
-principal = auth.require(Role.FACILITATOR)
+principal = auth.require("voortgang")
 engine = runtime.engine()
 assert principal.regio_id is not None
 regio = get_regio(engine, principal, regio_id=principal.regio_id)

@@ -6,7 +6,6 @@ import streamlit as st
 
 import questionnaire
 from analysis.formatting import moment
-from domain.access import Role
 from services import ServiceError
 from services.extra_questions import add_extra_question, extra_questions, remove_extra_question
 from services.questionnaire_versions import activate, load, preview, versions
@@ -15,7 +14,7 @@ from ui import actions, auth, fields, runtime
 from ui.text import md, table
 
 PREVIEW_KEY = "_vragenlijst_voorbeeld"
-principal = auth.require(Role.BEHEERDER)
+principal = auth.require("vragenlijst")
 engine = runtime.engine()
 installation = principal.regio_id is None
 

@@ -29,7 +29,7 @@ class Forbidden(ServiceError):
 def require_regio(principal: Principal, regio_id: int, *, roles: tuple[Role, ...]) -> None:
     if principal.role not in roles:
         raise Forbidden()
-    if principal.role is Role.BEHEERDER and principal.regio_id is None:
+    if is_installation_beheerder(principal):
         return
     if principal.regio_id != regio_id:
         raise Forbidden()
@@ -74,9 +74,14 @@ def require_beheerder(principal: Principal, regio_id: int | None) -> None:
         raise Forbidden()
 
 
+def is_installation_beheerder(principal: Principal) -> bool:
+    """The beheerder of the whole installation (every regio), not of one regio."""
+    return principal.role is Role.BEHEERDER and principal.regio_id is None
+
+
 def require_installation_beheerder(principal: Principal, message: str = NO_ACCESS) -> None:
     """What only the installation's beheerder does (backups, questionnaire versions, the audit log's retention)."""
-    if principal.role is not Role.BEHEERDER or principal.regio_id is not None:
+    if not is_installation_beheerder(principal):
         raise Forbidden(message)
 
 
@@ -129,3 +134,34 @@ def answers_alone(principal: Principal) -> bool:
 def has_start_page(principal: Principal) -> bool:
     """Whether the start page (rounds per gemeente) is this person's: the gemeente and the regio team."""
     return principal.role in (Role.GEMEENTE, Role.REGIO)
+
+
+# Which pages a person may open, in the menu's order, its start page first. The menu (ui/navigation.py) shows these
+# and no other; every page asks `may_open` before it draws anything, so the menu and the gate cannot disagree.
+PUBLIC_PAGES = ("inloggen", "deelnemen")  # before logging in (or joining a bijeenkomst)
+EVERYONES_PAGES = ("begrippen", "toegankelijkheid")  # for everyone, logged in or not
+_ROUND_PAGES = ("resultaten", "verbeterplan", "geschiedenis", "inlezen")
+_PAGES: dict[Role, tuple[str, ...]] = {
+    Role.DEELNEMER: ("scan", "samen"),
+    Role.PARTNER: ("scan", "samen"),
+    Role.GEMEENTE: ("start", "scan", "samen", *_ROUND_PAGES, "vergelijken", "indicatoren"),
+    Role.REGIO: ("regio", "vergelijken", "start", "scan", "indicatoren", *_ROUND_PAGES),
+    Role.LANDELIJK: ("landelijk",),
+    Role.FACILITATOR: ("bijeenkomst", "scherm", "voortgang"),
+    Role.BEHEERDER: ("beheer", "vragenlijst", "logboek"),
+}
+
+
+def pages(principal: Principal | None) -> tuple[str, ...]:
+    """The pages of the app this person may open (by their address), the start page first; logging out is not one:
+    it is there for everyone logged in."""
+    if principal is None:
+        return (*PUBLIC_PAGES, *EVERYONES_PAGES)
+    own = _PAGES[principal.role]
+    if is_installation_beheerder(principal):
+        own = (*own, "backup")  # the back-ups are the installation's
+    return (*own, *EVERYONES_PAGES)
+
+
+def may_open(principal: Principal | None, page: str) -> bool:
+    return page in pages(principal)

@@ -12,7 +12,7 @@ from domain.audit import Action
 from domain.models import Gemeente, Regio
 from domain.text import LIMITS, clean_name
 from services import ServiceError, audit, fitting
-from services.authz import Forbidden, require_regio
+from services.authz import is_installation_beheerder, require_installation_beheerder, require_regio
 from store import repository as repo
 from store.unit_of_work import reading, writing
 
@@ -28,7 +28,7 @@ def has_any_regio(engine: Engine) -> bool:
 def list_regios(engine: Engine, principal: Principal) -> list[Regio]:
     with reading(engine) as session:
         regios = repo.list_regios(session)
-    if principal.role is Role.BEHEERDER and principal.regio_id is None:
+    if is_installation_beheerder(principal):
         return regios
     return [r for r in regios if r.id == principal.regio_id]
 
@@ -60,8 +60,7 @@ def parse_gemeente_names(text: str) -> list[str]:
 
 @audit.logs(Action.SETTING, lambda k: f"nieuwe regio: {k['name']}")
 def create_regio(engine: Engine, principal: Principal, *, name: str, gemeente_names: list[str]) -> Regio:
-    if principal.role is not Role.BEHEERDER or principal.regio_id is not None:
-        raise Forbidden("Alleen de beheerder van de installatie kan een regio aanmaken.")
+    require_installation_beheerder(principal, "Alleen de beheerder van de installatie kan een regio aanmaken.")
     name = fitting(clean_name(name), LIMITS["name"])
     gemeente_names = [clean_name(n) for n in gemeente_names if clean_name(n)]
     if not name:

@@ -160,3 +160,54 @@ def test_what_a_page_offers_follows_the_same_rules_as_the_services_for_every_rol
     assert {role for role in Role if authz.answers_alone(who(role))} == {Role.PARTNER}
     assert {role for role in Role if authz.has_start_page(who(role))} == {Role.GEMEENTE, Role.REGIO}
     assert not authz.can_write(who(Role.GEMEENTE), 8)  # its own gemeente only
+
+
+def _who(role: Role, *, regio_id: int | None = 1):
+    from domain.access import Principal
+
+    return Principal(code_id=1, role=role, label="x", regio_id=regio_id,
+                     gemeente_id=7 if role is Role.GEMEENTE else None,
+                     round_id=3 if role in (Role.DEELNEMER, Role.PARTNER) else None)  # fmt: skip
+
+
+def test_each_role_opens_the_pages_of_its_work_and_no_other():
+    from services import authz
+
+    everyone = {"begrippen", "toegankelijkheid"}
+    assert set(authz.pages(None)) == {"inloggen", "deelnemen"} | everyone
+    opened = {role: set(authz.pages(_who(role))) - everyone for role in Role}
+    assert opened[Role.GEMEENTE] == {"start", "scan", "samen", "resultaten", "verbeterplan", "geschiedenis", "inlezen",
+                                     "vergelijken", "indicatoren"}  # fmt: skip
+    assert opened[Role.REGIO] == opened[Role.GEMEENTE] - {"samen"} | {"regio"}
+    assert opened[Role.DEELNEMER] == opened[Role.PARTNER] == {"scan", "samen"}
+    assert opened[Role.FACILITATOR] == {"bijeenkomst", "scherm", "voortgang"}
+    assert opened[Role.LANDELIJK] == {"landelijk"}
+    assert opened[Role.BEHEERDER] == {"beheer", "vragenlijst", "logboek"}  # a regio's beheerder: no back-ups
+    assert set(authz.pages(_who(Role.BEHEERDER, regio_id=None))) - everyone == opened[Role.BEHEERDER] | {"backup"}
+
+
+def test_a_person_whose_page_is_left_out_is_stopped_by_the_page_itself():
+    from services import authz
+
+    for role in Role:
+        assert authz.may_open(_who(role), authz.pages(_who(role))[0])
+    assert not authz.may_open(_who(Role.GEMEENTE), "regio")
+    assert not authz.may_open(_who(Role.BEHEERDER), "backup")
+    assert not authz.may_open(None, "scan")
+
+
+def test_every_page_but_the_public_ones_asks_for_itself_before_it_draws_anything():
+    import ast
+    from pathlib import Path
+
+    from services import authz
+
+    public = {*authz.PUBLIC_PAGES, *authz.EVERYONES_PAGES, "uitloggen"}
+    for path in sorted(Path("pages").glob("*.py")):
+        calls = [node for node in ast.walk(ast.parse(path.read_text())) if isinstance(node, ast.Call)
+                 and ast.unparse(node.func) == "auth.require"]  # fmt: skip
+        if path.stem in public:
+            assert not calls, path
+        else:
+            assert [ast.literal_eval(c.args[0]) for c in calls] == [path.stem], path
+            assert any(path.stem in authz.pages(_who(role, regio_id=None)) for role in Role), path

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
-from domain.access import Principal, Role
+from domain.access import Principal
 from domain.markup import fill, script_value
+from services import authz
 from services.access import COOKIE_NAME, Login, logout, participation_ended, principal_for
 from services.client_address import client_address
 from settings import get_settings
@@ -104,10 +105,11 @@ def sign_out(engine: Engine) -> None:
     )
 
 
-def require(*roles: Role) -> Principal:
-    """Top of every page: stop unless the logged-in role may use it."""
+def require(page: str) -> Principal:
+    """Top of every page but the public ones, with the page's address: stop unless the person logged in may open it
+    (services/authz.py decides, as it does for the menu)."""
     principal: Principal | None = st.session_state.get(PRINCIPAL_KEY)
-    if principal is None or principal.role not in roles:
+    if principal is None or not authz.may_open(principal, page):
         st.error("U heeft geen toegang tot deze pagina. Log in met een code die hier toegang toe geeft.")
         st.stop()
     return principal

@@ -1,21 +1,46 @@
-"""Which pages each role gets. A page left out cannot be reached at all."""
+"""The menu: the pages services/authz.py gives a person, with their titles. A page left out cannot be reached."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from domain.access import Principal, Role
+from domain.access import Principal
+from services import authz
 
 
 def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page:
     return st.Page(f"pages/{name}.py", title=title, icon=f":material/{icon}:", url_path=name, default=default)
 
 
-# Every page's address, whoever may see it: an address that belongs to no page of this person leads to a calm page
-# of our own (log in first, or not for you), never to Streamlit's blocking "page not found" dialog.
-ADDRESSES = ("start", "scan", "samen", "resultaten", "verbeterplan", "geschiedenis", "inlezen", "indicatoren",
-             "regio", "vergelijken", "bijeenkomst", "scherm", "voortgang", "beheer", "vragenlijst", "backup",
-             "logboek", "landelijk", "uitloggen", "inloggen", "deelnemen", "begrippen", "toegankelijkheid")  # fmt: skip
+# Every page of the app with its menu title and icon; which of them a person gets, and in what order, is
+# services/authz.py's. An address that belongs to no page of this person leads to a calm page of our own (log in
+# first, or not for you), never to Streamlit's blocking "page not found" dialog.
+_TITLES = {
+    "inloggen": ("Inloggen", "login"),
+    "deelnemen": ("Meedoen aan een bijeenkomst", "groups"),
+    "start": ("Start", "home"),
+    "scan": ("Scan invullen", "edit"),
+    "samen": ("Eerst apart, dan samen", "diversity_3"),
+    "resultaten": ("Resultaten", "radar"),
+    "verbeterplan": ("Verbeterplan", "assignment"),
+    "geschiedenis": ("Geschiedenis", "history"),
+    "inlezen": ("Excel inlezen", "upload_file"),
+    "vergelijken": ("Vergelijken", "compare_arrows"),
+    "indicatoren": ("Procesindicatoren", "monitoring"),
+    "regio": ("Regio", "hub"),
+    "landelijk": ("Landelijk beeld", "public"),
+    "bijeenkomst": ("Bijeenkomst", "co_present"),
+    "scherm": ("Scherm voor de zaal", "cast"),
+    "voortgang": ("Voortgang", "groups"),
+    "beheer": ("Beheer", "admin_panel_settings"),
+    "vragenlijst": ("Vragenlijst", "quiz"),
+    "logboek": ("Logboek", "receipt_long"),
+    "backup": ("Back-up", "backup"),
+    "begrippen": ("Begrippen", "menu_book"),
+    "toegankelijkheid": ("Toegankelijkheid", "accessibility"),
+    "uitloggen": ("Uitloggen", "logout"),
+}
+
 FIRST_LOG_IN = "_eerst_inloggen"
 
 
@@ -29,7 +54,7 @@ def pages_for(principal: Principal | None) -> list[st.Page]:
     home._default = True
     taken = {p.url_path for p in pages}
     extra = []
-    for name in ADDRESSES:
+    for name in _TITLES:
         if name in taken:
             continue
         if principal is None:
@@ -61,73 +86,16 @@ def _not_for_you(start: st.Page) -> None:
     st.page_link(start, label="Naar uw startpagina", icon=":material/home:")
 
 
+def _title(principal: Principal | None, name: str) -> tuple[str, str]:
+    """A page's title as this person reads it: a partner's scan holds its own answers, the regio team reads the
+    answers of the gemeente it chose and its start page lists gemeenten."""
+    if principal is not None and authz.answers_alone(principal):
+        return {"scan": ("Uw antwoorden", "edit"), "samen": ("Samen", "diversity_3")}.get(name, _TITLES[name])
+    if principal is not None and authz.chooses_a_gemeente(principal):
+        return {"scan": ("Antwoorden", "visibility"), "start": ("Gemeenten", "home")}.get(name, _TITLES[name])
+    return _TITLES[name]
+
+
 def _pages_for(principal: Principal | None) -> list[st.Page]:
-    begrippen = _page("begrippen", "Begrippen", "menu_book")
-    toegankelijkheid = _page("toegankelijkheid", "Toegankelijkheid", "accessibility")
-    uitloggen = _page("uitloggen", "Uitloggen", "logout")
-    deelnemen = _page("deelnemen", "Meedoen aan een bijeenkomst", "groups")
-    if principal is None:
-        return [_page("inloggen", "Inloggen", "login", default=True), deelnemen, begrippen, toegankelijkheid]
-    if principal.role is Role.DEELNEMER:
-        return [
-            _page("scan", "Scan invullen", "edit", default=True),
-            _page("samen", "Eerst apart, dan samen", "diversity_3"),
-            begrippen,
-            toegankelijkheid,
-            uitloggen,
-        ]
-    if principal.role is Role.PARTNER:
-        return [
-            _page("scan", "Uw antwoorden", "edit", default=True),
-            _page("samen", "Samen", "diversity_3"),
-            begrippen,
-            toegankelijkheid,
-            uitloggen,
-        ]
-    round_pages = [
-        _page("resultaten", "Resultaten", "radar"),
-        _page("verbeterplan", "Verbeterplan", "assignment"),
-        _page("geschiedenis", "Geschiedenis", "history"),
-        _page("inlezen", "Excel inlezen", "upload_file"),
-        begrippen,
-        toegankelijkheid,
-        uitloggen,
-    ]
-    if principal.role is Role.GEMEENTE:
-        return [
-            _page("start", "Start", "home", default=True),
-            _page("scan", "Scan invullen", "edit"),
-            _page("samen", "Eerst apart, dan samen", "diversity_3"),
-            *round_pages[:-3],
-            _page("vergelijken", "Vergelijken", "compare_arrows"),
-            _page("indicatoren", "Procesindicatoren", "monitoring"),
-            *round_pages[-3:],
-        ]
-    if principal.role is Role.REGIO:
-        return [
-            _page("regio", "Regio", "hub", default=True),
-            _page("vergelijken", "Vergelijken", "compare_arrows"),
-            _page("start", "Gemeenten", "home"),
-            _page("scan", "Antwoorden", "visibility"),
-            _page("indicatoren", "Procesindicatoren", "monitoring"),
-            *round_pages,
-        ]
-    if principal.role is Role.LANDELIJK:
-        return [_page("landelijk", "Landelijk beeld", "public", default=True), begrippen, toegankelijkheid, uitloggen]
-    if principal.role is Role.FACILITATOR:
-        return [
-            _page("bijeenkomst", "Bijeenkomst", "co_present", default=True),
-            _page("scherm", "Scherm voor de zaal", "cast"),
-            _page("voortgang", "Voortgang", "groups"),
-            begrippen,
-            toegankelijkheid,
-            uitloggen,
-        ]
-    beheer = [
-        _page("beheer", "Beheer", "admin_panel_settings", default=True),
-        _page("vragenlijst", "Vragenlijst", "quiz"),
-        _page("logboek", "Logboek", "receipt_long"),
-    ]
-    if principal.regio_id is None:  # the installation's beheerder
-        beheer.append(_page("backup", "Back-up", "backup"))
-    return [*beheer, begrippen, toegankelijkheid, uitloggen]
+    names = authz.pages(principal) + (() if principal is None else ("uitloggen",))
+    return [_page(name, *_title(principal, name), default=i == 0) for i, name in enumerate(names)]
