@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from domain.access import Principal, Role
 from services import ServiceError
 
@@ -85,12 +87,18 @@ def require_installation_beheerder(principal: Principal, message: str = NO_ACCES
         raise Forbidden(message)
 
 
-def regio_of_audit_reader(principal: Principal) -> int | None:
-    """Whose audit log this person reads: every event (None) for the installation's beheerder, its own regio's for a
-    regio's beheerder; nobody else reads it."""
+def managed_regio(principal: Principal) -> int | None:
+    """Which regio a beheerder manages: every regio (None) for the installation's beheerder, its own for a regio's
+    beheerder; nobody else manages one."""
     if principal.role is not Role.BEHEERDER:
         raise Forbidden()
     return principal.regio_id
+
+
+def regio_of_audit_reader(principal: Principal) -> int | None:
+    """Whose audit log this person reads: every event (None) for the installation's beheerder, its own regio's for a
+    regio's beheerder; nobody else reads it."""
+    return managed_regio(principal)
 
 
 def require_national(principal: Principal) -> None:
@@ -109,6 +117,92 @@ def require_national_choice(principal: Principal, regio_id: int) -> None:
 
 def can_write(principal: Principal, gemeente_id: int) -> bool:
     return principal.role is Role.GEMEENTE and principal.gemeente_id == gemeente_id
+
+
+def require_team(principal: Principal) -> int:
+    """The gemeente's own team or the regio team: they keep the scans, plans, indicators, workbooks and reports of a
+    regio (a gemeente its own only). Returns their regio."""
+    if principal.role not in (Role.GEMEENTE, Role.REGIO) or principal.regio_id is None:
+        raise Forbidden()
+    return principal.regio_id
+
+
+def sees_gemeente(principal: Principal, gemeente_id: int) -> bool:
+    """Within a regio it may read: a gemeente sees itself only, everyone else each gemeente of the regio."""
+    return principal.role is not Role.GEMEENTE or principal.gemeente_id == gemeente_id
+
+
+def keeps_regio_sets(principal: Principal) -> bool:
+    """The regio team keeps what belongs to the regio as a whole: its indicators and its regional plan."""
+    return principal.role is Role.REGIO
+
+
+def regional_average_shown(principal: Principal, regio_id: int, *, gemeente_sees_average: bool) -> bool:
+    """Whether this person sees the regio's shared figures beside a gemeente's own: the regio team always, a gemeente
+    of the regio when the regio allows it; anyone else may not ask (Forbidden)."""
+    require_regio(principal, regio_id, roles=(Role.GEMEENTE, Role.REGIO))
+    return keeps_regio_sets(principal) or gemeente_sees_average
+
+
+def require_regional_plan(principal: Principal, regio_id: int, *, write: bool) -> bool:
+    """Read (or, with write, change) the regio's own plan: the regio team changes it, a gemeente of the regio reads
+    it. Returns whether this person may change it."""
+    if own_gemeente(principal) is not None and not write:
+        require_regio(principal, regio_id, roles=(Role.GEMEENTE,))
+        return False
+    if not keeps_regio_sets(principal):
+        raise Forbidden("Alleen de regio kan het regionale plan wijzigen.")
+    require_regio(principal, regio_id, roles=(Role.REGIO,))
+    return True
+
+
+def keeps_the_round(principal: Principal) -> bool:
+    """Who settles a round's agreed answers and sees how its partners agreed: the gemeente's team, or its group's
+    device at a bijeenkomst; not the regio, a helper or a partner."""
+    return principal.role in (Role.GEMEENTE, Role.DEELNEMER)
+
+
+def require_partner_round(
+    principal: Principal,
+    *,
+    round_id: int,
+    gemeente_id: int,
+    regio_id: int,
+    write: bool,
+    views: bool,
+    meeting_running: Callable[[], bool],
+) -> None:
+    """Start, invite, close or (with views) read the partners' answers of a round: the gemeente (changing: itself
+    only), its group's device at a bijeenkomst, and the facilitator of the regio while the round's bijeenkomst runs,
+    who sees how far partners are but not their answers. The partners' answers stay with the gemeente."""
+    if principal.role is Role.REGIO:
+        raise Forbidden("De antwoorden van partners blijven bij de gemeente. De regio ziet alleen aantallen.")
+    if principal.role is Role.DEELNEMER:
+        if principal.round_id != round_id:
+            raise Forbidden()
+        return
+    if principal.role is Role.FACILITATOR:
+        require_regio(principal, regio_id, roles=(Role.FACILITATOR,))
+        if views:
+            raise Forbidden("De facilitator ziet hoe ver de partners zijn, niet hun antwoorden.")
+        if not meeting_running():
+            raise Forbidden("Deze ronde hoort niet bij een bijeenkomst die nu loopt.")
+        return
+    require_gemeente(principal, gemeente_id=gemeente_id, regio_id=regio_id, write=write)
+
+
+def require_partner(principal: Principal) -> None:
+    """What only a partner does: answer its own copy of one round and hand it in."""
+    if not answers_alone(principal):
+        raise Forbidden()
+
+
+def require_round_state(principal: Principal, *, round_id: int, gemeente_id: int, regio_id: int) -> None:
+    """See which block of a bijeenkomst is open for a round: whoever may read the round, and a partner answering that
+    round alone (who sees the state, never the answers)."""
+    if answers_alone(principal) and principal.round_id == round_id:
+        return
+    require_round(principal, round_id=round_id, gemeente_id=gemeente_id, regio_id=regio_id)
 
 
 # What a page asks to choose what it offers. The services still check each change above; these keep the pages from

@@ -14,12 +14,12 @@ from sqlalchemy import Engine
 import questionnaire
 from analysis.anonymise import fold
 from analysis.formatting import long_date
-from domain.access import Principal, Role
+from domain.access import Principal
 from domain.audit import Action
 from domain.models import EXTRA_BASE, Gemeente, Purpose
 from imports.xlsx_zelfscan import ChooseSheet, ParsedAnswer, ParsedWorkbook, Problem, WorkbookRefused, read_workbook
 from services import ServiceError, audit
-from services.authz import Forbidden, require_regio
+from services.authz import Forbidden, own_gemeente, require_team, sees_gemeente
 from store import answers_repo, version_repo
 from store import repository as repo
 from store.unit_of_work import reading, writing
@@ -174,16 +174,14 @@ def _check(
     engine: Engine, principal: Principal, data: bytes, sheet: str | None, file_name: str = "werkboek.xlsx"
 ) -> tuple[ParsedWorkbook, Gemeente, list[Problem], str]:
     """Parse, find the gemeente, check who may read it in, and list every problem."""
-    if principal.role not in (Role.GEMEENTE, Role.REGIO) or principal.regio_id is None:
-        raise Forbidden()
-    require_regio(principal, principal.regio_id, roles=(Role.GEMEENTE, Role.REGIO))
+    regio_id = require_team(principal)
     parsed = read_workbook(data, sheet=sheet, file_name=file_name)
     if parsed.is_empty:
         raise WorkbookRefused(EMPTY)
     where = f"blad '{parsed.sheet}', cel {parsed.cells.get('gemeente', 'C2')}"
     with reading(engine) as session:
-        regio = repo.get_regio(session, regio_id=principal.regio_id)
-        gemeenten = repo.list_gemeenten(session, regio_id=principal.regio_id)
+        regio = repo.get_regio(session, regio_id=regio_id)
+        gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
         if parsed.gemeente:
             gemeente = match_gemeente(parsed.gemeente, gemeenten)
             if gemeente is None:
@@ -191,11 +189,11 @@ def _check(
                     f"In {where} staat gemeente '{parsed.gemeente}'. Die hoort niet bij {regio.name}. "
                     f"Controleer de naam; de gemeenten van de regio zijn: {', '.join(g.name for g in gemeenten)}."
                 )
-        elif principal.role is Role.GEMEENTE:
-            gemeente = next(g for g in gemeenten if g.id == principal.gemeente_id)
+        elif own_gemeente(principal) is not None:
+            gemeente = next(g for g in gemeenten if g.id == own_gemeente(principal))
         else:
             raise ServiceError(f"In dit werkboek staat geen gemeente ({where}). Vul de naam in.")
-        if principal.role is Role.GEMEENTE and gemeente.id != principal.gemeente_id:
+        if not sees_gemeente(principal, gemeente.id):
             raise Forbidden("Dit werkboek is van een andere gemeente. U kunt alleen uw eigen gemeente inlezen.")
         earlier = repo.round_from_file(session, gemeente_id=gemeente.id, source_hash=parsed.file_hash)
         version = _version(parsed.version) or version_repo.version_for_new_round(session, regio_id=regio.id)

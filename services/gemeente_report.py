@@ -18,11 +18,11 @@ from analysis.indicators import IndicatorLine
 from analysis.picture import SharedPicture
 from analysis.results import RoundResult
 from analysis.verbeterplan import ClusterProgress
-from domain.access import Principal, Role
+from domain.access import Principal
 from domain.models import RoundInfo
 from exports.pdf_writer import html_to_pdf
 from exports.report_html import ReportPlan, gemeente_report_html
-from services.authz import Forbidden
+from services.authz import require_team
 from services.indicators import gemeente_lines
 from services.plans import list_plans, open_plan
 from services.publications import gemeente_average
@@ -45,8 +45,7 @@ class GemeenteReport(BaseModel):
 
 
 def gemeente_report(engine: Engine, principal: Principal, *, round_id: int) -> GemeenteReport:
-    if principal.role not in (Role.GEMEENTE, Role.REGIO):
-        raise Forbidden()
+    require_team(principal)
     snapshot = open_scan(engine, principal, round_id=round_id)  # checks who may read the round
     info = snapshot.info
     earlier = [

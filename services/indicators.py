@@ -26,7 +26,15 @@ from domain.text import clean_name, clean_text
 from imports.indicator_figures import FiguresRefused, Problem, read_figures
 from indicators.models import Figure, Indicator, RegioIndicator, Retrievable, Unambiguous, Unit
 from services import ServiceError, audit
-from services.authz import Forbidden, require_regio
+from services.authz import (
+    Forbidden,
+    keeps_regio_sets,
+    own_gemeente,
+    regional_average_shown,
+    require_regio,
+    require_team,
+    sees_gemeente,
+)
 from services.publications import latest as latest_publication
 from store import indicator_repo
 from store import repository as repo
@@ -62,9 +70,7 @@ class ImportReport(BaseModel):
 
 
 def _regio_of(principal: Principal) -> int:
-    if principal.regio_id is None or principal.role not in (Role.REGIO, Role.GEMEENTE):
-        raise Forbidden()
-    return principal.regio_id
+    return require_team(principal)
 
 
 def require_editor(principal: Principal, regio_id: int) -> None:
@@ -87,15 +93,15 @@ def overview(engine: Engine, principal: Principal) -> Overview:
     with reading(engine) as session:
         regio = repo.get_regio(session, regio_id=regio_id)
         gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
-        if principal.role is Role.GEMEENTE:
-            gemeenten = [g for g in gemeenten if g.id == principal.gemeente_id]
         return Overview(
             regio=regio,
             indicators=tuple(indicator_repo.list_indicators(session, regio_id=regio_id)),
-            gemeenten=tuple(gemeenten),
+            gemeenten=tuple(g for g in gemeenten if sees_gemeente(principal, g.id)),
             min_count=indicator_repo.min_count(session, regio_id=regio_id),
-            can_edit=principal.role is Role.REGIO,
-            sees_regional_line=principal.role is Role.REGIO or regio.gemeente_sees_average,
+            can_edit=keeps_regio_sets(principal),
+            sees_regional_line=regional_average_shown(
+                principal, regio_id, gemeente_sees_average=regio.gemeente_sees_average
+            ),
         )
 
 
@@ -253,8 +259,9 @@ def lines(engine: Engine, principal: Principal, *, indicator_id: int) -> tuple[R
         figures = indicator_repo.figures(session, indicator_ids=[indicator_id])
         every = [g.id for g in repo.list_gemeenten(session, regio_id=view.regio.id)]
     rows = series(figures, item.indicator.unit, every, view.min_count)
-    if principal.role is Role.GEMEENTE:
-        own = {f.period: f.value for f in figures if f.gemeente_id == principal.gemeente_id}
+    own_id = own_gemeente(principal)
+    if own_id is not None:
+        own = {f.period: f.value for f in figures if f.gemeente_id == own_id}
         shared = shared_periods(engine, principal, regio_id=view.regio.id, indicator_id=indicator_id)
         rows = [_gemeente_row(r, view, item, own, shared) for r in rows]
     return item, rows
@@ -298,7 +305,7 @@ def latest(engine: Engine, principal: Principal) -> list[tuple[RegioIndicator, S
 def gemeente_lines(engine: Engine, principal: Principal, *, gemeente_id: int) -> tuple[IndicatorLine, ...]:
     """For a gemeente's report: its own newest figure per indicator (as its reader sees it on the pages), and the
     regional figure of that period as the regio last shared it, when gemeenten may see it."""
-    if principal.role is Role.GEMEENTE and principal.gemeente_id != gemeente_id:
+    if not sees_gemeente(principal, gemeente_id):
         raise Forbidden()
     view = overview(engine, principal)
     found = []

@@ -16,10 +16,10 @@ import time
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
-from domain.access import Principal, Role
+from domain.access import Principal
 from domain.meeting import FaqItem
 from services import ServiceError
-from services.authz import require_round
+from services.authz import require_round_state
 from store import meeting_repo
 from store import repository as repo
 from store.repository import NotFound
@@ -54,9 +54,7 @@ _GENERATION = [0]  # raised by forget(): a read begun before a change is not kep
 def live_state(engine: Engine, principal: Principal, *, round_id: int) -> LiveState | None:
     """The running bijeenkomst a round is filled in at (None: none), for whoever may read the round."""
     seen = _seen(engine, round_id)
-    # A partner answering this round alone sees the bijeenkomst's state (which block is open), never answers.
-    if not (principal.role is Role.PARTNER and principal.round_id == round_id):
-        require_round(principal, round_id=round_id, gemeente_id=seen.gemeente_id, regio_id=seen.regio_id)
+    require_round_state(principal, round_id=round_id, gemeente_id=seen.gemeente_id, regio_id=seen.regio_id)
     return seen.state
 
 

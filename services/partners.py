@@ -31,14 +31,19 @@ from analysis.agreement import (
     standard_agreement,
 )
 from analysis.scoring import score_round
-from domain.access import IssuedCode, Principal, Role
+from domain.access import IssuedCode, Principal
 from domain.answers import AnswerValue
 from domain.audit import Action
 from domain.models import PARTICIPANT_ROLES, ApartPhase, PartnerInfo, RoundInfo
 from domain.text import LIMITS, clean_name, clean_text
 from services import ServiceError, fitting
 from services.access_codes import add_partner_code, log_code
-from services.authz import Forbidden, require_gemeente, require_regio
+from services.authz import (
+    answers_alone,
+    keeps_the_round,
+    require_partner,
+    require_partner_round,
+)
 from services.scan import (
     MAX_TOELICHTING,
     ROUND_NOT_FOUND,
@@ -89,20 +94,15 @@ def _own_round(session: Session, principal: Principal, round_id: int, *, write: 
         info = repo.get_round(session, round_id=round_id)
     except repo.NotFound as exc:
         raise ServiceError(ROUND_NOT_FOUND) from exc
-    if principal.role is Role.REGIO:
-        raise Forbidden("De antwoorden van partners blijven bij de gemeente. De regio ziet alleen aantallen.")
-    if principal.role is Role.DEELNEMER:
-        if principal.round_id != round_id:
-            raise Forbidden()
-        return info
-    if principal.role is Role.FACILITATOR:
-        require_regio(principal, info.regio_id, roles=(Role.FACILITATOR,))
-        if views:
-            raise Forbidden("De facilitator ziet hoe ver de partners zijn, niet hun antwoorden.")
-        if meeting_repo.meeting_of_round(session, round_id=round_id) is None:
-            raise Forbidden("Deze ronde hoort niet bij een bijeenkomst die nu loopt.")
-        return info
-    require_gemeente(principal, gemeente_id=info.gemeente_id, regio_id=info.regio_id, write=write)
+    require_partner_round(
+        principal,
+        round_id=round_id,
+        gemeente_id=info.gemeente_id,
+        regio_id=info.regio_id,
+        write=write,
+        views=views,
+        meeting_running=lambda: meeting_repo.meeting_of_round(session, round_id=round_id) is not None,
+    )
     return info
 
 
@@ -187,8 +187,7 @@ def close_apart(engine: Engine, principal: Principal, *, round_id: int) -> None:
 
 
 def _me(session: Session, principal: Principal) -> tuple[PartnerInfo, ApartPhase]:
-    if principal.role is not Role.PARTNER:
-        raise Forbidden()
+    require_partner(principal)
     me = partner_repo.partner_of_code(session, code_id=principal.code_id)
     found = partner_repo.phase(session, round_id=me.round_id) if me is not None else None
     if me is None or found is None or me.round_id != principal.round_id:
@@ -261,7 +260,7 @@ def samen_view(engine: Engine, principal: Principal, *, round_id: int | None = N
     """For the gemeente: every view. For a partner who is done: the views of the partners who are done."""
     found: ApartPhase | None
     with reading(engine) as session:
-        if principal.role is Role.PARTNER:
+        if answers_alone(principal):
             me, found = _me(session, principal)
             if not me.done and not found.closed:
                 raise ServiceError("U ziet de antwoorden van de anderen zodra u uw eigen antwoorden inlevert.")
@@ -294,8 +293,8 @@ def samen_view(engine: Engine, principal: Principal, *, round_id: int | None = N
         standards=tuple(standard_agreement(rows)),
         toelichtingen={n: a.toelichting for n, a in answers.items()},
         decisions=tuple(decisions),
-        can_decide=principal.role in (Role.GEMEENTE, Role.DEELNEMER) and found.closed,
-        shows_all=principal.role is not Role.PARTNER or found.closed,
+        can_decide=keeps_the_round(principal) and found.closed,
+        shows_all=not answers_alone(principal) or found.closed,
     )
 
 
@@ -341,7 +340,7 @@ def set_agreed(
 def agreement_of_round(engine: Engine, principal: Principal, *, round_id: int) -> list[StandardAgreement] | None:
     """Per standard how far the partners agreed; None when the round was not filled in apart first,
     or for anyone outside the gemeente."""
-    if principal.role not in (Role.GEMEENTE, Role.DEELNEMER):
+    if not keeps_the_round(principal):
         return None
     try:
         view = samen_view(engine, principal, round_id=round_id)

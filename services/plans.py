@@ -40,7 +40,7 @@ from domain.plan import (
     PlanLayout,
 )
 from services import ServiceError
-from services.authz import Forbidden, require_gemeente, require_regio
+from services.authz import Forbidden, can_write, own_gemeente, require_gemeente, require_regio, require_regional_plan
 from services.partners import disagreements_of_rounds
 from services.publications import get, latest_with_id, words_of
 from store import answers_repo, plan_repo
@@ -225,8 +225,9 @@ def _store_draft(
 
 def list_plans(engine: Engine, principal: Principal, *, regio_id: int, gemeente_id: int | None = None) -> PlanLists:
     with reading(engine) as session:
-        if principal.role is Role.GEMEENTE:
-            if gemeente_id is None or principal.gemeente_id != gemeente_id:
+        own_id = own_gemeente(principal)
+        if own_id is not None:
+            if gemeente_id != own_id:
                 raise Forbidden()
             own = _infos(
                 session, plan_repo.plan_ids(session, regio_id=regio_id, gemeente_id=gemeente_id, kind=PlanKind.GEMEENTE)
@@ -249,14 +250,8 @@ def plan_access(principal: Principal, info: PlanInfo, *, write: bool) -> bool:
     """Raises Forbidden when the person may not read (or, with write, change) the plan; returns may-write."""
     if info.kind is PlanKind.GEMEENTE:
         require_gemeente(principal, gemeente_id=info.gemeente_id or 0, regio_id=info.regio_id, write=write)
-        return principal.role is Role.GEMEENTE
-    if principal.role is Role.GEMEENTE and not write:
-        require_regio(principal, info.regio_id, roles=(Role.GEMEENTE,))
-        return False
-    if principal.role is not Role.REGIO:
-        raise Forbidden("Alleen de regio kan het regionale plan wijzigen.")
-    require_regio(principal, info.regio_id, roles=(Role.REGIO,))
-    return True
+        return can_write(principal, info.gemeente_id or 0)
+    return require_regional_plan(principal, info.regio_id, write=write)
 
 
 def open_plan(engine: Engine, principal: Principal, *, plan_id: int, shared: bool = False) -> PlanView:

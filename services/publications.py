@@ -37,7 +37,7 @@ from analysis.picture import (
 from domain.access import Principal, Role
 from domain.models import Purpose, Regio
 from services import ServiceError
-from services.authz import Forbidden, require_regio
+from services.authz import regional_average_shown, require_regio
 from services.publication_families import indicator_families, partner_family
 from services.regio_report import RegioReport, report_in
 from store import publication_repo
@@ -138,10 +138,8 @@ def gemeente_average(engine: Engine, principal: Principal, *, regio_id: int) -> 
     """The shared picture a gemeente may set beside its own results: only when the regio allows it."""
     with reading(engine) as session:
         regio = _readable(session, principal, regio_id)
-    if principal.role is Role.GEMEENTE and not regio.gemeente_sees_average:
+    if not regional_average_shown(principal, regio_id, gemeente_sees_average=regio.gemeente_sees_average):
         return None
-    if principal.role not in (Role.GEMEENTE, Role.REGIO):
-        raise Forbidden()
     return latest(engine, principal, regio_id=regio_id)
 
 

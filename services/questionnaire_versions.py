@@ -14,12 +14,12 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
 import questionnaire
-from domain.access import Principal, Role
+from domain.access import Principal
 from domain.audit import Action
 from imports.xlsx_questionnaire import read_question_texts
 from imports.xlsx_zelfscan import WorkbookRefused
 from services import ServiceError, audit
-from services.authz import Forbidden, require_beheerder, require_installation_beheerder
+from services.authz import managed_regio, require_beheerder, require_installation_beheerder
 from store import repository as repo
 from store import version_repo
 from store.unit_of_work import reading, writing
@@ -148,12 +148,11 @@ def activate(engine: Engine, principal: Principal, *, regio_id: int, version: st
 
 
 def versions(engine: Engine, principal: Principal) -> list[VersionInfo]:
-    if principal.role is not Role.BEHEERDER:
-        raise Forbidden()
+    managed = managed_regio(principal)
     with reading(engine) as session:
         regios = repo.list_regios(session)
-        if principal.regio_id is not None:
-            regios = [r for r in regios if r.id == principal.regio_id]
+        if managed is not None:
+            regios = [r for r in regios if r.id == managed]
         using: dict[str, list[str]] = {}
         for regio in regios:
             version = version_repo.version_for_new_round(session, regio_id=regio.id)

@@ -12,7 +12,7 @@ from domain.audit import Action
 from domain.models import Gemeente, Regio
 from domain.text import LIMITS, clean_name
 from services import ServiceError, audit, fitting
-from services.authz import is_installation_beheerder, require_installation_beheerder, require_regio
+from services.authz import is_installation_beheerder, require_installation_beheerder, require_regio, sees_gemeente
 from store import repository as repo
 from store.unit_of_work import reading, writing
 
@@ -47,9 +47,7 @@ def list_gemeenten(engine: Engine, principal: Principal, *, regio_id: int) -> li
     require_regio(principal, regio_id, roles=ALL_ROLES)
     with reading(engine) as session:
         gemeenten = repo.list_gemeenten(session, regio_id=regio_id)
-    if principal.role is Role.GEMEENTE:
-        return [g for g in gemeenten if g.id == principal.gemeente_id]
-    return gemeenten
+    return [g for g in gemeenten if sees_gemeente(principal, g.id)]
 
 
 def parse_gemeente_names(text: str) -> list[str]:

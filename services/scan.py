@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 import questionnaire
 from analysis.results import RoundResult
 from analysis.scoring import score_round
-from domain.access import Principal, Role
+from domain.access import Principal
 from domain.answers import Answer, AnswerValue, Change
 from domain.models import EXTRA_BASE, ExtraQuestion, Participant, Purpose, RoundInfo, RoundSummary
 from domain.text import clean_text
 from questionnaire import Questionnaire
 from services import ServiceError, fitting
-from services.authz import Forbidden, require_gemeente, require_progress, require_round
+from services.authz import Forbidden, own_gemeente, require_gemeente, require_progress, require_round
 from services.extra_questions import extras_of_round
 from store import answers_repo, meeting_repo, partner_repo, version_repo
 from store import repository as repo
@@ -148,7 +148,7 @@ def remove_empty_round(engine: Engine, principal: Principal, *, round_id: int) -
     for a bijeenkomst it did not fill in). Anything with content, a running bijeenkomst or a plan stays."""
     with writing(engine) as session:
         _readable(session, principal, round_id, write=True)
-        if principal.role is not Role.GEMEENTE:
+        if own_gemeente(principal) is None:
             raise Forbidden("Alleen de gemeente zelf kan een lege ronde weghalen.")
         reason = repo.why_round_must_stay(session, round_id=round_id)
         if reason is not None:

@@ -211,3 +211,76 @@ def test_every_page_but_the_public_ones_asks_for_itself_before_it_draws_anything
         else:
             assert [ast.literal_eval(c.args[0]) for c in calls] == [path.stem], path
             assert any(path.stem in authz.pages(_who(role, regio_id=None)) for role in Role), path
+
+
+def test_no_module_but_authz_decides_by_the_role_of_the_person_asking():
+    import ast
+    from pathlib import Path
+
+    def asks_the_role(node: ast.AST) -> bool:
+        return isinstance(node, ast.Attribute) and node.attr == "role" and "principal" in ast.unparse(node.value)
+
+    found = []
+    for path in sorted([Path("app.py"), *Path("services").glob("*.py"), *Path("pages").glob("*.py"),
+                        *Path("ui").glob("*.py")]):  # fmt: skip
+        if path.as_posix() == "services/authz.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Compare) and any(asks_the_role(o) for o in (node.left, *node.comparators)):
+                found.append(f"{path}:{node.lineno}")
+    assert found == []
+
+
+def test_a_rounds_agreed_answers_are_kept_by_the_gemeente_and_its_group_and_the_regios_sets_by_its_team():
+    from services import authz
+
+    assert {role for role in Role if authz.keeps_the_round(_who(role))} == {Role.GEMEENTE, Role.DEELNEMER}
+    assert {role for role in Role if authz.keeps_regio_sets(_who(role))} == {Role.REGIO}
+
+
+def test_a_gemeente_sees_itself_only_among_the_gemeenten_of_its_regio():
+    from services import authz
+
+    assert all(authz.sees_gemeente(_who(role), 7) for role in Role)
+    assert {role for role in Role if not authz.sees_gemeente(_who(role), 8)} == {Role.GEMEENTE}
+
+
+def test_only_the_gemeente_and_the_regio_team_keep_scans_plans_and_reports():
+    from services import authz
+
+    for role in Role:
+        if role in (Role.GEMEENTE, Role.REGIO):
+            assert authz.require_team(_who(role)) == 1
+        else:
+            with pytest.raises(authz.Forbidden):
+                authz.require_team(_who(role))
+
+
+def test_the_regional_average_beside_a_gemeente_is_for_the_regio_team_and_for_gemeenten_the_regio_allows():
+    from services import authz
+
+    for allowed in (True, False):
+        assert authz.regional_average_shown(_who(Role.REGIO), 1, gemeente_sees_average=allowed)
+        assert authz.regional_average_shown(_who(Role.GEMEENTE), 1, gemeente_sees_average=allowed) is allowed
+    for who in (_who(Role.FACILITATOR), _who(Role.DEELNEMER), _who(Role.GEMEENTE, regio_id=2)):
+        with pytest.raises(authz.Forbidden):
+            authz.regional_average_shown(who, 1, gemeente_sees_average=True)
+
+
+def test_the_regional_plan_is_changed_by_the_regio_team_and_read_by_its_gemeenten():
+    from services import authz
+
+    assert authz.require_regional_plan(_who(Role.REGIO), 1, write=True) is True
+    assert authz.require_regional_plan(_who(Role.GEMEENTE), 1, write=False) is False
+    with pytest.raises(authz.Forbidden, match="Alleen de regio"):
+        authz.require_regional_plan(_who(Role.GEMEENTE), 1, write=True)
+    with pytest.raises(authz.Forbidden):
+        authz.require_regional_plan(_who(Role.GEMEENTE, regio_id=2), 1, write=False)
+
+
+def test_a_partner_sees_which_block_is_open_for_its_own_round_and_no_other():
+    from services import authz
+
+    authz.require_round_state(_who(Role.PARTNER), round_id=3, gemeente_id=7, regio_id=1)
+    with pytest.raises(authz.Forbidden):
+        authz.require_round_state(_who(Role.PARTNER), round_id=4, gemeente_id=7, regio_id=1)
