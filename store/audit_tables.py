@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from store.tables import Base
+from store.base import Base
 
 
 class LogboekRow(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from store.tables import Base
+from store.base import Base
 
 
 class KoppelingRow(Base):

@@ -17,11 +17,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-
-class Base(DeclarativeBase):
-    pass
+# The other tables live in modules of their own on the same Base; importing them here puts them in Base.metadata
+# wherever the tables are used (migrations, backup).
+from store import audit_tables, indicator_tables, national_tables, sso_tables, version_tables  # noqa: F401
+from store.base import Base
 
 
 class RegioRow(Base):
@@ -385,8 +386,3 @@ class SamenBesluitRow(Base):
     why: Mapped[str] = mapped_column(Text, default="")
     actor: Mapped[str] = mapped_column(String(250))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-# The procesindicatoren's tables live in their own module; importing it here puts them in Base.metadata
-# wherever the tables are used (migrations, backup).
-from store import audit_tables, indicator_tables, national_tables, sso_tables, version_tables  # noqa: E402, F401

@@ -51,3 +51,40 @@ def test_a_floor_does_not_use_the_libraries_of_the_floors_above(package):
     _, forbidden = FLOORS[package]
     found = imports_of(package)
     assert not {name: files for name, files in found.items() if name in forbidden}
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Each of our modules (dotted name) and the modules of ours it imports, wherever in the file."""
+    modules: dict[str, Path] = {}
+    for package in OURS | {"app", "server"}:
+        paths = [ROOT / f"{package}.py"] if (ROOT / f"{package}.py").exists() else (ROOT / package).rglob("*.py")
+        for path in paths:
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            modules[name.removesuffix(".__init__")] = path
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                graph[name] |= {a.name for a in node.names if a.name in modules}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                for alias in node.names:
+                    target = f"{node.module}.{alias.name}"
+                    graph[name] |= {target if target in modules else node.module} & modules.keys()
+    return graph
+
+
+def test_no_module_of_ours_imports_itself_back_through_others():
+    graph = _module_graph()
+    circles = []
+    for start in sorted(graph):  # a depth-first walk from each module; small enough to do plainly
+        stack = [(start, (start,))]
+        seen: set[str] = set()
+        while stack:
+            here, path = stack.pop()
+            for there in graph[here] - {here}:
+                if there == start:
+                    circles.append(" -> ".join((*path, start)))
+                elif there not in seen:
+                    seen.add(there)
+                    stack.append((there, (*path, there)))
+    assert circles == []
