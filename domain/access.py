@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -48,6 +49,33 @@ class Principal(BaseModel):
         return f"{self.label} ({self.role.label.lower()})"
 
 
+class CodeKey(BaseModel):
+    """An access code as the login checks it: whom it logs in, until when, and its salted hash (never the code)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    role: Role
+    label: str
+    regio_id: int | None
+    gemeente_id: int | None
+    round_id: int | None
+    salt: bytes
+    secret_hash: bytes
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+
+class LoginSession(BaseModel):
+    """One login session (a page's or its cookie's): which code it belongs to, whose account, and its end."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code_id: int
+    person: str | None
+    expires_at: datetime
+
+
 class CodeInfo(BaseModel):
     """An access code as the beheerder sees it: never the code itself."""
 
@@ -60,9 +88,9 @@ class CodeInfo(BaseModel):
     regio_id: int | None
     gemeente_id: int | None
     gemeente_name: str | None
-    created_at: object
-    expires_at: object | None
-    revoked_at: object | None
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
     is_demo: bool
     join_code: str | None = None  # a bijeenkomst's code for this group (deelnemer codes), e.g. "K7PM3X"
     meeting_title: str | None = None

@@ -18,8 +18,9 @@ from datetime import datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from domain.access import Principal, Role
+from domain.access import CodeKey, LoginSession, Principal, Role
 from domain.audit import NOBODY, Action
 from services import ServiceError, audit
 from store import access_repo
@@ -154,10 +155,10 @@ def wrong_answer(client_key: str, wait: float, sleep: Callable[[float], None] = 
         sleep(wait)
 
 
-def start_session(  # type: ignore[no-untyped-def]
-    session, row, *, origin: str, how: str, person: str | None = None, until: datetime | None = None
+def start_session(
+    session: Session, row: CodeKey, *, origin: str, how: str, person: str | None = None, until: datetime | None = None
 ) -> Login:
-    """A new login session for a valid code row (in the caller's writing session), in the audit log. `person`: who
+    """A new login session for a valid code (in the caller's writing session), in the audit log. `person`: who
     logged in with an account mapped to this code; `until`: an earlier end than the usual SESSION_HOURS."""
     session_id, handoff = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     expires = min(moment for moment in (now() + timedelta(hours=SESSION_HOURS), until) if moment is not None)
@@ -179,7 +180,7 @@ def start_session(  # type: ignore[no-untyped-def]
     return Login(principal=principal, session_token=_sign(session_id, key), handoff_token=handoff)
 
 
-def note_failure(session, *, client_key: str) -> int:  # type: ignore[no-untyped-def]
+def note_failure(session: Session, *, client_key: str) -> int:
     """Record a wrong code of this client; the number of its recent failures."""
     access_repo.add_failure(session, client_key=client_key, public_id=None)
     return access_repo.count_failures(session, since=now() - WINDOW, client_key=client_key)
@@ -200,11 +201,11 @@ def participation_ended(engine: Engine, session_token: str | None) -> bool:
     """True when the token belongs to a device that joined a bijeenkomst which has ended since
     (its join code was revoked when the facilitator closed it, or expired the night after)."""
     found = _session_of_token(engine, session_token)
-    return found is not None and Role(found[1].role) is Role.DEELNEMER and _code_ended(found[1])
+    return found is not None and found[1].role is Role.DEELNEMER and _code_ended(found[1])
 
 
-def _session_of_token(engine: Engine, session_token: str | None):  # type: ignore[no-untyped-def]
-    """(session row, code row) of a signed session token, whether or not they still hold."""
+def _session_of_token(engine: Engine, session_token: str | None) -> tuple[LoginSession, CodeKey] | None:
+    """(login session, code) of a signed session token, whether or not they still hold."""
     if not session_token:
         return None
     with reading(engine) as session:
@@ -215,7 +216,7 @@ def _session_of_token(engine: Engine, session_token: str | None):  # type: ignor
         return access_repo.session_with_code(session, id_hash=_sha256(session_id))
 
 
-def _code_ended(code) -> bool:  # type: ignore[no-untyped-def]
+def _code_ended(code: CodeKey) -> bool:
     return code.revoked_at is not None or (code.expires_at is not None and aware_utc(code.expires_at) <= now())
 
 
@@ -268,15 +269,15 @@ def logout(engine: Engine, *session_tokens: str | None, origin: str) -> None:
 # --- helpers -----------------------------------------------------------------------------
 
 
-def _principal(row, person: str | None = None) -> Principal:  # type: ignore[no-untyped-def]
-    """The principal of a code row; with an account, the person comes first: "Anna de Vries (regioteam Entra)"."""
+def _principal(row: CodeKey, person: str | None = None) -> Principal:
+    """The principal of a code; with an account, the person comes first: "Anna de Vries (regioteam Entra)"."""
     return Principal(
         code_id=row.id,
-        role=Role(row.role),
+        role=row.role,
         label=f"{person} ({row.label})" if person else row.label,
         regio_id=row.regio_id,
         gemeente_id=row.gemeente_id,
-        round_id=row.ronde_id,
+        round_id=row.round_id,
     )
 
 
@@ -292,7 +293,7 @@ def forget_cached_keys() -> None:
     _KEYS.clear()
 
 
-def signing_key(session, *, create: bool = False) -> bytes | None:  # type: ignore[no-untyped-def]
+def signing_key(session: Session, *, create: bool = False) -> bytes | None:
     """The installation's key for signing session ids; made once, in a writing session.
 
     It never changes once made, so each process keeps it after the first read (every

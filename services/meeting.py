@@ -327,7 +327,7 @@ def join(
         found = [(m, c) for m, c in found if meeting_id is None or m == meeting_id]
         if found:
             meeting = meeting_in(session, found[0][0])
-            row = access_repo.get_code_row(session, code_id=found[0][1])
+            row = access_repo.get_code_key(session, code_id=found[0][1])
             expired = row.expires_at is not None and _aware(row.expires_at) <= now()
             if meeting.ended or row.revoked_at is not None or expired:
                 raise ServiceError("Deze bijeenkomst is afgelopen; de code werkt niet meer.")

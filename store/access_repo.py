@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from domain.access import CodeInfo, Role
+from domain.access import CodeInfo, CodeKey, LoginSession, Role
 from store import sso_repo
+from store.access_rows import code_key, login_session
 from store.repository import NotFound, now
 from store.tables import (
     BijeenkomstGroepRow,
@@ -23,11 +24,11 @@ from store.tables import (
 )
 
 
-def get_code_row(session: Session, *, code_id: int) -> ToegangscodeRow:
+def get_code_key(session: Session, *, code_id: int) -> CodeKey:
     row = session.get(ToegangscodeRow, code_id)
     if row is None:
         raise LookupError(f"toegangscode {code_id}")
-    return row
+    return code_key(row)
 
 
 def add_code(
@@ -67,8 +68,9 @@ def public_id_taken(session: Session, *, public_id: str) -> bool:
     return session.scalar(select(ToegangscodeRow.id).where(ToegangscodeRow.public_id == public_id)) is not None
 
 
-def find_code(session: Session, *, public_id: str) -> ToegangscodeRow | None:
-    return session.scalar(select(ToegangscodeRow).where(ToegangscodeRow.public_id == public_id))
+def find_code(session: Session, *, public_id: str) -> CodeKey | None:
+    row = session.scalar(select(ToegangscodeRow).where(ToegangscodeRow.public_id == public_id))
+    return code_key(row) if row is not None else None
 
 
 def get_code(session: Session, *, code_id: int) -> CodeInfo:
@@ -178,16 +180,16 @@ def add_session(
     )
 
 
-def session_with_code(session: Session, *, id_hash: str) -> tuple[SessieRow, ToegangscodeRow] | None:
+def session_with_code(session: Session, *, id_hash: str) -> tuple[LoginSession, CodeKey] | None:
     found = session.execute(
         select(SessieRow, ToegangscodeRow)
         .join(ToegangscodeRow, SessieRow.code_id == ToegangscodeRow.id)
         .where(SessieRow.id_hash == id_hash)
     ).first()
-    return (found[0], found[1]) if found else None
+    return (login_session(found[0]), code_key(found[1])) if found else None
 
 
-def take_handoff(session: Session, *, handoff_hash: str) -> SessieRow | None:
+def take_handoff(session: Session, *, handoff_hash: str) -> LoginSession | None:
     """Use a one-time handoff token: return its session and make the token unusable."""
     row = session.scalar(select(SessieRow).where(SessieRow.handoff_hash == handoff_hash))
     if row is None:
@@ -195,7 +197,7 @@ def take_handoff(session: Session, *, handoff_hash: str) -> SessieRow | None:
     valid = row.handoff_expires_at is not None and _aware(row.handoff_expires_at) > now()
     row.handoff_hash = None
     row.handoff_expires_at = None
-    return row if valid else None
+    return login_session(row) if valid else None
 
 
 def delete_session(session: Session, *, id_hash: str) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain.access import AccountMapping
+from domain.access import AccountMapping, CodeKey
+from store.access_rows import code_key
 from store.sso_tables import KoppelingRow
 from store.tables import ToegangscodeRow
 
@@ -29,15 +30,15 @@ def _mapping(row: KoppelingRow) -> AccountMapping:
     return AccountMapping(provider=row.provider, claim=row.claim, value=row.value, tenant=row.tenant)
 
 
-def candidates(session: Session, *, provider: str) -> list[tuple[AccountMapping, ToegangscodeRow]]:
-    """The provider's mappings whose code is not revoked, with their code rows (for starting a session)."""
+def candidates(session: Session, *, provider: str) -> list[tuple[AccountMapping, CodeKey]]:
+    """The provider's mappings whose code is not revoked, with their codes (for starting a session)."""
     rows = session.execute(
         select(KoppelingRow, ToegangscodeRow)
         .join(ToegangscodeRow, KoppelingRow.code_id == ToegangscodeRow.id)
         .where(KoppelingRow.provider == provider, ToegangscodeRow.revoked_at.is_(None))
         .order_by(KoppelingRow.id)
     )
-    return [(_mapping(mapping), code) for mapping, code in rows]
+    return [(_mapping(mapping), code_key(code)) for mapping, code in rows]
 
 
 def mappings_of_codes(session: Session, code_ids: Any) -> dict[int, AccountMapping]:

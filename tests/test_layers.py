@@ -88,3 +88,19 @@ def test_no_module_of_ours_imports_itself_back_through_others():
                     seen.add(there)
                     stack.append((there, (*path, there)))
     assert circles == []
+
+
+def test_the_store_hands_out_domain_models_never_a_table_row():
+    store = ROOT / "store"
+    rows = {node.name for path in store.glob("*tables.py") for node in ast.parse(path.read_text("utf-8")).body
+            if isinstance(node, ast.ClassDef) and node.name != "Base"}  # fmt: skip
+    handed_out = []
+    for path in sorted(store.glob("*.py")):
+        if path.name.endswith("tables.py"):  # the rows themselves
+            continue
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                returns = ast.unparse(node.returns) if node.returns is not None else "(no annotation)"
+                if returns == "(no annotation)" or any(row in returns for row in rows):
+                    handed_out.append(f"{path.name}: {node.name} -> {returns}")
+    assert handed_out == []
