@@ -29,7 +29,10 @@ def normal_period(text: str) -> str | None:
 
 def period_key(period: str) -> tuple[int, int, str]:
     """Sort key: year, then the start month of the quarter, half year or month."""
-    year, part = PERIOD.fullmatch(period).groups()  # type: ignore[union-attr]
+    found = PERIOD.fullmatch(period)
+    if found is None:
+        raise ValueError(f"not a period: {period!r}")  # periods are normalised (normal_period) before they are stored
+    year, part = found.groups()
     if part is None:
         start = 1
     elif part[0] == "K":

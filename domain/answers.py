@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,6 +22,8 @@ class AnswerValue(StrEnum):
 
 
 ANSWER_LABELS = {AnswerValue.OP_ORDE: "op orde", AnswerValue.NIET_OP_ORDE: "niet op orde"}
+
+AnswerField = Literal["value", "toelichting"]  # the two parts of an answer a person changes
 
 
 class Answer(BaseModel):

@@ -7,6 +7,7 @@ names the problem, before any page or score depends on it.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -137,8 +138,11 @@ class Questionnaire(_Frozen):
         return sorted(own, key=lambda p: not set(p.questions) & set(questions))
 
 
-def _duplicates(numbers: list[int] | list[str]) -> list[int | str]:
-    return sorted({n for n in numbers if numbers.count(n) > 1})  # type: ignore[arg-type]
+_Key = TypeVar("_Key", int, str)  # the numbers of questions or of standards
+
+
+def _duplicates(numbers: list[_Key]) -> list[_Key]:
+    return sorted({n for n in numbers if numbers.count(n) > 1})
 
 
 def _check_blocks(blocks: tuple[Block, ...]) -> list[str]:

@@ -183,7 +183,7 @@ def check_scope(
             raise ServiceError(NO_ACCESS)
 
 
-def issue_demo_codes(session, *, regio_id: int, gemeenten: list[tuple[int, str]]) -> None:  # type: ignore[no-untyped-def]
+def issue_demo_codes(session: Session, *, regio_id: int, gemeenten: list[tuple[int, str]]) -> None:
     """Demo codes are shown on the login page, so a newcomer can try every role."""
     codes: list[tuple[Role, str, int | None]] = [
         (Role.BEHEERDER, "Demo beheerder", None),
@@ -222,7 +222,7 @@ def list_codes(engine: Engine, principal: Principal, *, regio_id: int | None) ->
         return access_repo.list_codes(session, regio_id=regio_id)
 
 
-def _get_code(session, code_id: int):  # type: ignore[no-untyped-def]
+def _get_code(session: Session, code_id: int) -> CodeInfo:
     try:
         return access_repo.get_code(session, code_id=code_id)
     except NotFound as exc:
@@ -311,7 +311,7 @@ def add_partner_code(
     )
 
 
-def unused_public_id(session) -> str:  # type: ignore[no-untyped-def]
+def unused_public_id(session: Session) -> str:
     public_id = _random_chars(PUBLIC_LENGTH)
     while access_repo.public_id_taken(session, public_id=public_id):
         public_id = _random_chars(PUBLIC_LENGTH)

@@ -15,6 +15,7 @@ import questionnaire
 from analysis.anonymise import fold
 from analysis.formatting import long_date
 from domain.access import Principal
+from domain.answers import AnswerField
 from domain.audit import Action
 from domain.models import EXTRA_BASE, Gemeente, Purpose
 from imports.xlsx_zelfscan import ChooseSheet, ParsedAnswer, ParsedWorkbook, Problem, WorkbookRefused, read_workbook
@@ -115,16 +116,17 @@ def store(
             source_hash=parsed.file_hash,
         )
         for answer in parsed.answers:
-            for field, new in (
+            fields: tuple[tuple[AnswerField, str | None], ...] = (
                 ("value", answer.value.value if answer.value else None),
                 ("toelichting", answer.toelichting),
-            ):
+            )
+            for field, new in fields:
                 if new:
                     answers_repo.save_field(
                         session,
                         round_id=round_id,
                         question_number=answer.number,
-                        field=field,  # type: ignore[arg-type]
+                        field=field,
                         new=new,
                         expected=None,
                         actor=actor,
@@ -132,10 +134,8 @@ def store(
                     )
         asked = {q.id for q in version_repo.extra_questions(session, regio_id=gemeente.regio_id, with_removed=True)}
         for extra in (e for e in parsed.extras if e.number in asked):
-            for field, new in (
-                ("value", extra.value.value if extra.value else None),
-                ("toelichting", extra.toelichting),
-            ):
+            fields = (("value", extra.value.value if extra.value else None), ("toelichting", extra.toelichting))
+            for field, new in fields:
                 if new:
                     version_repo.save_extra_field(
                         session, round_id=round_id, question_number=EXTRA_BASE + extra.number, field=field, new=new,

@@ -15,6 +15,7 @@ import unicodedata
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 import indicators
 from analysis.indicators import NONE, IndicatorLine, SeriesRow, Shown, exact_shown, normal_period, series
@@ -77,7 +78,7 @@ def require_editor(principal: Principal, regio_id: int) -> None:
     require_regio(principal, regio_id, roles=(Role.REGIO,))
 
 
-def _own_indicator(session, regio_id: int, indicator_id: int) -> RegioIndicator:  # type: ignore[no-untyped-def]
+def _own_indicator(session: Session, regio_id: int, indicator_id: int) -> RegioIndicator:
     """An indicator of this regio's set, or a plain message (another regio's: no access)."""
     try:
         owner, item = indicator_repo.get_indicator(session, indicator_id=indicator_id)

@@ -7,6 +7,7 @@ Who may do what:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict
@@ -17,12 +18,13 @@ import questionnaire
 from analysis.agreement import spread_line
 from analysis.compare import without
 from analysis.deidentify import Words, clean
-from analysis.follow_up import gemeente_follow_up, not_comparable, regional_follow_up
+from analysis.follow_up import FollowUp, gemeente_follow_up, not_comparable, regional_follow_up
 from analysis.formatting import long_date
 from analysis.scoring import score_round
 from analysis.verbeterplan import (
     Draft,
     PlanView,
+    StandardFigures,
     gemeente_draft,
     gemeente_figures,
     progress,
@@ -39,6 +41,7 @@ from domain.plan import (
     PlanKind,
     PlanLayout,
 )
+from questionnaire import Questionnaire
 from services import ServiceError
 from services.authz import Forbidden, can_write, own_gemeente, require_gemeente, require_regio, require_regional_plan
 from services.partners import disagreements_of_rounds
@@ -313,7 +316,15 @@ def _deidentified(plan: Plan, words: Words) -> Plan:
     )
 
 
-def _view(plan: Plan, subject: str, based_on: str, qn, figures, follow_up, editable: bool) -> PlanView:  # type: ignore[no-untyped-def]
+def _view(
+    plan: Plan,
+    subject: str,
+    based_on: str,
+    qn: Questionnaire,
+    figures: Sequence[StandardFigures],
+    follow_up: FollowUp | None,
+    editable: bool,
+) -> PlanView:
     """The plan as its page and documents show it: its clusters from the figures it rests on."""
     clusters = sections(qn, plan, figures)
     return PlanView(

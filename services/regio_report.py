@@ -7,6 +7,7 @@ from this picture by `services/publications.py` (through `analysis/picture.py` a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
@@ -30,7 +31,7 @@ from analysis.results import RoundResult
 from analysis.scoring import score_round
 from domain.access import Principal, Role
 from domain.answers import Answer, AnswerValue
-from domain.models import Gemeente, Purpose, Regio, RoundRow, RoundSummary
+from domain.models import ExtraQuestion, Gemeente, Purpose, Regio, RoundRow, RoundSummary
 from services import ServiceError
 from services.authz import require_regio
 from services.scan import round_summaries
@@ -213,7 +214,7 @@ def _fingerprint(round_id: int, counting: list[Answer], extras: dict[int, Answer
     return fingerprint(round_id, answers, extra)
 
 
-def _extras(extra_questions, per_round: list[dict[int, Answer]]) -> list[QuestionXY]:  # type: ignore[no-untyped-def]
+def _extras(extra_questions: Sequence[ExtraQuestion], per_round: list[dict[int, Answer]]) -> list[QuestionXY]:
     """Per extra question: x of y counted gemeenten op orde."""
     found = []
     for extra in extra_questions:

@@ -14,7 +14,7 @@ import questionnaire
 from analysis.results import RoundResult
 from analysis.scoring import score_round
 from domain.access import Principal
-from domain.answers import Answer, AnswerValue, Change
+from domain.answers import Answer, AnswerField, AnswerValue, Change
 from domain.models import EXTRA_BASE, ExtraQuestion, Participant, Purpose, RoundInfo, RoundSummary
 from domain.text import clean_text
 from questionnaire import Questionnaire
@@ -274,6 +274,7 @@ def _save(
     require_round(principal, round_id=round_id, gemeente_id=gemeente_id, regio_id=regio_id, write=True)
     extras = check_changes(session, round_id, version, changes, regio_id=regio_id)
     for change in changes:
+        field: AnswerField
         if isinstance(change, ValueChange):
             field, new, expected = "value", _stored(change.value), _stored(change.expected)
         else:
@@ -283,7 +284,7 @@ def _save(
             session,
             round_id=round_id,
             question_number=change.question_number,
-            field=field,  # type: ignore[arg-type]
+            field=field,
             new=new,
             expected=expected,
             actor=principal.actor,

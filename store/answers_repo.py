@@ -7,14 +7,14 @@ interrupted Streamlit run is harmless. Every real change adds a row to the histo
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from domain.answers import Answer, AnswerValue, Change
+from domain.answers import Answer, AnswerField, AnswerValue, Change
 from store.repository import NotFound, now
 from store.tables import AntwoordRow, RondeRow, WijzigingRow
 
@@ -106,7 +106,7 @@ def save_field(
     *,
     round_id: int,
     question_number: int,
-    field: Literal["value", "toelichting"],
+    field: AnswerField,
     new: str | None,
     expected: str | None,
     actor: str,

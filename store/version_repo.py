@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 import questionnaire
-from domain.answers import Answer, AnswerValue
+from domain.answers import Answer, AnswerField, AnswerValue
 from domain.models import EXTRA_BASE, ExtraQuestion
 from store.answers_repo import FieldChange
 from store.repository import now
@@ -138,7 +138,7 @@ def save_extra_field(
     *,
     round_id: int,
     question_number: int,
-    field: str,
+    field: AnswerField,
     new: str | None,
     expected: str | None,
     actor: str,
