@@ -14,6 +14,7 @@ from domain.access import Role
 from domain.audit import Action
 from services import audit
 from services.access_codes import issue_code
+from tests.browser.conftest import DOWNLOAD_WAIT_MS
 from tests.browser.test_scan_in_browser import log_in
 from tests.conftest import ADMIN
 
@@ -32,7 +33,7 @@ def test_a_beheerder_reads_a_failed_login_a_download_and_a_logout_in_the_log(app
     table = page.get_by_role("table")
     expect(table.get_by_text("mislukt: code klopt niet").first).to_be_visible()
     expect(table.get_by_text("127.0.0.1").first).to_be_visible()
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_WAIT_MS) as info:
         page.get_by_role("button", name="Logboek downloaden (.csv)").click()
     rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text("utf-8-sig")), delimiter=";"))
     assert any(r[1] == "inloggen" and r[3] == "gelukt" and "proef logboek" in r[5] for r in rows[1:])

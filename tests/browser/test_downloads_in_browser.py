@@ -19,6 +19,7 @@ from services.plans import create_gemeente_plan
 from services.publications import Options, Selection, publish
 from services.regio import set_regio_settings
 from services.scan import ValueChange, save_changes
+from tests.browser.conftest import DOWNLOAD_WAIT_MS
 from tests.browser.test_scan_in_browser import log_in, new_gemeente
 from tests.conftest import ADMIN, principal_for
 
@@ -67,7 +68,7 @@ DOWNLOADS = [
 
 
 def address_of_download(page: Page, label: str) -> str:
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_WAIT_MS) as info:
         page.get_by_role("button", name=label).first.click()
     assert info.value.path() is not None
     return info.value.url

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from domain.access import Role
 from services.access_codes import issue_code
+from tests.browser.conftest import DOWNLOAD_WAIT_MS
 from tests.browser.test_scan_in_browser import log_in
 from tests.conftest import ADMIN, regio_with_rounds
 
@@ -27,7 +28,7 @@ def regio_code(app):
 
 
 def download(page, label: str) -> bytes:
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_WAIT_MS) as info:
         page.get_by_role("button", name=label).click()
     path = info.value.path()
     assert path is not None

@@ -20,7 +20,7 @@ from services.access_codes import issue_code
 from services.meeting import create_meeting, get_meeting, open_block, show_names
 from services.regio import create_regio, list_gemeenten
 from services.scan import open_scan, start_round
-from tests.browser.conftest import RunningApp, caddy_in_front, start_app
+from tests.browser.conftest import DOWNLOAD_WAIT_MS, RunningApp, caddy_in_front, start_app
 from tests.browser.test_scan_in_browser import NIET_LABEL, OP_LABEL, log_in, question
 from tests.conftest import ADMIN, principal_for
 from tests.databases import new_database, postgres_url
@@ -173,7 +173,7 @@ def test_a_download_through_caddy_works_for_its_session_only(caddy, replicas, se
     _, _, _, codes = setup
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     log_in(page, caddy, codes["gemeente"])
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_WAIT_MS) as info:
         page.get_by_role("button", name="Leeg Excel-werkboek om offline in te vullen").click()
     address = info.value.url
     assert page.request.get(address).status == 200  # the sticky cookie brings it to the replica that made it
