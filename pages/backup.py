@@ -34,15 +34,14 @@ st.write(
     "U zet een back-up terug in een nieuwe, lege installatie, bijvoorbeeld op een nieuwe server of na de "
     "overstap naar PostgreSQL. Daarna werken de codes uit de back-up weer, en deze inlog niet meer."
 )
-if not empty:
+if not empty:  # no uploader that cannot be used: its faded label is unreadable, and it offers what it refuses
     st.info(
         "Deze installatie heeft al gegevens. Terugzetten kan alleen in een lege installatie, zodat er niets "
         "verloren gaat."
     )
-upload = st.file_uploader(
-    "Back-upbestand (.zip)", type=["zip"], disabled=not empty, max_upload_size=MAX_BACKUP_BYTES // (1024 * 1024)
-)
-if upload is not None and st.button("Back-up terugzetten", type="primary", disabled=not empty):
+    st.stop()
+upload = st.file_uploader("Back-upbestand (.zip)", type=["zip"], max_upload_size=MAX_BACKUP_BYTES // (1024 * 1024))
+if upload is not None and st.button("Back-up terugzetten", type="primary"):
     try:
         report = restore_file(engine, principal, upload.getvalue())
     except ServiceError as exc:

@@ -1,4 +1,5 @@
-"""WCAG 2.1 AA in a real browser: axe-core on every page of every role, and the scan by keyboard alone."""
+"""WCAG 2.1 AA in a real browser: axe-core on the login page, a no-access message and an open verbeterplan, and the
+scan by keyboard alone. Every page of every role is checked in tests/browser/test_every_page_in_browser.py."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from demo.seed import load_demo_region
-from domain.access import Principal, Role
-from services import national
+from domain.access import Role
 from services.access_codes import demo_codes
 from services.regio import list_gemeenten
 from services.scan import list_rounds, open_scan
@@ -23,10 +23,6 @@ pytestmark = pytest.mark.browser
 # Violations that come from Streamlit's own markup and cannot be fixed from the app are
 # allowed only by name here: (rule id, element, upstream issue). None are needed today.
 ALLOWED: set[tuple[str, str]] = set()
-ROUND_PAGES = ("scan", "resultaten", "geschiedenis")
-REGIO_PARTS = ["overzicht", "spinnenweb", "vragen", "naast-elkaar", "toelichtingen", "partners", "delen", "landelijk"]
-NATIONAL_PARTS = ["cijfers", "vragen", "verandering", "downloaden", "regios", "regels"]
-INDICATOR_PARTS = ["set", "beschikbaarheid", "leveren", "delen"]
 axe = Axe()
 
 
@@ -46,8 +42,7 @@ def serious_violations(page: Page) -> list[str]:
 
 @pytest.fixture(scope="module")
 def demo(app):
-    regio = load_demo_region(app.engine, national=True)
-    national.publish(app.engine, NATIONAL_TEAM)
+    regio = load_demo_region(app.engine)
     aalsveen = next(
         g
         for g in list_gemeenten(app.engine, principal_for(Role.REGIO, regio), regio_id=regio.id)
@@ -56,42 +51,6 @@ def demo(app):
     round_id = list_rounds(app.engine, principal_for(Role.REGIO, regio), gemeente_id=aalsveen.id)[0].id
     codes = {label: code for _, label, code in demo_codes(app.engine)}
     return regio, round_id, codes
-
-
-NATIONAL_TEAM = Principal(code_id=1, role=Role.LANDELIJK, label="Demo landelijk team")
-
-
-def nav_paths(page: Page) -> list[str]:
-    hrefs = page.get_by_test_id("stSidebarNav").locator("a").evaluate_all("links => links.map(a => a.href)")
-    return [re.sub(r"^https?://[^/]+", "", h) for h in hrefs if not h.endswith("/uitloggen")]
-
-
-@pytest.mark.parametrize(
-    "who", ["Demo Aalsveen", "Demo regio", "Demo facilitator", "Demo beheerder", "Demo landelijk team"]
-)
-def test_every_page_of_every_role_has_no_serious_violations(app, browser, demo, who):
-    _, round_id, codes = demo
-    page = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
-    log_in(page, app.url, codes[who])
-    problems = {}
-    parts = (
-        [f"/?onderdeel={part}" for part in REGIO_PARTS[1:]]
-        + [f"/indicatoren?onderdeel={part}" for part in INDICATOR_PARTS]
-        if who == "Demo regio"
-        else [f"/?onderdeel={part}" for part in NATIONAL_PARTS[1:]]
-        if who == "Demo landelijk team"
-        else []
-    )
-    for path in nav_paths(page) + parts:
-        url = f"{app.url}{path}"
-        if path.strip("/") in ROUND_PAGES:
-            url += f"?ronde={round_id}&blok=1"
-        page.goto(url)
-        found = serious_violations(page)
-        if found:
-            problems[path] = found
-    page.context.close()
-    assert problems == {}
 
 
 def test_the_login_page_and_its_error_message_have_no_serious_violations(app, page, demo):
