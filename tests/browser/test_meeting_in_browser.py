@@ -138,8 +138,11 @@ def test_a_live_startbijeenkomst_with_seven_devices_loses_no_answer(app, browser
         expect(question(d.page, 1).get_by_role("radio").first).to_be_disabled()  # no block open yet
 
     console.get_by_role("button", name="Blok 1 openen (vragen 1–14)").click()
+    expect(console.get_by_text("Nu open: blok 1.")).to_be_visible()  # the facilitator's click is stored
     for d in devices:  # the devices check every few seconds
-        expect(question(d.page, 1).get_by_role("radio").first).to_be_enabled(timeout=FOLLOW_MS)
+        expect(question(d.page, 1).get_by_role("radio").first, f"device {devices.index(d) + 1}").to_be_enabled(
+            timeout=FOLLOW_MS
+        )
 
     # Block 2 cannot be answered while block 1 is open.
     tester = devices[0].page
@@ -160,6 +163,7 @@ def test_a_live_startbijeenkomst_with_seven_devices_loses_no_answer(app, browser
     lag_block_1 = projector_shows(projector, {1: 14, 2: 14, 3: 14, 4: 14, 5: 14, 6: 14, 7: 0}, 14)
 
     console.get_by_role("button", name="Blok 2 openen (vragen 15–31)").click()
+    expect(console.get_by_text("Nu open: blok 2.")).to_be_visible()
     for d in devices:  # every device follows the facilitator to block 2
         expect(question(d.page, 15).get_by_role("radio").first).to_be_enabled(timeout=FOLLOW_MS)
         expect(question(d.page, 1)).to_have_count(0, timeout=FOLLOW_MS)  # the old block goes when the run ends
