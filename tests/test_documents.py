@@ -1,6 +1,8 @@
 """The PDFs the app hands out, read as their reader gets them: pages, text order, properties, fonts.
 
-Pictures of every page go to test-artifacts/ (or $ZELFSCAN_TEST_ARTIFACTS) for a person to look at.
+With ZELFSCAN_TEST_ARTIFACTS=DIR, pictures of every page go to DIR/documents/ for a person to look at. Not by
+default: nobody looks at them in a test run, and drawing them took about 40 % of this file's time (6 of 15 s in
+one test, 3 December). `tools/document_images.py` draws the pictures of every document for review.
 """
 
 from __future__ import annotations
@@ -34,15 +36,20 @@ pytestmark = pytest.mark.skipif(
     subprocess.run(["which", "pdftotext"], capture_output=True).returncode != 0,
     reason="poppler-utils is installed by scripts/test",
 )
-ARTIFACTS = Path(os.environ.get("ZELFSCAN_TEST_ARTIFACTS", "test-artifacts"))
+ARTIFACTS = Path(os.environ["ZELFSCAN_TEST_ARTIFACTS"]) if os.environ.get("ZELFSCAN_TEST_ARTIFACTS") else None
 LONG = "Het team bespreekt dit elke maand met de wijkagent en Veilig Thuis, en legt vast wat is afgesproken. "
 
 
 def rendered(data: bytes, name: str, tmp_path: Path) -> Rendered:
     pdf = tmp_path / f"{name}.pdf"
     pdf.write_bytes(data)
-    page_images(pdf, ARTIFACTS / "documents", width=800)
+    pictures(pdf)
     return read(pdf)
+
+
+def pictures(pdf: Path) -> None:
+    if ARTIFACTS is not None:
+        page_images(pdf, ARTIFACTS / "documents", width=800)
 
 
 def flat(text: str) -> str:
@@ -178,7 +185,7 @@ def through_libreoffice(data: bytes, name: str, tmp_path: Path) -> Rendered:
     source = tmp_path / name
     source.write_bytes(data)
     pdf = to_pdf(source, tmp_path / "pdf")
-    page_images(pdf, ARTIFACTS / "documents", width=800)
+    pictures(pdf)
     return read(pdf)
 
 
