@@ -189,8 +189,8 @@ def _check(
                     f"In {where} staat gemeente '{parsed.gemeente}'. Die hoort niet bij {regio.name}. "
                     f"Controleer de naam; de gemeenten van de regio zijn: {', '.join(g.name for g in gemeenten)}."
                 )
-        elif own_gemeente(principal) is not None:
-            gemeente = next(g for g in gemeenten if g.id == own_gemeente(principal))
+        elif (own := own_gemeente(principal)) is not None:
+            gemeente = next(g for g in gemeenten if g.id == own)
         else:
             raise ServiceError(f"In dit werkboek staat geen gemeente ({where}). Vul de naam in.")
         if not sees_gemeente(principal, gemeente.id):
