@@ -38,9 +38,28 @@ ensure_venv() {
   ensure_pdf_libraries
   if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
     # constraints.txt pins every transitive package to the versions the tests passed with
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements" -c constraints.txt
+    install_pinned "$requirements"
     echo "$wanted" > "$stamp"
   fi
+}
+
+install_pinned() {
+  # uv installs the same pinned wheels as pip, compiled, in about 15 s where pip takes about 85 s on one core (a new
+  # venv on this 2-core machine, 3 December 2026); pip when uv cannot be had or cannot install them.
+  local links=()
+  for link in ${PIP_FIND_LINKS:-}; do links+=(--find-links "$link"); done  # local wheels, where a machine has them
+  if .venv/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(pinned uv)" \
+    && .venv/bin/uv pip install --python .venv/bin/python --quiet --compile-bytecode "${links[@]}" \
+      -r "$1" -c constraints.txt; then
+    return
+  fi
+  echo "uv did not install the packages; pip does." >&2
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$1" -c constraints.txt
+}
+
+pinned() {
+  # the version constraints.txt pins for a package
+  sed -n "s/^$1==//p" constraints.txt
 }
 
 build_deduce_lists() {

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from demo.seed import load_demo_region
@@ -15,29 +14,18 @@ from services.access_codes import demo_codes
 from services.regio import list_gemeenten
 from services.scan import list_rounds, open_scan
 from tests.browser.conftest import wait_until_drawn
+from tests.browser.test_every_page_in_browser import serious_violations as axe_findings
 from tests.browser.test_scan_in_browser import log_in
 from tests.conftest import principal_for
 
 pytestmark = pytest.mark.browser
 
-# Violations that come from Streamlit's own markup and cannot be fixed from the app are
-# allowed only by name here: (rule id, element, upstream issue). None are needed today.
-ALLOWED: set[tuple[str, str]] = set()
-axe = Axe()
-
 
 def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical findings (beside its ALLOWED ones), once the page is drawn."""
     expect(page.locator("h1").first).to_be_visible()
     wait_until_drawn(page)  # axe must not see the faded elements of a run still going
-    found = []
-    for violation in axe.run(page).response["violations"]:
-        if violation["impact"] not in ("serious", "critical"):
-            continue
-        for node in violation["nodes"]:
-            target = " ".join(node["target"])
-            if (violation["id"], target) not in ALLOWED:
-                found.append(f"{violation['id']} on {target}: {node['html'][:150]}")
-    return found
+    return axe_findings(page)
 
 
 @pytest.fixture(scope="module")
