@@ -141,6 +141,19 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+@pytest.fixture(autouse=True)
+def no_page_outlives_its_test(request) -> Iterator[None]:
+    """Every browser context a test opened is closed when it ends, also the ones it opened itself (other people,
+    other devices). A page left open polls its server every few seconds (a bijeenkomst's devices and projector) and,
+    once the module's server has stopped, keeps reconnecting: beside the tests that follow on its worker, until the
+    whole run ends."""
+    browser = request.getfixturevalue("browser") if "browser" in request.fixturenames else None
+    yield
+    if browser is not None:
+        for context in list(browser.contexts):
+            context.close()
+
+
 @pytest.fixture
 def page(browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
