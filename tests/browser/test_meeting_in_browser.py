@@ -167,14 +167,19 @@ def test_a_live_startbijeenkomst_with_seven_devices_loses_no_answer(app, browser
     for d in devices:  # every device follows the facilitator to block 2
         name = f"device {devices.index(d) + 1}"
         expect(question(d.page, 15).get_by_role("radio").first, name).to_be_enabled(timeout=FOLLOW_MS)
-        # The old block goes when the run ends. Under load a device once kept vraag 1 for over 30 s beside block 2
-        # (ff864fc, two busy loops): the message says whether it was drawn faded (a stale element of an earlier run).
+        # The old block is gone from what the person sees. Streamlit may keep a keyed widget of an earlier run in
+        # the page, hidden (`data-retained`, display: none), until a later full run clears it: under load its clear
+        # is skipped when a fragment's poll starts right behind the run (seen 3 December, two busy loops). Hidden, it
+        # is neither seen nor reached with the keyboard, so what counts is the visible vraag 1.
         old = question(d.page, 1)
         try:
-            expect(old).to_have_count(0, timeout=FOLLOW_MS)
+            expect(old.filter(visible=True)).to_have_count(0, timeout=FOLLOW_MS)
         except AssertionError as exc:
-            faded = old.first.evaluate("e => e.closest('[data-stale]')?.getAttribute('data-stale') ?? 'no'")
-            raise AssertionError(f"{name}: vraag 1 still shown beside block 2 (drawn faded: {faded})") from exc
+            how = old.first.evaluate(
+                "e => { const c = e.closest('[data-testid=stElementContainer]'); return `stale ${c?.dataset.stale}, "
+                "retained ${c?.dataset.retained}, display ${getComputedStyle(c).display}`; }"
+            )
+            raise AssertionError(f"{name}: vraag 1 still shown beside block 2 ({how})") from exc
     answer_round_robin(devices, 2)
     for d in devices[:5]:
         wait_until_stored(app, reader, round_of[GEMEENTEN[d.gemeente]], 16)
