@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from domain.calendar import AMSTERDAM
 
 
 def half_up(value: float, digits: int = 0) -> float:

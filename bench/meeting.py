@@ -34,7 +34,6 @@ import statistics
 import tempfile
 import time
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 
 import websockets
@@ -43,6 +42,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.replicas import cpu_seconds
 from domain.access import Role
+from domain.calendar import dutch_today
 from domain.meeting import MeetingKind
 from services.access import COOKIE_NAME, cookie_for_handoff, login
 from services.access_codes import issue_code
@@ -170,7 +170,7 @@ def prepare(engine, people: int, groups: int):
     facilitator = principal_for(Role.FACILITATOR, regio, label="bench")
     gemeenten = list_gemeenten(engine, ADMIN, regio_id=regio.id)
     meeting_id = create_meeting(
-        engine, facilitator, regio_id=regio.id, title="Bench", held_on=date.today(), kind=MeetingKind.START,
+        engine, facilitator, regio_id=regio.id, title="Bench", held_on=dutch_today(), kind=MeetingKind.START,
         gemeente_ids=[g.id for g in gemeenten], programme=[],
     )  # fmt: skip
     open_block(engine, facilitator, meeting_id=meeting_id, block=1)

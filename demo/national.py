@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 import questionnaire
 from analysis.contribution import contribution_of
-from analysis.formatting import AMSTERDAM
 from domain.answers import AnswerValue
+from domain.calendar import AMSTERDAM
 from domain.models import Purpose
 from services.access_codes import issue_demo_national_code
 from services.publications import Options, Selection, loaded_picture, publish_in

@@ -13,9 +13,9 @@ from sqlalchemy import Engine
 
 import indicators
 import questionnaire
-from analysis.formatting import AMSTERDAM
 from demo.texts import TOELICHTINGEN
 from domain.answers import AnswerValue
+from domain.calendar import AMSTERDAM
 from domain.models import Participant, Purpose, Regio
 from indicators.models import Figure, Level, Retrievable, Unambiguous, Unit
 from services.access_codes import issue_demo_codes

@@ -24,6 +24,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from domain.answers import AnswerValue
+from domain.calendar import dutch_today
 from domain.text import clean_name
 from imports.reader import Limits, Sheet, Upload, UploadRefused, cell_name, read_upload
 from imports.xlsx_values import cell_date, cell_label, cell_number, cell_text
@@ -347,7 +348,7 @@ def _info(sheet: str, rows: list[list], problems: list[Problem]) -> tuple[dict, 
 def implausible(held_on: date, today: date | None = None) -> str | None:
     """A date no one meant: in the future, or before the kwaliteitskader existed. Named, so the person can correct
     it (a future date would push every real round of the gemeente out of the regio's figures)."""
-    today = today or date.today()
+    today = today or dutch_today()
     if held_on > today:
         return (
             f"De datum {held_on:%d-%m-%Y} ligt in de toekomst. Klopt dat niet, pas hem dan aan in het werkboek; "

@@ -9,6 +9,7 @@ import segno
 import streamlit as st
 
 from analysis.formatting import long_date
+from domain.calendar import dutch_today
 from domain.meeting import DEFAULT_FOLLOW_UP_PROGRAMME, DEFAULT_PROGRAMME, MeetingKind, ProgrammeItem
 from services import ServiceError
 from services.meeting import (
@@ -80,8 +81,8 @@ if chosen is None:
     gemeenten = list_gemeenten(engine, principal, regio_id=regio_id)
     kind = st.radio("Soort bijeenkomst", list(MeetingKind), format_func=lambda k: k.label, horizontal=True)
     default = DEFAULT_PROGRAMME if kind is MeetingKind.START else DEFAULT_FOLLOW_UP_PROGRAMME
-    held_on = st.date_input("Datum", value=date.today(), format="DD-MM-YYYY", key="nieuw_datum")
-    held_on = held_on if isinstance(held_on, date) else date.today()
+    held_on = st.date_input("Datum", value=dutch_today(), format="DD-MM-YYYY", key="nieuw_datum")
+    held_on = held_on if isinstance(held_on, date) else dutch_today()
     names = {g.id: g.name for g in gemeenten}
     chosen_gemeenten: list[int] = []
     fresh: list[int] = []

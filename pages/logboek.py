@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import streamlit as st
 
-from analysis.formatting import AMSTERDAM
 from domain.audit import Action
+from domain.calendar import AMSTERDAM, dutch_today
 from services import ServiceError, audit
 from ui import auth, fields, runtime
 from ui.downloads import download_button
@@ -40,7 +40,7 @@ action = left.selectbox(
 )
 period = middle.date_input(
     "Periode",
-    value=(date.today() - timedelta(days=30), date.today()),
+    value=(dutch_today() - timedelta(days=30), dutch_today()),
     format="DD-MM-YYYY",
     key="logboek_periode",
 )
@@ -81,7 +81,7 @@ else:
 download_button(
     "Logboek downloaden (.csv)",
     make=lambda: audit.events_csv(engine, principal, **filters),
-    file_name=f"logboek-{date.today():%Y-%m-%d}.csv",
+    file_name=f"logboek-{dutch_today():%Y-%m-%d}.csv",
     mime="text/csv",
 )
 

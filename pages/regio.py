@@ -13,6 +13,7 @@ import streamlit as st
 
 from analysis import definitions
 from analysis.formatting import long_date, moment, percent
+from domain.calendar import dutch_today
 from exports.svg_radar import small_multiples_html
 from pictures.charts import standards_table
 from pictures.regional_charts import multiples_table, regio_radar, regio_table
@@ -75,8 +76,8 @@ if choice == "zelf":
             chosen_rounds[gemeente.id] = picked
 if choice == "periode":
     left, right = st.columns(2)
-    start = left.date_input("Van", value=date(date.today().year - 2, 1, 1), format="DD-MM-YYYY", key="regio_van")
-    end = right.date_input("Tot en met", value=date.today(), format="DD-MM-YYYY", key="regio_tot")
+    start = left.date_input("Van", value=date(dutch_today().year - 2, 1, 1), format="DD-MM-YYYY", key="regio_van")
+    end = right.date_input("Tot en met", value=dutch_today(), format="DD-MM-YYYY", key="regio_tot")
     period = (start, end) if isinstance(start, date) and isinstance(end, date) else None
 try:
     report = regio_report(engine, principal, regio_id=principal.regio_id, period=period, chosen_rounds=chosen_rounds)

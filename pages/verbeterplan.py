@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from analysis.formatting import long_date
+from domain.calendar import dutch_today
 from domain.plan import ALL_CLUSTERS, PlanInfo, PlanKind, PlanLayout
 from questionnaire import current
 from services import ServiceError, authz
@@ -198,7 +197,7 @@ if view.editable:
 else:
     st.info("U kunt dit plan lezen en downloaden. Alleen de opsteller kan het wijzigen.")
 back_to_list()
-today = date.today()
+today = dutch_today()
 cover = st.checkbox("Met voorblad (Word en PDF)", key="voorblad")
 left, middle, right = st.columns(3)
 download_button(

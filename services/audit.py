@@ -19,9 +19,9 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from analysis.formatting import AMSTERDAM
 from domain.access import Principal
 from domain.audit import FAILED, NOBODY, REFUSED, SUCCEEDED, Action, Event
+from domain.calendar import AMSTERDAM
 from domain.text import clean_name
 from exports.csv_writer import csv_bytes
 from services import ServiceError

@@ -17,6 +17,7 @@ from analysis.formatting import long_date
 from domain.access import Principal
 from domain.answers import AnswerField
 from domain.audit import Action
+from domain.calendar import dutch_today
 from domain.models import EXTRA_BASE, Gemeente, Purpose
 from imports.xlsx_zelfscan import ChooseSheet, ParsedAnswer, ParsedWorkbook, Problem, WorkbookRefused, read_workbook
 from services import ServiceError, audit
@@ -70,7 +71,7 @@ def preview(
         sheet=parsed.sheet,
         gemeente_id=gemeente.id,
         gemeente_name=gemeente.name,
-        held_on=parsed.held_on or date.today(),
+        held_on=parsed.held_on or dutch_today(),
         purpose=Purpose(parsed.purpose) if parsed.purpose else Purpose.NULMETING,
         version=version,
         answered=parsed.answered,
@@ -109,7 +110,7 @@ def store(
         round_id = repo.create_round(
             session,
             gemeente_id=gemeente.id,
-            held_on=parsed.held_on or date.today(),
+            held_on=parsed.held_on or dutch_today(),
             purpose=Purpose(parsed.purpose) if parsed.purpose else Purpose.NULMETING,
             questionnaire_version=version,
             participants=[],

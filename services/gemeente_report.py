@@ -19,6 +19,7 @@ from analysis.picture import SharedPicture
 from analysis.results import RoundResult
 from analysis.verbeterplan import ClusterProgress
 from domain.access import Principal
+from domain.calendar import dutch_today
 from domain.models import RoundInfo
 from exports.pdf_writer import html_to_pdf
 from exports.report_html import ReportPlan, gemeente_report_html
@@ -109,7 +110,7 @@ def gemeente_report_pdf(
         changes=report.changes,
         unanswered=report.unanswered,
         plans=report.plans,
-        made_on=today or date.today(),
+        made_on=today or dutch_today(),
         indicators=report.indicators,
         extras=report.extras,
     )

@@ -20,9 +20,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 import questionnaire
-from analysis.formatting import AMSTERDAM, long_date
+from analysis.formatting import long_date
 from domain.access import Principal, Role
 from domain.audit import NOBODY, Action
+from domain.calendar import AMSTERDAM
 from domain.meeting import REFLECTION_QUESTIONS, Meeting, MeetingKind, ProgrammeItem
 from domain.models import Purpose
 from domain.text import LIMITS, clean_name, clean_text

@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from analysis.verbeterplan import PlanView
 from domain.access import Principal
+from domain.calendar import dutch_today
 from domain.plan import PlanKind
 from exports.docx_verbeterplan import verbeterplan_docx
 from exports.pdf_verbeterplan import verbeterplan_pdf
@@ -34,7 +35,7 @@ def plan_radar(view: PlanView) -> bytes:
 def plan_document(
     engine: Engine, principal: Principal, *, plan_id: int, today: date | None = None, cover: bool = False
 ) -> tuple[str, bytes]:
-    today = today or date.today()
+    today = today or dutch_today()
     view = open_plan(engine, principal, plan_id=plan_id, shared=True)
     return plan_file_name(view, today, "docx"), verbeterplan_docx(view, plan_radar(view), today=today, cover=cover)
 
@@ -42,7 +43,7 @@ def plan_document(
 def plan_pdf(
     engine: Engine, principal: Principal, *, plan_id: int, today: date | None = None, cover: bool = False
 ) -> tuple[str, bytes]:
-    today = today or date.today()
+    today = today or dutch_today()
     view = open_plan(engine, principal, plan_id=plan_id, shared=True)
     return plan_file_name(view, today, "pdf"), verbeterplan_pdf(view, today=today, cover=cover)
 
@@ -50,7 +51,7 @@ def plan_pdf(
 def plan_workbook(
     engine: Engine, principal: Principal, *, plan_id: int, today: date | None = None
 ) -> tuple[str, bytes]:
-    today = today or date.today()
+    today = today or dutch_today()
     view = open_plan(engine, principal, plan_id=plan_id, shared=True)
     return plan_file_name(view, today, "xlsx"), verbeterplan_workbook(view, today=today)
 

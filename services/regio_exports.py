@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from analysis.deidentify import Kind, Replacement, Words, clean
 from analysis.formatting import long_date
 from analysis.picture import SharedPicture
+from domain.calendar import dutch_today
 from domain.text import clean_name, clean_text
 from exports.csv_figures import figures_csv
 from exports.factsheet_html import factsheet_html, factsheet_pdf
@@ -69,4 +69,4 @@ def internal_file(report: RegioReport) -> tuple[str, bytes]:
 
 
 def internal_file_name() -> str:
-    return f"zelfscan-per-gemeente-intern-{date.today().isoformat()}.xlsx"
+    return f"zelfscan-per-gemeente-intern-{dutch_today().isoformat()}.xlsx"

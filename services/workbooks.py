@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 import questionnaire
 from domain.access import Principal, Role
+from domain.calendar import dutch_today
 from exports.xlsx_writer import sheet_title as sheet_name
 from exports.xlsx_zelfscan import ScanSheet, archive_workbook, zelfscan_workbook
 from services import ServiceError
@@ -87,5 +88,5 @@ def regio_archive(engine: Engine, principal: Principal, *, regio_id: int) -> tup
     title = f"Zelfscan archief {regio.name}"
     with_rounds = {r[1] for r in rounds}
     empty = [sheet for gemeente_id, sheet in sheets.items() if gemeente_id not in with_rounds]
-    file_name = f"zelfscan-archief-{file_slug(regio.name)}-{date.today().isoformat()}.xlsx"
+    file_name = f"zelfscan-archief-{file_slug(regio.name)}-{dutch_today().isoformat()}.xlsx"
     return file_name, archive_workbook(title, scans, empty)

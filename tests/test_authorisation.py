@@ -8,6 +8,7 @@ import pytest
 
 from domain.access import Role
 from domain.answers import AnswerValue
+from domain.calendar import dutch_today
 from domain.models import Purpose
 from services import ServiceError
 from services.publications import Options, Selection, gemeente_average, publish
@@ -78,7 +79,7 @@ def test_a_gemeente_cannot_list_or_start_rounds_of_another_gemeente(engine, aado
             engine,
             beekdal,
             gemeente_id=aadorp.gemeente_id,
-            held_on=date.today(),
+            held_on=dutch_today(),
             purpose=Purpose.NULMETING,
             participants=[],
         )

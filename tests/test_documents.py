@@ -17,6 +17,7 @@ import pytest
 
 from demo.seed import load_demo_region
 from domain.access import Principal, Role
+from domain.calendar import dutch_today
 from domain.models import Purpose
 from domain.plan import PlanLayout
 from exports.pdf_writer import html_to_pdf
@@ -93,7 +94,7 @@ def test_the_gemeente_report_has_our_properties_and_embeds_its_fonts(engine, aad
     document = rendered(data, "verslag-eigenschappen", tmp_path)
     assert document.properties["Title"] == "Zelfscan Aadorp: Nulmeting van 5 maart 2026"
     assert "Author" not in document.properties
-    assert str(date.today().year) in document.properties["CreationDate"]
+    assert str(dutch_today().year) in document.properties["CreationDate"]
     assert document.properties["Tagged"] == "yes"
     assert document.fonts and all(embedded for _, embedded in document.fonts)
     assert 2 <= document.pages <= 5

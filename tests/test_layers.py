@@ -53,14 +53,20 @@ def test_a_floor_does_not_use_the_libraries_of_the_floors_above(package):
     assert not {name: files for name, files in found.items() if name in forbidden}
 
 
-def _module_graph() -> dict[str, set[str]]:
-    """Each of our modules (dotted name) and the modules of ours it imports, wherever in the file."""
+def _modules() -> dict[str, Path]:
+    """Each of our modules by dotted name, and its file."""
     modules: dict[str, Path] = {}
     for package in OURS | {"app", "server"}:
         paths = [ROOT / f"{package}.py"] if (ROOT / f"{package}.py").exists() else (ROOT / package).rglob("*.py")
         for path in paths:
             name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
             modules[name.removesuffix(".__init__")] = path
+    return modules
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Each of our modules (dotted name) and the modules of ours it imports, wherever in the file."""
+    modules = _modules()
     graph: dict[str, set[str]] = {name: set() for name in modules}
     for name, path in modules.items():
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
@@ -104,3 +110,16 @@ def test_the_store_hands_out_domain_models_never_a_table_row():
                 if returns == "(no annotation)" or any(row in returns for row in rows):
                     handed_out.append(f"{path.name}: {node.name} -> {returns}")
     assert handed_out == []
+
+
+def test_no_module_of_ours_asks_the_server_for_the_date():
+    """Today is the day in the Netherlands (domain/calendar.py): the server's own date.today() or naive
+    datetime.now() is yesterday for an hour or two after midnight when the server runs on UTC."""
+    asked = []
+    for name, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                call = ast.unparse(node.func)
+                if call in ("date.today", "datetime.today") or (call == "datetime.now" and not node.args):
+                    asked.append(f"{name}: {ast.unparse(node)}")
+    assert asked == []

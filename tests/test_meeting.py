@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from domain.access import Role
 from domain.answers import AnswerValue
+from domain.calendar import dutch_today
 from domain.meeting import DEFAULT_PROGRAMME, MeetingKind, ProgrammeItem
 from services import ServiceError
 from services.access import principal_for as principal_of_token
@@ -44,7 +45,7 @@ def meeting_id(engine, regio, gemeenten, facilitator) -> int:
         facilitator,
         regio_id=regio.id,
         title="Startbijeenkomst Regio Test",
-        held_on=date.today(),
+        held_on=dutch_today(),
         kind=MeetingKind.START,
         gemeente_ids=[g.id for g in gemeenten],
         programme=PROGRAMME,
@@ -76,7 +77,7 @@ def test_a_wrong_join_code_is_refused_in_dutch(engine, meeting_id):
 
 def test_a_join_code_of_another_bijeenkomst_is_refused(engine, regio, gemeenten, facilitator, meeting_id):
     other = create_meeting(
-        engine, facilitator, regio_id=regio.id, title="Tweede", held_on=date.today(), kind=MeetingKind.START,
+        engine, facilitator, regio_id=regio.id, title="Tweede", held_on=dutch_today(), kind=MeetingKind.START,
         gemeente_ids=[gemeenten[0].id], programme=[],
     )  # fmt: skip
     code = get_meeting(engine, facilitator, meeting_id=other).groups[0].join_code
@@ -97,7 +98,7 @@ def test_a_join_code_of_an_ended_bijeenkomst_no_longer_works(engine, facilitator
 
 def test_a_join_code_expires_the_night_after_the_bijeenkomst(engine, regio, gemeenten, facilitator):
     past = create_meeting(
-        engine, facilitator, regio_id=regio.id, title="Vorige maand", held_on=date.today() - timedelta(days=30),
+        engine, facilitator, regio_id=regio.id, title="Vorige maand", held_on=dutch_today() - timedelta(days=30),
         kind=MeetingKind.START, gemeente_ids=[gemeenten[0].id], programme=[],
     )  # fmt: skip
     code = get_meeting(engine, facilitator, meeting_id=past).groups[0].join_code

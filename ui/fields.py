@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from analysis.formatting import AMSTERDAM
+from domain.calendar import AMSTERDAM
 from domain.text import LIMITS, dutch_number, too_long
 
 WARN_AT = 0.9  # from this share of the limit on, say how much room is left

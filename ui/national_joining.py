@@ -4,8 +4,6 @@ Regio page (the regio team) and on Beheer (its beheerder)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 from sqlalchemy import Engine
 
@@ -13,6 +11,7 @@ import questionnaire
 from analysis.contribution import Contribution
 from analysis.formatting import long_date, moment, percent
 from domain.access import Principal
+from domain.calendar import dutch_today
 from pictures.national_charts import REGIOS
 from services import ServiceError
 from services.national import contribution_file, join, offer, own_fingerprint, taking_part, withdraw
@@ -48,7 +47,7 @@ def national_choice(engine: Engine, principal: Principal, regio_id: int) -> None
     else:
         st.info("De regio doet niet mee aan het landelijke beeld.", icon=":material/info:")
 
-    this_year = date.today().year
+    this_year = dutch_today().year
     years = [str(y) for y in range(this_year, this_year - 4, -1)]
     left, right = st.columns(2)
     period = left.selectbox(

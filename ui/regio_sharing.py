@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 from sqlalchemy import Engine
 
@@ -11,6 +9,7 @@ from analysis.deidentify import Words
 from analysis.formatting import long_date
 from analysis.picture import SharedPicture
 from domain.access import Principal
+from domain.calendar import dutch_today
 from pictures.regional_charts import shared_table
 from services import ServiceError
 from services.gemeente_report import gemeente_report_pdf, report_file_name
@@ -190,6 +189,6 @@ def _internal(engine: Engine, principal: Principal, report: RegioReport) -> None
     download_button(
         "Alle rondes als één werkboek (.xlsx)",
         make=lambda: regio_archive(engine, principal, regio_id=report.regio.id)[1],
-        file_name=f"zelfscan-archief-{date.today().isoformat()}.xlsx",
+        file_name=f"zelfscan-archief-{dutch_today().isoformat()}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
+from domain.calendar import dutch_today
 from domain.models import PARTICIPANT_ROLES, Participant, Purpose
 from ui import fields
 
@@ -33,7 +34,7 @@ def round_details_form(
     rows = st.session_state.setdefault(rows_key, len(participants) + EMPTY_ROWS)
     with st.form(key, enter_to_submit=False):
         chosen_date = st.date_input(
-            "Datum van de ronde", value=held_on or date.today(), format="DD-MM-YYYY", key=f"{key}_date"
+            "Datum van de ronde", value=held_on or dutch_today(), format="DD-MM-YYYY", key=f"{key}_date"
         )
         purposes = list(Purpose)
         chosen_purpose = st.radio(

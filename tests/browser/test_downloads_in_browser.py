@@ -4,13 +4,12 @@ code was revoked. No page uses Streamlit's open /media/ addresses."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from domain.access import Role
 from domain.answers import AnswerValue
+from domain.calendar import dutch_today
 from domain.meeting import MeetingKind
 from domain.plan import PlanLayout
 from services.access_codes import issue_code, revoke_code
@@ -110,7 +109,7 @@ def test_the_qr_codes_on_the_console_are_inside_the_page_not_at_an_address(app, 
     code = new_code(app, place, Role.FACILITATOR)
     facilitator = principal_for(Role.FACILITATOR, regio)
     meeting_id = create_meeting(
-        app.engine, facilitator, regio_id=regio.id, title="QR", held_on=date.today(), kind=MeetingKind.START,
+        app.engine, facilitator, regio_id=regio.id, title="QR", held_on=dutch_today(), kind=MeetingKind.START,
         gemeente_ids=[gemeente.id], programme=[], new_round_for={gemeente.id},
     )  # fmt: skip
     log_in(page, app.url, code.code)

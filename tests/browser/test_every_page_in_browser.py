@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -20,6 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from demo.seed import load_demo_region
 from domain.access import Principal, Role
+from domain.calendar import dutch_today
 from domain.meeting import MeetingKind
 from services import national
 from services.access_codes import demo_codes, issue_code
@@ -125,7 +125,7 @@ def demo(app) -> Demo:
     at_meeting = gemeenten[:3]
     assert aalsveen in at_meeting
     meeting_id = create_meeting(
-        app.engine, facilitator, regio_id=regio.id, title="Startbijeenkomst", held_on=date.today(),
+        app.engine, facilitator, regio_id=regio.id, title="Startbijeenkomst", held_on=dutch_today(),
         kind=MeetingKind.START, gemeente_ids=[g.id for g in at_meeting], programme=[],
         new_round_for={g.id for g in at_meeting},
     )  # fmt: skip

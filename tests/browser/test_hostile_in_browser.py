@@ -12,6 +12,7 @@ from playwright.sync_api import Page
 
 from domain.access import Principal, Role
 from domain.answers import AnswerValue
+from domain.calendar import dutch_today
 from domain.meeting import MeetingKind
 from domain.models import Participant, Purpose
 from domain.plan import PlanLayout
@@ -83,7 +84,7 @@ def seed_hostile(engine):
     )  # fmt: skip
     facilitator = principal_for(Role.FACILITATOR, regio)
     meeting_id = create_meeting(
-        app.engine, facilitator, regio_id=regio.id, title=TEXTS["meeting"], held_on=date.today(),
+        app.engine, facilitator, regio_id=regio.id, title=TEXTS["meeting"], held_on=dutch_today(),
         kind=MeetingKind.START, gemeente_ids=[gemeente.id], programme=[],
     )  # fmt: skip
     add_faq(app.engine, facilitator, meeting_id=meeting_id, question=TEXTS["faq"], answer=TEXTS["faq"])

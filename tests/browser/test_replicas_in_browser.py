@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from domain.access import Role
 from domain.answers import AnswerValue
+from domain.calendar import dutch_today
 from domain.meeting import MeetingKind
 from domain.models import Purpose
 from services.access_codes import issue_code
@@ -100,7 +101,7 @@ def test_an_answer_given_at_a_bijeenkomst_on_one_replica_shows_on_the_projector_
     facilitator = principal_for(Role.FACILITATOR, regio, label="voorzitter")
     gemeenten = list_gemeenten(first.engine, ADMIN, regio_id=regio.id)
     meeting_id = create_meeting(
-        first.engine, facilitator, regio_id=regio.id, title="Startbijeenkomst Replica", held_on=date.today(),
+        first.engine, facilitator, regio_id=regio.id, title="Startbijeenkomst Replica", held_on=dutch_today(),
         kind=MeetingKind.START, gemeente_ids=[g.id for g in gemeenten], programme=[],
     )  # fmt: skip
     open_block(first.engine, facilitator, meeting_id=meeting_id, block=1)

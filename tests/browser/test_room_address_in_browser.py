@@ -5,13 +5,13 @@ last one makes the room's many mistakes, so the others are not slowed by them.)"
 from __future__ import annotations
 
 import time
-from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
 from domain.access import Role
+from domain.calendar import dutch_today
 from domain.meeting import MeetingKind
 from services import ServiceError
 from services.access import MAX_DELAY, MAX_FAILURES_PER_CLIENT, login
@@ -97,7 +97,7 @@ def test_after_many_wrong_codes_from_a_room_the_right_codes_log_in_at_once(app, 
     regio, gemeente, _, code, _, _ = new_gemeente(app)
     facilitator = principal_for(Role.FACILITATOR, regio)
     meeting_id = create_meeting(
-        app.engine, facilitator, regio_id=regio.id, title="Start", held_on=date.today(), kind=MeetingKind.START,
+        app.engine, facilitator, regio_id=regio.id, title="Start", held_on=dutch_today(), kind=MeetingKind.START,
         gemeente_ids=[gemeente.id], programme=[],
     )  # fmt: skip
     join_code = get_meeting(app.engine, facilitator, meeting_id=meeting_id).groups[0].join_code

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from domain.access import Role
 from domain.answers import AnswerValue
+from domain.calendar import dutch_today
 from domain.meeting import MeetingKind
 from services.access import principal_for as principal_of_token
 from services.meeting import create_meeting, end_meeting, get_meeting, join, open_block, show_results
@@ -26,7 +25,7 @@ def facilitator(demo):
 def meeting(app_engine, demo, facilitator):
     gemeenten = list_gemeenten(app_engine, facilitator, regio_id=demo.id)[:3]
     meeting_id = create_meeting(
-        app_engine, facilitator, regio_id=demo.id, title="Startbijeenkomst Voorbeeld", held_on=date.today(),
+        app_engine, facilitator, regio_id=demo.id, title="Startbijeenkomst Voorbeeld", held_on=dutch_today(),
         kind=MeetingKind.START, gemeente_ids=[g.id for g in gemeenten], programme=[],
     )  # fmt: skip
     return get_meeting(app_engine, facilitator, meeting_id=meeting_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from domain.access import Principal, Role
 from domain.answers import AnswerValue
+from domain.calendar import dutch_today
 from services.partners import apart_phase, invite_partner
 from services.regio import list_gemeenten
 from services.scan import open_scan
@@ -84,7 +85,6 @@ def test_a_round_started_as_eerst_apart_opens_on_the_page_to_invite_partners(app
 
 
 def test_a_partner_at_a_bijeenkomst_sees_the_open_block_on_the_scan_page(app_engine, demo):
-    from datetime import date
 
     from domain.meeting import MeetingKind
     from services.meeting import create_meeting, get_meeting, open_block
@@ -92,7 +92,7 @@ def test_a_partner_at_a_bijeenkomst_sees_the_open_block_on_the_scan_page(app_eng
     facilitator = principal_for(Role.FACILITATOR, demo)
     gemeente = list_gemeenten(app_engine, facilitator, regio_id=demo.id)[1]
     meeting_id = create_meeting(
-        app_engine, facilitator, regio_id=demo.id, title="Startbijeenkomst", held_on=date.today(),
+        app_engine, facilitator, regio_id=demo.id, title="Startbijeenkomst", held_on=dutch_today(),
         kind=MeetingKind.START, gemeente_ids=[gemeente.id], programme=[], new_round_for={gemeente.id},
     )  # fmt: skip
     group = get_meeting(app_engine, facilitator, meeting_id=meeting_id).groups[0]
