@@ -9,6 +9,7 @@ once per install (`python -m analysis.deidentify --build`, called by scripts/sta
 
 from __future__ import annotations
 
+import fcntl
 import json
 import sys
 import tempfile
@@ -48,16 +49,23 @@ def build() -> Path:
     import deduce.lookup_structs as structs
 
     target = cache_folder()
-    if (target / "cache" / "lookup_structs.pickle").exists():
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # One process builds; another that needs the lists meanwhile (a test worker while scripts/test builds them beside
+    # the first tests) waits here for it and then uses what it built, never a half-written file.
+    with (target.parent / f"{target.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (target / "cache" / "lookup_structs.pickle").exists():
+            return target
+        keep = {k: v for k, v in structs._LOOKUP_TRIE_LOADERS.items() if k in _LISTS}
+        with tempfile.TemporaryDirectory() as work, mock.patch.dict(structs._LOOKUP_TRIE_LOADERS, keep, clear=True):
+            made = deduce.Deduce(
+                load_base_config=False, config=_config(), cache_path=Path(work), build_lookup_structs=True
+            )
+        for name in _NOT_USED:
+            if name in made.lookup_structs:
+                del made.lookup_structs[name]
+        structs.cache_lookup_structs(made.lookup_structs, target, deduce.__version__)
         return target
-    keep = {k: v for k, v in structs._LOOKUP_TRIE_LOADERS.items() if k in _LISTS}
-    with tempfile.TemporaryDirectory() as work, mock.patch.dict(structs._LOOKUP_TRIE_LOADERS, keep, clear=True):
-        made = deduce.Deduce(load_base_config=False, config=_config(), cache_path=Path(work), build_lookup_structs=True)
-    for name in _NOT_USED:
-        if name in made.lookup_structs:
-            del made.lookup_structs[name]
-    structs.cache_lookup_structs(made.lookup_structs, target, deduce.__version__)
-    return target
 
 
 def deducer() -> Any:
