@@ -6,10 +6,13 @@ import fcntl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -36,7 +39,15 @@ def upgrade(engine: Engine) -> None:
     with _IN_PROCESS, _sqlite_file_lock(engine), engine.begin() as connection:  # Alembic uses module globals
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        if set(MigrationContext.configure(connection).get_current_heads()) == _heads():
+            return  # up to date: Alembic's run (its env and every migration file loaded) is not needed
         command.upgrade(alembic_config(connection), "head")
+
+
+@cache
+def _heads() -> set[str]:
+    """The newest migration(s), read from the files once per process."""
+    return set(ScriptDirectory(str(MIGRATIONS)).get_heads())
 
 
 @contextmanager
