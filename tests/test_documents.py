@@ -33,10 +33,13 @@ from services.workbooks import round_workbook
 from tests.conftest import ADMIN, answer_all, principal_for, shared, shared_bytes
 from tools.render import Rendered, page_images, read, to_pdf
 
-pytestmark = pytest.mark.skipif(
-    subprocess.run(["which", "pdftotext"], capture_output=True).returncode != 0,
-    reason="poppler-utils is installed by scripts/test",
-)
+pytestmark = [
+    pytest.mark.file_format,  # on SQLite only: see pyproject.toml
+    pytest.mark.skipif(
+        subprocess.run(["which", "pdftotext"], capture_output=True).returncode != 0,
+        reason="poppler-utils is installed by scripts/test",
+    ),
+]
 ARTIFACTS = Path(os.environ["ZELFSCAN_TEST_ARTIFACTS"]) if os.environ.get("ZELFSCAN_TEST_ARTIFACTS") else None
 LONG = "Het team bespreekt dit elke maand met de wijkagent en Veilig Thuis, en legt vast wat is afgesproken. "
 

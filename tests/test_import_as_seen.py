@@ -15,6 +15,8 @@ from services.excel_import import preview, store
 from services.scan import open_scan
 from tests.test_excel_import import rounds
 
+pytestmark = pytest.mark.file_format  # on SQLite only: see pyproject.toml
+
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 HEADER = ["Nr", "Standaard", "Blok", "Vraag", "Antwoord", "Toelichting"]
 

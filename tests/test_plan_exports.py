@@ -17,6 +17,8 @@ from services.plan_edits import PlanChange, save_plan_changes
 from services.plan_exports import plan_document, plan_workbook
 from services.plans import create_gemeente_plan, create_regional_plan, open_plan
 
+pytestmark = pytest.mark.file_format  # on SQLite only: see pyproject.toml
+
 TODAY = date(2026, 11, 24)
 SIX_COLUMNS = list(ACTION_COLUMNS.values())
 

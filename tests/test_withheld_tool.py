@@ -2,9 +2,13 @@
 
 from pathlib import Path
 
+import pytest
+
 from services.publications import latest
 from tools.document_images import demo
 from tools.withheld import tally
+
+pytestmark = pytest.mark.file_format  # on SQLite only: see pyproject.toml
 
 
 def test_the_withheld_table_counts_every_question_of_the_demo_publication_once(tmp_path: Path) -> None:

@@ -19,6 +19,8 @@ from services.scan import ToelichtingChange, ValueChange, open_scan, save_change
 from services.workbooks import blank_workbook, regio_archive, round_workbook
 from tests.conftest import principal_for
 
+pytestmark = pytest.mark.file_format  # on SQLite only: see pyproject.toml
+
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 FIRST_ROW = 8
 
