@@ -2,7 +2,8 @@
 
 The test command runs the whole suite twice: once on SQLite files, once with
 ZELFSCAN_TEST_DATABASE_URL naming a PostgreSQL database whose role may create
-databases. Each test (or test server) then gets its own database, dropped afterwards.
+databases. Each test (or test server) then gets its own database, dropped afterwards; on PostgreSQL one at the newest
+schema is emptied instead and given to the worker's next test that asks for one (`_pooled_postgres`).
 
 Migrating a new database takes a few tenths of a second, and most tests want one at the newest schema: with
 `migrated=True` a test gets a copy of a database this process migrated once (a copied SQLite file, or PostgreSQL's
@@ -242,8 +243,7 @@ def seeded(engine: Engine, key: str, seed: Callable[[Engine], T]) -> T:
             connection.execute(text(f'DROP DATABASE "{url.database}" WITH (FORCE)'))
             connection.execute(text(f'CREATE DATABASE "{url.database}" TEMPLATE "{template}"'))
         admin.dispose()
-    forget_cached_rounds()
-    forget_cached_keys()  # as after a restore: the installation's keys are the copy's
+    _forget_caches()  # as after a restore: the installation's keys are the copy's
     register_source(engine)
     return copy.deepcopy(value)  # type: ignore[no-any-return]  # a test may change what it got
 
