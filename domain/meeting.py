@@ -77,6 +77,18 @@ class FaqItem(_Model):
     answer: str
 
 
+class LiveTable(_Model):
+    """A round filled in at a bijeenkomst that has not ended, as the devices at its table see it."""
+
+    round_id: int
+    gemeente_id: int
+    regio_id: int
+    meeting_id: int
+    title: str
+    open_block: int | None
+    faq: tuple[FaqItem, ...]
+
+
 class Reflection(_Model):
     id: int
     text: str

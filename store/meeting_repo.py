@@ -8,7 +8,16 @@ from typing import Any
 from sqlalchemy import bindparam, exists, select, update
 from sqlalchemy.orm import Session
 
-from domain.meeting import Breakout, FaqItem, Meeting, MeetingGroup, MeetingKind, ProgrammeItem, Reflection
+from domain.meeting import (
+    Breakout,
+    FaqItem,
+    LiveTable,
+    Meeting,
+    MeetingGroup,
+    MeetingKind,
+    ProgrammeItem,
+    Reflection,
+)
 from store.repository import NotFound, now
 from store.tables import (
     BijeenkomstBreakoutRow,
@@ -17,6 +26,7 @@ from store.tables import (
     BijeenkomstReflectieRow,
     BijeenkomstRow,
     GemeenteRow,
+    RondeRow,
     SessieRow,
     ToegangscodeRow,
 )
@@ -179,6 +189,49 @@ def meeting_of_round(session: Session, *, round_id: int) -> tuple[int, int | Non
     """(bijeenkomst id, open block) when the round is filled in at a bijeenkomst that has not ended."""
     found = session.connection().execute(_MEETING_OF_ROUND, {"b_round": round_id}).first()
     return None if found is None else (found[0], found[1])
+
+
+_LIVE_TABLES = (
+    select(
+        BijeenkomstGroepRow.ronde_id,
+        RondeRow.gemeente_id,
+        GemeenteRow.regio_id,
+        BijeenkomstRow.id,
+        BijeenkomstRow.title,
+        BijeenkomstRow.open_block,
+    )
+    .join(BijeenkomstRow, BijeenkomstGroepRow.bijeenkomst_id == BijeenkomstRow.id)
+    .join(RondeRow, BijeenkomstGroepRow.ronde_id == RondeRow.id)
+    .join(GemeenteRow, RondeRow.gemeente_id == GemeenteRow.id)
+    .where(BijeenkomstRow.ended_at.is_(None))
+)
+_LIVE_FAQ = (
+    select(BijeenkomstFaqRow.bijeenkomst_id, BijeenkomstFaqRow.id, BijeenkomstFaqRow.question, BijeenkomstFaqRow.answer)
+    .join(BijeenkomstRow, BijeenkomstFaqRow.bijeenkomst_id == BijeenkomstRow.id)
+    .where(BijeenkomstRow.ended_at.is_(None))
+    .order_by(BijeenkomstFaqRow.id)
+)  # both built once: every process runs them several times a second while a bijeenkomst runs
+
+
+def live_tables(session: Session) -> list[LiveTable]:
+    """Every round filled in at a bijeenkomst that has not ended, in two statements whatever their number."""
+    connection = session.connection()
+    faq: dict[int, list[FaqItem]] = {}
+    for meeting_id, faq_id, question, answer in connection.execute(_LIVE_FAQ):
+        faq.setdefault(meeting_id, []).append(FaqItem(id=faq_id, question=question, answer=answer))
+    shared = {meeting_id: tuple(items) for meeting_id, items in faq.items()}
+    return [
+        LiveTable(
+            round_id=round_id,
+            gemeente_id=gemeente_id,
+            regio_id=regio_id,
+            meeting_id=meeting_id,
+            title=title,
+            open_block=open_block,
+            faq=shared.get(meeting_id, ()),
+        )
+        for round_id, gemeente_id, regio_id, meeting_id, title, open_block in connection.execute(_LIVE_TABLES)
+    ]
 
 
 def add_faq(session: Session, *, meeting_id: int, question: str, answer: str) -> None:

@@ -1,9 +1,11 @@
-"""The state a device at a bijeenkomst checks every two seconds (services/live.py): shared per round and read from
-the database at most once a second, a change in this process seen at once, who may read decided every time."""
+"""The state a device at a bijeenkomst checks (services/live.py): one read of every running bijeenkomst, shared by
+every device and made at most once per FRESH_SECONDS, a change in this process seen at once, who may read decided
+every time."""
 
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import event
 
 from domain.access import Role
 from services import live
@@ -48,7 +50,7 @@ def test_a_new_faq_item_is_seen_at_the_next_check(engine, facilitator, meeting_i
     assert [f.question for f in live_state(engine, device, round_id=round_id).faq] == ["Wat is een GI?"]
 
 
-def test_a_change_by_another_replica_is_seen_within_a_second(engine, meeting_id, table, clock):  # noqa: F811
+def test_a_change_by_another_replica_is_seen_within_the_freshness_time(engine, meeting_id, table, clock):  # noqa: F811
     device, round_id = table
     assert live_state(engine, device, round_id=round_id).open_block is None
     with writing(engine) as session:  # as another process would: this one is not told
@@ -65,3 +67,22 @@ def test_a_shared_read_never_lets_someone_else_read_the_round(engine, regio, gem
     other = principal_for(Role.GEMEENTE, regio, next(g for g in gemeenten if g.id != device.gemeente_id))
     with pytest.raises(Forbidden):
         live_state(engine, other, round_id=round_id)
+
+
+def test_the_checks_of_every_table_share_one_read_of_the_database(engine, regio, facilitator, meeting_id, clock):  # noqa: F811
+    rounds = [g.round_id for g in get_meeting(engine, facilitator, meeting_id=meeting_id).groups]
+    reader = principal_for(Role.REGIO, regio)
+    statements = []
+
+    def seen(connection, cursor, statement, *rest) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        for _ in range(10):
+            for round_id in rounds:
+                live_state(engine, reader, round_id=round_id)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert len(rounds) > 1
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 2

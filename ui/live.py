@@ -10,35 +10,42 @@ from services.live import live_state
 from ui.errors import calm
 from ui.text import md, plain
 
-POLL_SECONDS = 2  # a check costs a fragment rerun and, per round, one short read a second (services/live.py)
+POLL_SECONDS = 2  # a check costs a fragment rerun; the database is read a few times a second per process
+EVERY = "elke seconde" if POLL_SECONDS == 1 else f"elke {POLL_SECONDS} seconden"
 
 
 def meeting_banner(engine: Engine, principal: Principal, round_id: int, shown_block: int | None) -> None:
-    """Which block is open, and the FAQ; checked every few seconds. When the facilitator opens or
-    closes a block, the whole page is drawn again so the right questions can be answered."""
+    """Which block is open, and the FAQ; checked every second. When the facilitator opens or closes a block, the
+    whole page is drawn again so the right questions can be answered.
+
+    The page read the open block from the database just now; the check reads what this process last read for
+    every device (services/live.py), which may be a quarter of a second older. So only a check asks for the whole
+    page again: asked during the page's own run, an older read would start the page again and again."""
+    in_page_run = [True]
 
     @st.fragment(run_every=POLL_SECONDS)
     @calm
     def banner() -> None:
         state = live_state(engine, principal, round_id=round_id)
-        if state is None or state.open_block != shown_block:
+        if not in_page_run[0] and (state is None or state.open_block != shown_block):
             st.rerun(scope="app")
-        assert state is not None
-        if state.open_block:
+        title = md(state.title) if state is not None else "De bijeenkomst"
+        if shown_block:
             st.info(
-                f"{md(state.title)}: blok {state.open_block} is open. Alleen de vragen van blok {state.open_block} "
+                f"{title}: blok {shown_block} is open. Alleen de vragen van blok {shown_block} "
                 "kunt u nu beantwoorden; de andere vragen kunt u wel lezen. Kies hierboven blok "
-                f"{state.open_block} als u dat nog niet ziet."
+                f"{shown_block} als u dat nog niet ziet."
             )
         else:
             st.info(
-                f"{md(state.title)}: er is nu geen blok open. Wacht tot de facilitator een blok opent. "
-                f"Deze pagina kijkt dat elke {POLL_SECONDS} seconden na."
+                f"{title}: er is nu geen blok open. Wacht tot de facilitator een blok opent. "
+                f"Deze pagina kijkt dat {EVERY} na."
             )
-        if state.faq:
+        if state is not None and state.faq:
             with st.expander(f"Veelgestelde vragen ({len(state.faq)})", expanded=True):
                 for item in state.faq:
                     st.markdown(f"**{md(item.question)}**")
                     plain(item.answer or "Nog geen antwoord.")
 
     banner()
+    in_page_run[0] = False

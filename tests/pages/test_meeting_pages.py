@@ -8,10 +8,14 @@ from domain.access import Role
 from domain.answers import AnswerValue
 from domain.calendar import dutch_today
 from domain.meeting import MeetingKind
+from services import live
+from services import scan as scan_service
 from services.access import principal_for as principal_of_token
 from services.meeting import create_meeting, end_meeting, get_meeting, join, open_block, show_results
 from services.regio import list_gemeenten
 from services.scan import ValueChange, open_scan, save_changes
+from store import meeting_repo
+from store.unit_of_work import writing
 from tests.conftest import principal_for
 from tests.pages.support import code_of, logged_in
 
@@ -29,6 +33,14 @@ def meeting(app_engine, demo, facilitator):
         kind=MeetingKind.START, gemeente_ids=[g.id for g in gemeenten], programme=[],
     )  # fmt: skip
     return get_meeting(app_engine, facilitator, meeting_id=meeting_id)
+
+
+def counted(function, calls: list):
+    def wrapper(*args, **kwargs):
+        calls.append(1)
+        return function(*args, **kwargs)
+
+    return wrapper
 
 
 def joined_page(meeting):
@@ -86,6 +98,25 @@ def test_block_two_stays_frozen_while_block_one_is_open(app_engine, meeting, fac
     at.radio(key="blok").set_value(2).run()
     assert all(r.disabled for r in question_radios(at).values())
     assert len(question_radios(at)) == 17
+
+
+def test_a_page_run_with_an_older_shared_read_shows_the_block_it_read_and_runs_once(
+    app_engine, demo, meeting, facilitator, monkeypatch
+):
+    open_block(app_engine, facilitator, meeting_id=meeting.id, block=1)
+    at = joined_page(meeting)
+    monkeypatch.setattr(live, "FRESH_SECONDS", 3600.0)  # the shared read below stays fresh
+    live.forget()
+    reader = principal_for(Role.REGIO, demo)
+    assert live.live_state(app_engine, reader, round_id=meeting.groups[0].round_id).open_block == 1
+    with writing(app_engine) as session:  # as another replica would: this process is not told
+        meeting_repo.set_meeting(session, meeting_id=meeting.id, open_block=2)
+    runs = []
+    monkeypatch.setattr(scan_service, "open_scan", counted(scan_service.open_scan, runs))
+    at.run()
+    assert not at.exception
+    assert any("blok 2 is open" in i.value for i in at.info)
+    assert len(runs) == 1
 
 
 def test_the_projector_shows_progress_with_group_numbers_until_names_are_shown(app_engine, meeting, facilitator):
