@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import streamlit as st
 from sqlalchemy import Engine
 
@@ -15,6 +19,28 @@ from ui import dutch, params, unsaved
 def engine() -> Engine:
     """One pooled engine per process; sessions are opened per unit of work."""
     return shared_engine(get_settings().effective_database_url)
+
+
+PAGE_RUNS_AT_ONCE = 2
+PAGE_RUN_WAIT_SECONDS = 2.0
+_PAGE_RUNS = threading.BoundedSemaphore(PAGE_RUNS_AT_ONCE)
+
+
+@contextmanager
+def few_page_runs_at_once() -> Iterator[None]:
+    """Let at most PAGE_RUNS_AT_ONCE pages of this process be drawn at the same time; the others wait their turn,
+    at most PAGE_RUN_WAIT_SECONDS (a slow page never holds up the rest for longer).
+
+    Why: when a block opens at a bijeenkomst, 60 devices draw their page again within two seconds. Drawn all at
+    once, in 60 threads, they take turns with Python's lock and Streamlit's settings lock for every element, and
+    all of them finish at the end, after over 5 s (bench/meeting.py, py-spy). In turns, each is done in a few
+    hundredths of a second. The checks in between (fragments) do not run the whole page and never wait here."""
+    admitted = _PAGE_RUNS.acquire(timeout=PAGE_RUN_WAIT_SECONDS)
+    try:
+        yield
+    finally:
+        if admitted:
+            _PAGE_RUNS.release()
 
 
 PAGE_STYLE = """

@@ -1,0 +1,68 @@
+"""At most a few pages of a process are drawn at the same time (ui/runtime.few_page_runs_at_once): when a block
+opens, 60 devices draw their page again at once, and in turns each is done sooner."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from ui import runtime
+
+
+@pytest.fixture
+def gate(monkeypatch):
+    monkeypatch.setattr(runtime, "_PAGE_RUNS", threading.BoundedSemaphore(runtime.PAGE_RUNS_AT_ONCE))
+    return runtime
+
+
+def hold(gate, entered: threading.Event, leave: threading.Event) -> threading.Thread:
+    def run() -> None:
+        with gate.few_page_runs_at_once():
+            entered.set()
+            leave.wait(30)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_page_run_beyond_the_few_waits_until_one_of_them_ends(gate, monkeypatch):
+    monkeypatch.setattr(gate, "PAGE_RUN_WAIT_SECONDS", 30.0)
+    leave = [threading.Event() for _ in range(gate.PAGE_RUNS_AT_ONCE + 1)]
+    entered = [threading.Event() for _ in leave]
+    threads = [hold(gate, entered[i], leave[i]) for i in range(gate.PAGE_RUNS_AT_ONCE)]
+    assert all(e.wait(10) for e in entered[:-1])
+    threads.append(hold(gate, entered[-1], leave[-1]))
+    assert not entered[-1].wait(0.3)
+    leave[0].set()
+    assert entered[-1].wait(10)
+    for event in leave:
+        event.set()
+    for thread in threads:
+        thread.join(10)
+
+
+def test_a_page_run_that_waited_its_longest_goes_ahead_and_the_count_stays_right(gate, monkeypatch):
+    monkeypatch.setattr(gate, "PAGE_RUN_WAIT_SECONDS", 0.01)
+    leave = [threading.Event() for _ in range(gate.PAGE_RUNS_AT_ONCE)]
+    entered = [threading.Event() for _ in leave]
+    threads = [hold(gate, entered[i], leave[i]) for i in range(gate.PAGE_RUNS_AT_ONCE)]
+    assert all(e.wait(10) for e in entered)
+    ran = []
+    with gate.few_page_runs_at_once():
+        ran.append(True)
+    for event in leave:
+        event.set()
+    for thread in threads:
+        thread.join(10)
+    assert ran == [True]
+    admitted = [gate._PAGE_RUNS.acquire(blocking=False) for _ in range(gate.PAGE_RUNS_AT_ONCE + 1)]
+    assert admitted == [True] * gate.PAGE_RUNS_AT_ONCE + [False]
+
+
+def test_a_page_that_fails_or_starts_again_frees_its_place(gate):
+    for _ in range(gate.PAGE_RUNS_AT_ONCE + 1):
+        with pytest.raises(RuntimeError), gate.few_page_runs_at_once():
+            raise RuntimeError("de pagina begint opnieuw")
+    assert gate._PAGE_RUNS.acquire(timeout=1)
