@@ -71,6 +71,7 @@ class Session:
         self.progress: dict[int, int] = {}  # projector: group -> answers shown
         self.timings: dict[str, list[float]] = defaultdict(list)  # "klik" / "poll" -> seconds per rerun
         self.blocks: list[tuple[float, int]] = []  # when the page said "blok n is open"
+        self.noticed: list[float] = []  # when a check asked for the whole page (it saw another block)
 
     async def rerun(self, ws: websockets.ClientConnection, fragment_id: str = "") -> None:
         message = BackMsg()
@@ -98,6 +99,7 @@ class Session:
                 elif element.WhichOneof("type") == "alert" and (found := OPEN_BLOCK.search(element.alert.body)):
                     self.blocks.append((time.monotonic(), int(found[1])))
             elif kind == "script_finished" and forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                self.noticed.append(time.monotonic())
                 continue  # the fragment asked for the whole page: it follows on this connection
             elif kind == "script_finished":
                 self.timings["poll" if fragment_id else "klik"].append(time.monotonic() - started)
@@ -224,7 +226,7 @@ async def drive(  # type: ignore[no-untyped-def]
     elapsed, cpu = time.monotonic() - started, sum(map(cpu_seconds, pids)) - cpu_before
     done.set()
     await watcher
-    block_lags = []
+    block_lags, noticed = [], []
     if poll:
         opened = time.monotonic()
         await asyncio.to_thread(next_block)
@@ -233,6 +235,7 @@ async def drive(  # type: ignore[no-untyped-def]
             await asyncio.sleep(0.1)
         for s in sessions:
             block_lags += [t - opened for t, n in s.blocks if n == 2][:1]
+            noticed += [t - opened for t in s.noticed if t > opened][:1]
     stop.set()
     await work
     timings = {
@@ -240,7 +243,7 @@ async def drive(  # type: ignore[no-untyped-def]
         "poll": [t for s in sessions for t in s.timings["poll"]],
         "scherm": screen_session.timings["poll"],
     }
-    return clicks, seen, elapsed, cpu, timings, block_lags
+    return clicks, seen, elapsed, cpu, timings, (block_lags, noticed)
 
 
 def measure(server_url: str | None, people: int, groups: int, think: float, replicas: int, poll: bool) -> None:
@@ -255,7 +258,7 @@ def measure(server_url: str | None, people: int, groups: int, think: float, repl
         def next_block() -> None:
             open_block(engine, facilitator, meeting_id=meeting.id, block=2)
 
-        clicks, seen, elapsed, cpu, timings, block_lags = asyncio.run(
+        clicks, seen, elapsed, cpu, timings, (block_lags, noticed) = asyncio.run(
             drive([a.url for a in apps], [a.pid for a in apps], devices, screen, meeting.id, think, poll, next_block)
         )
         reader = principal_for(Role.REGIO, regio)
@@ -284,6 +287,7 @@ def measure(server_url: str | None, people: int, groups: int, think: float, repl
             f"  block lag (facilitator opens block 2 until the device says so): {spread(block_lags, 1, 's')}; "
             f"{len(block_lags)} of {len(devices)} devices"
         )
+        print(f"    of which until the device's check noticed it and asked for the page: {spread(noticed, 1, 's')}")
     print(
         f"  server CPU {cpu / elapsed:.2f} core (machine has {os.cpu_count()}), "
         f"{cpu / max(reruns, 1) * 1000:.1f} ms per rerun over {reruns} reruns; "
