@@ -149,6 +149,7 @@ def question_card(number: int, label: str, help_markdown: str) -> None:
             fields.text_area(
                 f"Toelichting bij {name[0].lower()}{name[1:]} (niet verplicht)",
                 limit="toelichting",
+                last_in_container=True,
                 disabled=frozen,
                 key=autosave.toelichting_key(round_id, number),
                 height=80,
