@@ -5,14 +5,14 @@ import streamlit as st
 from ui import auth
 from ui.errors import calm
 from ui.navigation import pages_for
-from ui.runtime import engine, few_page_runs_at_once, set_page_language
+from ui.runtime import engine, following_the_room, in_turn, set_page_language
 
 st.set_page_config(page_title="Zelfscan Werken aan veiligheid", page_icon=":material/shield:", layout="wide")
 
 
 @calm
 def main() -> None:
-    with few_page_runs_at_once():
+    with in_turn(following_the_room()):
         navigation = st.navigation(pages_for(auth.resolve(engine())))
         set_page_language(auth.cookie_script())
         navigation.run()

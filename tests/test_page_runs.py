@@ -1,5 +1,6 @@
-"""At most a few pages of a process are drawn at the same time (ui/runtime.few_page_runs_at_once): when a block
-opens, 60 devices draw their page again at once, and in turns each is done sooner."""
+"""Pages drawn again because a bijeenkomst's block changed take turns, a few at a time per process
+(ui/runtime.in_turn): 60 devices draw their page at once then, and in turns the first are done sooner. Every
+other page run goes ahead at once."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def gate(monkeypatch):
 
 def hold(gate, entered: threading.Event, leave: threading.Event) -> threading.Thread:
     def run() -> None:
-        with gate.few_page_runs_at_once():
+        with gate.in_turn(True):
             entered.set()
             leave.wait(30)
 
@@ -50,7 +51,7 @@ def test_a_page_run_that_waited_its_longest_goes_ahead_and_the_count_stays_right
     threads = [hold(gate, entered[i], leave[i]) for i in range(gate.PAGE_RUNS_AT_ONCE)]
     assert all(e.wait(10) for e in entered)
     ran = []
-    with gate.few_page_runs_at_once():
+    with gate.in_turn(True):
         ran.append(True)
     for event in leave:
         event.set()
@@ -63,6 +64,26 @@ def test_a_page_run_that_waited_its_longest_goes_ahead_and_the_count_stays_right
 
 def test_a_page_that_fails_or_starts_again_frees_its_place(gate):
     for _ in range(gate.PAGE_RUNS_AT_ONCE + 1):
-        with pytest.raises(RuntimeError), gate.few_page_runs_at_once():
+        with pytest.raises(RuntimeError), gate.in_turn(True):
             raise RuntimeError("de pagina begint opnieuw")
     assert gate._PAGE_RUNS.acquire(timeout=1)
+
+
+def test_a_page_run_that_does_not_follow_the_room_never_waits_for_a_turn(gate, monkeypatch):
+    monkeypatch.setattr(gate, "PAGE_RUN_WAIT_SECONDS", 30.0)
+    leave = [threading.Event() for _ in range(gate.PAGE_RUNS_AT_ONCE)]
+    entered = [threading.Event() for _ in leave]
+    threads = [hold(gate, entered[i], leave[i]) for i in range(gate.PAGE_RUNS_AT_ONCE)]
+    assert all(e.wait(10) for e in entered)
+    done = threading.Event()
+
+    def other_page() -> None:
+        with gate.in_turn(False):
+            done.set()
+
+    threading.Thread(target=other_page, daemon=True).start()
+    assert done.wait(10)  # while every turn is taken for 30 s
+    for event in leave:
+        event.set()
+    for thread in threads:
+        thread.join(10)

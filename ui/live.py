@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from domain.access import Principal
 from services.live import live_state
 from ui.errors import calm
+from ui.runtime import follow_the_room
 from ui.text import md, plain
 
 POLL_SECONDS = 2  # a check costs a fragment rerun; the database is read a few times a second per process
@@ -28,6 +29,7 @@ def meeting_banner(engine: Engine, principal: Principal, round_id: int, shown_bl
     def banner() -> None:
         state = live_state(engine, principal, round_id=round_id)
         if not in_page_run[0] and (state is None or state.open_block != shown_block):
+            follow_the_room()
             st.rerun(scope="app")
         title = md(state.title) if state is not None else "De bijeenkomst"
         if shown_block:

@@ -24,17 +24,31 @@ def engine() -> Engine:
 PAGE_RUNS_AT_ONCE = 2
 PAGE_RUN_WAIT_SECONDS = 2.0
 _PAGE_RUNS = threading.BoundedSemaphore(PAGE_RUNS_AT_ONCE)
+_FOLLOWING = "_volgt_de_bijeenkomst"  # set by the banner's check when it asks for the whole page (ui/live.py)
+
+
+def follow_the_room() -> None:
+    """The next page run of this session draws a block the facilitator just opened or closed: it takes its turn."""
+    st.session_state[_FOLLOWING] = True
+
+
+def following_the_room() -> bool:
+    """Whether this page run was asked for by the bijeenkomst's check (and so takes its turn); asked once per run."""
+    return bool(st.session_state.pop(_FOLLOWING, False))
 
 
 @contextmanager
-def few_page_runs_at_once() -> Iterator[None]:
-    """Let at most PAGE_RUNS_AT_ONCE pages of this process be drawn at the same time; the others wait their turn,
-    at most PAGE_RUN_WAIT_SECONDS (a slow page never holds up the rest for longer).
+def in_turn(following: bool) -> Iterator[None]:
+    """A page run that follows the room waits its turn: at most PAGE_RUNS_AT_ONCE of them in a process at the same
+    time, each waiting at most PAGE_RUN_WAIT_SECONDS. Every other page run goes ahead at once.
 
     Why: when a block opens at a bijeenkomst, 60 devices draw their page again within two seconds. Drawn all at
-    once, in 60 threads, they take turns with Python's lock and Streamlit's settings lock for every element, and
-    all of them finish at the end, after over 5 s (bench/meeting.py, py-spy). In turns, each is done in a few
-    hundredths of a second. The checks in between (fragments) do not run the whole page and never wait here."""
+    once, in 60 threads, they take turns for every element (the event loop's wake-up, Streamlit's settings lock)
+    and all of them finish at the end (bench/meeting.py, py-spy). In turns, the first are done sooner. Only these
+    runs wait: a page that takes long on purpose (a wrong code's delay, a PDF) must never hold up anyone else."""
+    if not following:
+        yield
+        return
     admitted = _PAGE_RUNS.acquire(timeout=PAGE_RUN_WAIT_SECONDS)
     try:
         yield
