@@ -5,6 +5,8 @@ other page run goes ahead at once."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -28,6 +30,22 @@ def hold(gate, entered: threading.Event, leave: threading.Event) -> threading.Th
     return thread
 
 
+@contextmanager
+def every_turn_taken(gate) -> Iterator[None]:
+    """Page runs that follow the room hold every turn until the block ends."""
+    leave = [threading.Event() for _ in range(gate.PAGE_RUNS_AT_ONCE)]
+    entered = [threading.Event() for _ in leave]
+    threads = [hold(gate, entered[i], leave[i]) for i in range(gate.PAGE_RUNS_AT_ONCE)]
+    assert all(e.wait(10) for e in entered)
+    try:
+        yield
+    finally:
+        for event in leave:
+            event.set()
+        for thread in threads:
+            thread.join(10)
+
+
 def test_a_page_run_beyond_the_few_waits_until_one_of_them_ends(gate, monkeypatch):
     monkeypatch.setattr(gate, "PAGE_RUN_WAIT_SECONDS", 30.0)
     leave = [threading.Event() for _ in range(gate.PAGE_RUNS_AT_ONCE + 1)]
@@ -46,17 +64,9 @@ def test_a_page_run_beyond_the_few_waits_until_one_of_them_ends(gate, monkeypatc
 
 def test_a_page_run_that_waited_its_longest_goes_ahead_and_the_count_stays_right(gate, monkeypatch):
     monkeypatch.setattr(gate, "PAGE_RUN_WAIT_SECONDS", 0.01)
-    leave = [threading.Event() for _ in range(gate.PAGE_RUNS_AT_ONCE)]
-    entered = [threading.Event() for _ in leave]
-    threads = [hold(gate, entered[i], leave[i]) for i in range(gate.PAGE_RUNS_AT_ONCE)]
-    assert all(e.wait(10) for e in entered)
     ran = []
-    with gate.in_turn(True):
+    with every_turn_taken(gate), gate.in_turn(True):
         ran.append(True)
-    for event in leave:
-        event.set()
-    for thread in threads:
-        thread.join(10)
     assert ran == [True]
     admitted = [gate._PAGE_RUNS.acquire(blocking=False) for _ in range(gate.PAGE_RUNS_AT_ONCE + 1)]
     assert admitted == [True] * gate.PAGE_RUNS_AT_ONCE + [False]
@@ -71,19 +81,12 @@ def test_a_page_that_fails_or_starts_again_frees_its_place(gate):
 
 def test_a_page_run_that_does_not_follow_the_room_never_waits_for_a_turn(gate, monkeypatch):
     monkeypatch.setattr(gate, "PAGE_RUN_WAIT_SECONDS", 30.0)
-    leave = [threading.Event() for _ in range(gate.PAGE_RUNS_AT_ONCE)]
-    entered = [threading.Event() for _ in leave]
-    threads = [hold(gate, entered[i], leave[i]) for i in range(gate.PAGE_RUNS_AT_ONCE)]
-    assert all(e.wait(10) for e in entered)
     done = threading.Event()
 
     def other_page() -> None:
         with gate.in_turn(False):
             done.set()
 
-    threading.Thread(target=other_page, daemon=True).start()
-    assert done.wait(10)  # while every turn is taken for 30 s
-    for event in leave:
-        event.set()
-    for thread in threads:
-        thread.join(10)
+    with every_turn_taken(gate):
+        threading.Thread(target=other_page, daemon=True).start()
+        assert done.wait(10)  # while every turn is taken for 30 s
