@@ -31,14 +31,14 @@ def hold(gate, entered: threading.Event, leave: threading.Event) -> threading.Th
 
 
 @contextmanager
-def every_turn_taken(gate) -> Iterator[None]:
-    """Page runs that follow the room hold every turn until the block ends."""
+def every_turn_taken(gate) -> Iterator[list[threading.Event]]:
+    """Page runs that follow the room hold every turn until the block ends (or their own event is set)."""
     leave = [threading.Event() for _ in range(gate.PAGE_RUNS_AT_ONCE)]
     entered = [threading.Event() for _ in leave]
     threads = [hold(gate, entered[i], leave[i]) for i in range(gate.PAGE_RUNS_AT_ONCE)]
     assert all(e.wait(10) for e in entered)
     try:
-        yield
+        yield leave
     finally:
         for event in leave:
             event.set()
@@ -48,18 +48,14 @@ def every_turn_taken(gate) -> Iterator[None]:
 
 def test_a_page_run_beyond_the_few_waits_until_one_of_them_ends(gate, monkeypatch):
     monkeypatch.setattr(gate, "PAGE_RUN_WAIT_SECONDS", 30.0)
-    leave = [threading.Event() for _ in range(gate.PAGE_RUNS_AT_ONCE + 1)]
-    entered = [threading.Event() for _ in leave]
-    threads = [hold(gate, entered[i], leave[i]) for i in range(gate.PAGE_RUNS_AT_ONCE)]
-    assert all(e.wait(10) for e in entered[:-1])
-    threads.append(hold(gate, entered[-1], leave[-1]))
-    assert not entered[-1].wait(0.3)
-    leave[0].set()
-    assert entered[-1].wait(10)
-    for event in leave:
-        event.set()
-    for thread in threads:
-        thread.join(10)
+    entered, leave = threading.Event(), threading.Event()
+    with every_turn_taken(gate) as holders:
+        beyond = hold(gate, entered, leave)
+        assert not entered.wait(0.3)
+        holders[0].set()
+        assert entered.wait(10)
+    leave.set()
+    beyond.join(10)
 
 
 def test_a_page_run_that_waited_its_longest_goes_ahead_and_the_count_stays_right(gate, monkeypatch):
