@@ -1,6 +1,6 @@
-"""What a table at a running bijeenkomst sees, checked every second by each device: nearly free.
+"""What a table at a running bijeenkomst sees, checked every few seconds by each device: nearly free.
 
-Each device asks every `ui/live.POLL_SECONDS`; a room of 60 devices asks 60 times a second. Every process reads
+Each device asks every `ui/live.POLL_SECONDS`; a room of 60 devices asks 30 times a second. Every process reads
 the state of all running bijeenkomsten at once, in two short statements, at most once per `FRESH_SECONDS`, and
 every session of the process shares that read (who may read a round is still decided for each call, in memory).
 A change made in this process (a block opened, a question added, the bijeenkomst ended) is seen at once; one made

@@ -16,7 +16,7 @@ EVERY = "elke seconde" if POLL_SECONDS == 1 else f"elke {POLL_SECONDS} seconden"
 
 
 def meeting_banner(engine: Engine, principal: Principal, round_id: int, shown_block: int | None) -> None:
-    """Which block is open, and the FAQ; checked every second. When the facilitator opens or closes a block, the
+    """Which block is open, and the FAQ; checked every POLL_SECONDS. When the facilitator opens or closes a block, the
     whole page is drawn again so the right questions can be answered.
 
     The page read the open block from the database just now; the check reads what this process last read for
