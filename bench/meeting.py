@@ -2,8 +2,11 @@
 
 Every participant and the projector is a real Streamlit session over the websocket, as
 in bench/replicas.py, and behaves as its browser would: it sends the fragment reruns the
-page asks for (the scan's live banner every 3 s, the projector every 2 s) and clicks
+page asks for (the scan's live banner every POLL_SECONDS, the projector every 2 s) and clicks
 its answers at a human pace. Devices of one gemeente share that gemeente's questions.
+A device's check keeps the browser's clock (Streamlit's frontend, App.tsx: a full run clears
+the fragment's interval timer and the run's AutoRerun message starts a new setInterval): its
+checks fall on whole intervals after its page was last drawn in full, and never pause.
 
 A click's time is from sending it until its rerun has finished: the answer is saved at the
 start of that rerun and the page is drawn again. The projector's lag for an answer is the
@@ -72,6 +75,8 @@ class Session:
         self.timings: dict[str, list[float]] = defaultdict(list)  # "klik" / "poll" -> seconds per rerun
         self.blocks: list[tuple[float, int]] = []  # when the page said "blok n is open"
         self.noticed: list[float] = []  # when a check asked for the whole page (it saw another block)
+        self.clock: dict[str, float] = {}  # fragment id -> when the browser started its interval timer
+        self.checked: dict[str, float] = {}  # fragment id -> when its last check was sent
 
     async def rerun(self, ws: websockets.ClientConnection, fragment_id: str = "") -> None:
         message = BackMsg()
@@ -83,13 +88,18 @@ class Session:
             widget = state.widget_states.widgets.add()
             widget.id, widget.string_value = widget_id, value
         started = time.monotonic()
+        if fragment_id:
+            self.checked[fragment_id] = started
         await ws.send(message.SerializeToString())
         while True:
             forward = ForwardMsg()
             forward.ParseFromString(await ws.recv())
             kind = forward.WhichOneof("type")
-            if kind == "auto_rerun":
+            if kind == "new_session" and not forward.metadata.run.fragment_ids:
+                self.clock.clear()  # a full run: the browser stops its interval timers
+            elif kind == "auto_rerun":
                 self.fragments[forward.auto_rerun.fragment_id] = forward.auto_rerun.interval
+                self.clock.setdefault(forward.auto_rerun.fragment_id, time.monotonic())  # and starts them again
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element
                 if element.WhichOneof("type") == "radio":
@@ -104,6 +114,17 @@ class Session:
             elif kind == "script_finished":
                 self.timings["poll" if fragment_id else "klik"].append(time.monotonic() - started)
                 return
+
+    def next_check(self) -> tuple[float, str]:
+        """When the browser's timer next asks for a check, and of which fragment: the first tick of its interval
+        after the last check was sent (a tick that fell during another run is sent at once, as the browser queues
+        it)."""
+        due = []
+        for fragment, interval in self.fragments.items():
+            start, last = self.clock[fragment], self.checked.get(fragment, 0.0)
+            ticks = max(1, int((last - start) // interval) + 1)  # a check before the timer started: its first tick
+            due.append((start + ticks * interval, fragment))
+        return min(due)
 
     def connect(self) -> websockets.connect:
         headers = {"Cookie": f"{COOKIE_NAME}={self.cookie}", "Origin": self.origin}
@@ -121,35 +142,43 @@ async def participant(
     clicked: asyncio.Barrier,
     stop: asyncio.Event,
 ) -> None:
-    """Click each question after a think time; in between, poll the live banner like the browser. After the
-    last click, go on polling until `stop` (the block lag is measured then).
+    """Click each question after a think time; in between, check the live banner as the browser does. After the
+    last click, go on checking until `stop` (the block lag is measured then), also while the others still click.
 
-    Groups join before the block opens: the clicking starts when every device has its page.
+    Groups join before the block opens: the clicking starts when every device has its page. A device's checks
+    keep the browser's clock: they restart whenever its page is drawn in full (its first load, each click).
     """
+
+    async def check_until(event: asyncio.Event) -> None:
+        while poll and not event.is_set():
+            due, fragment = session.next_check()
+            try:
+                await asyncio.wait_for(event.wait(), max(0.0, due - time.monotonic()))
+            except TimeoutError:
+                await session.rerun(ws, fragment)
+
+    async def checking_until(barrier: asyncio.Barrier) -> None:
+        passed = asyncio.Event()
+        checking = asyncio.create_task(check_until(passed))
+        await barrier.wait()
+        passed.set()
+        await checking
+
     async with session.connect() as ws:
         await session.rerun(ws)
-        await ready.wait()
-        # Browsers start their fragment timers when their page was drawn, which is spread out
-        # over the room; starting them all at once would measure a burst no room produces.
-        polls = {f: time.monotonic() + rng.uniform(0, i) for f, i in session.fragments.items()} if poll else {}
+        await checking_until(ready)
         for n in numbers:
             click_at = time.monotonic() + rng.uniform(0.5, 1.5) * think
-            while (due := min(polls.values(), default=click_at)) < click_at:
-                await asyncio.sleep(max(0.0, due - time.monotonic()))
-                fragment = min(polls, key=polls.__getitem__)
-                await session.rerun(ws, fragment)
-                polls[fragment] = time.monotonic() + session.fragments[fragment]
+            while poll and (next_check := session.next_check())[0] < click_at:
+                await asyncio.sleep(max(0.0, next_check[0] - time.monotonic()))
+                await session.rerun(ws, next_check[1])
             await asyncio.sleep(max(0.0, click_at - time.monotonic()))
             widget = next(i for label, i in session.widgets.items() if label.startswith(f"Vraag {n}. "))
             session.values[widget] = NIET if rng.random() < 0.4 else OP
             clicks.append(time.monotonic())
             await session.rerun(ws)
-        await clicked.wait()
-        while poll and not stop.is_set():
-            fragment = min(polls, key=polls.__getitem__)
-            await asyncio.sleep(max(0.0, polls[fragment] - time.monotonic()))
-            await session.rerun(ws, fragment)
-            polls[fragment] = time.monotonic() + session.fragments[fragment]
+        await checking_until(clicked)
+        await check_until(stop)
 
 
 async def projector(session: Session, until: asyncio.Event, seen: list[tuple[float, dict[int, int]]]) -> None:
