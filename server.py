@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from contextlib import asynccontextmanager
 
@@ -33,6 +34,7 @@ from services.security_txt import security_txt
 from settings import get_settings
 from store.engine import shared_engine
 from ui.auth import LOGOUT_ROUTE, SESSION_ROUTE
+from ui.runtime import serve_on
 
 PagesManager.uses_pages_directory = False
 
@@ -119,6 +121,7 @@ async def end_session_cookie(request: Request) -> Response:
 
 @asynccontextmanager
 async def lifespan(_app):  # type: ignore[no-untyped-def]
+    serve_on(asyncio.get_running_loop())  # pages drawn in turns let this loop send them (ui/runtime.in_turn)
     issued = ensure_first_beheerder_code(_engine())
     if issued is not None:
         print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,10 +22,18 @@ def engine() -> Engine:
     return shared_engine(get_settings().effective_database_url)
 
 
-PAGE_RUNS_AT_ONCE = 2
+PAGE_RUNS_AT_ONCE = 1
 PAGE_RUN_WAIT_SECONDS = 2.0
+SEND_TURNS = 150  # turns of the server's event loop a page gets to send itself: a scan page of block 2 has 104 messages
+SEND_WAIT_SECONDS = 0.25
 _PAGE_RUNS = threading.BoundedSemaphore(PAGE_RUNS_AT_ONCE)
 _FOLLOWING = "_volgt_de_bijeenkomst"  # set by the banner's check when it asks for the whole page (ui/live.py)
+_SERVER_LOOP: list[asyncio.AbstractEventLoop] = []
+
+
+def serve_on(loop: asyncio.AbstractEventLoop) -> None:
+    """server.py: the event loop that sends every page's messages to the browsers."""
+    _SERVER_LOOP[:] = [loop]
 
 
 def follow_the_room() -> None:
@@ -39,13 +48,17 @@ def following_the_room() -> bool:
 
 @contextmanager
 def in_turn(following: bool) -> Iterator[None]:
-    """A page run that follows the room waits its turn: at most PAGE_RUNS_AT_ONCE of them in a process at the same
-    time, each waiting at most PAGE_RUN_WAIT_SECONDS. Every other page run goes ahead at once.
+    """A page run that follows the room waits its turn: PAGE_RUNS_AT_ONCE of them in a process at the same time,
+    each waiting at most PAGE_RUN_WAIT_SECONDS, and each hands its turn on once the server has sent it. Every other
+    page run goes ahead at once.
 
-    Why: when a block opens at a bijeenkomst, 60 devices draw their page again within two seconds. Drawn all at
-    once, in 60 threads, they take turns for every element (the event loop's wake-up, Streamlit's settings lock)
-    and all of them finish at the end (bench/meeting.py, py-spy). In turns, the first are done sooner. Only these
-    runs wait: a page that takes long on purpose (a wrong code's delay, a PDF) must never hold up anyone else."""
+    Why: when a block opens at a bijeenkomst, 60 devices draw their page again within two seconds. Streamlit sends
+    one message per turn of its event loop (streamlit/runtime/runtime.py), and every element a page's thread draws
+    is a callback on that loop. While pages are being drawn the loop's turns grow long, and nothing is sent until
+    the last page is drawn: every device got its page at the same late moment (bench/meeting.py; a trace of the
+    server counted, per 0.2 s, about 550 messages made, 450 handled on the loop and 2 sent). In turns, with the loop
+    free to send each page before the next is drawn, the first devices have theirs at once. Only these runs wait: a
+    page that takes long on purpose (a wrong code's delay, a PDF) must never hold up anyone else."""
     if not following:
         yield
         return
@@ -54,7 +67,30 @@ def in_turn(following: bool) -> Iterator[None]:
         yield
     finally:
         if admitted:
+            _let_the_server_send()
             _PAGE_RUNS.release()
+
+
+def _let_the_server_send() -> None:
+    """Give the server's event loop SEND_TURNS turns to send what the page drew, waiting at most SEND_WAIT_SECONDS.
+    Without a server loop (a page run in a test) there is nothing to wait for."""
+    if not _SERVER_LOOP:
+        return
+
+    async def turns() -> None:
+        for _ in range(SEND_TURNS):
+            await asyncio.sleep(0)
+
+    waiting = turns()
+    try:
+        sent = asyncio.run_coroutine_threadsafe(waiting, _SERVER_LOOP[0])
+    except RuntimeError:  # the server is stopping: its loop is closed
+        waiting.close()
+        return
+    try:
+        sent.result(timeout=SEND_WAIT_SECONDS)
+    except TimeoutError:
+        sent.cancel()
 
 
 PAGE_STYLE = """
