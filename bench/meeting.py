@@ -157,7 +157,7 @@ async def participant(
             except TimeoutError:
                 await session.rerun(ws, fragment)
 
-    async def checking_until(barrier: asyncio.Barrier) -> None:
+    async def check_while_waiting_at(barrier: asyncio.Barrier) -> None:
         passed = asyncio.Event()
         checking = asyncio.create_task(check_until(passed))
         await barrier.wait()
@@ -166,7 +166,7 @@ async def participant(
 
     async with session.connect() as ws:
         await session.rerun(ws)
-        await checking_until(ready)
+        await check_while_waiting_at(ready)
         for n in numbers:
             click_at = time.monotonic() + rng.uniform(0.5, 1.5) * think
             while poll and (next_check := session.next_check())[0] < click_at:
@@ -177,7 +177,7 @@ async def participant(
             session.values[widget] = NIET if rng.random() < 0.4 else OP
             clicks.append(time.monotonic())
             await session.rerun(ws)
-        await checking_until(clicked)
+        await check_while_waiting_at(clicked)
         await check_until(stop)
 
 

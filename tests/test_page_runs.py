@@ -1,6 +1,6 @@
-"""Pages drawn again because a bijeenkomst's block changed take turns, a few at a time per process
-(ui/runtime.in_turn), and each hands its turn on once the server's event loop has had its turns to send it: 60
-devices draw their page at once then, and in turns the first are done sooner. Every other page run goes ahead at
+"""Pages drawn again because a bijeenkomst's block changed take turns, PAGE_RUNS_AT_ONCE (now one) at a time per
+process (ui/runtime.in_turn), and each hands its turn on once the server's event loop has had its turns to send it:
+60 devices draw their page at once then, and in turns the first are done sooner. Every other page run goes ahead at
 once."""
 
 from __future__ import annotations
