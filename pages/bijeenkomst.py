@@ -70,13 +70,14 @@ if chosen is None:
         "de groepen doen daarmee mee op hun eigen apparaat. Het scherm voor de zaal laat live zien hoe ver "
         "de groepen zijn en, als u dat wilt, de eerste resultaten."
     )
-    for meeting in meetings:
-        with st.container(border=True):
-            state = "afgelopen" if meeting.ended else "loopt"
-            st.markdown(f"**{md(meeting.title)}** · {long_date(meeting.held_on)} · {meeting.kind.label} · {state}")
-            if st.button("Openen", key=f"open_{meeting.id}", icon=":material/open_in_new:"):
-                st.query_params["bijeenkomst"] = str(meeting.id)
-                st.rerun()
+    with st.container():  # however many meetings there are, what follows keeps its place on the page
+        for meeting in meetings:
+            with st.container(border=True):
+                state = "afgelopen" if meeting.ended else "loopt"
+                st.markdown(f"**{md(meeting.title)}** · {long_date(meeting.held_on)} · {meeting.kind.label} · {state}")
+                if st.button("Openen", key=f"open_{meeting.id}", icon=":material/open_in_new:"):
+                    st.query_params["bijeenkomst"] = str(meeting.id)
+                    st.rerun()
     st.header("Nieuwe bijeenkomst")
     gemeenten = list_gemeenten(engine, principal, regio_id=regio_id)
     kind = st.radio("Soort bijeenkomst", list(MeetingKind), format_func=lambda k: k.label, horizontal=True)
@@ -87,46 +88,49 @@ if chosen is None:
     chosen_gemeenten: list[int] = []
     fresh: list[int] = []
     older: list[int] = []
-    if kind is MeetingKind.START:
-        chosen_gemeenten = st.multiselect(
-            "Gemeenten die meedoen", list(names), default=list(names), format_func=names.__getitem__
-        )
-        fresh = st.multiselect(
-            "Gemeenten die hoe dan ook een nieuwe ronde beginnen", list(names), format_func=names.__getitem__
-        )
-        try:
-            choices = round_choices(
-                engine, principal, regio_id=regio_id, gemeente_ids=chosen_gemeenten, held_on=held_on,
-                new_round_for=set(fresh),
-            )  # fmt: skip
-        except ServiceError as exc:
-            st.error(md(str(exc)))
-            choices = []
-        asked = {c.gemeente_id: c.older[1] for c in choices if c.older is not None}
-        if asked:
-            older = st.multiselect(
-                "Deze gemeenten hebben een onafgemaakte ronde van een ander jaar. Kies wie daarin verder gaat; de "
-                "andere beginnen een nieuwe ronde.",
-                list(asked),
-                format_func=lambda g: f"{names[g]}: {asked[g]}",
+    # What depends on the kind sits in one container, so the form below keeps its place on the page: while
+    # the page is drawn again, Streamlit would otherwise show the old form (faded) beside the new one.
+    with st.container():
+        if kind is MeetingKind.START:
+            chosen_gemeenten = st.multiselect(
+                "Gemeenten die meedoen", list(names), default=list(names), format_func=names.__getitem__
             )
-            choices = round_choices(
-                engine, principal, regio_id=regio_id, gemeente_ids=chosen_gemeenten, held_on=held_on,
-                new_round_for=set(fresh), continue_older=set(older),
-            )  # fmt: skip
-        if choices:
-            st.markdown("**Wat er per gemeente gebeurt**")
-            table([{"Gemeente": c.gemeente_name, "Ronde": c.words} for c in choices])
-            st.caption(
-                "Een nieuwe ronde die aan het eind van de bijeenkomst nog leeg is, haalt de app weer weg. Welke "
-                "ronde van een gemeente meetelt in de cijfers van de regio, bepaalt de regel van de regio: een ronde "
-                "die nog niet af is, duwt een volledige ronde niet weg."
+            fresh = st.multiselect(
+                "Gemeenten die hoe dan ook een nieuwe ronde beginnen", list(names), format_func=names.__getitem__
             )
-    else:
-        st.write(
-            "Bij een vervolg kijken de gemeenten terug en maken ze plannen. Er komen geen nieuwe rondes en geen "
-            "codes: de cijfers van de regio blijven zoals ze zijn."
-        )
+            try:
+                choices = round_choices(
+                    engine, principal, regio_id=regio_id, gemeente_ids=chosen_gemeenten, held_on=held_on,
+                    new_round_for=set(fresh),
+                )  # fmt: skip
+            except ServiceError as exc:
+                st.error(md(str(exc)))
+                choices = []
+            asked = {c.gemeente_id: c.older[1] for c in choices if c.older is not None}
+            if asked:
+                older = st.multiselect(
+                    "Deze gemeenten hebben een onafgemaakte ronde van een ander jaar. Kies wie daarin verder gaat; de "
+                    "andere beginnen een nieuwe ronde.",
+                    list(asked),
+                    format_func=lambda g: f"{names[g]}: {asked[g]}",
+                )
+                choices = round_choices(
+                    engine, principal, regio_id=regio_id, gemeente_ids=chosen_gemeenten, held_on=held_on,
+                    new_round_for=set(fresh), continue_older=set(older),
+                )  # fmt: skip
+            if choices:
+                st.markdown("**Wat er per gemeente gebeurt**")
+                table([{"Gemeente": c.gemeente_name, "Ronde": c.words} for c in choices])
+                st.caption(
+                    "Een nieuwe ronde die aan het eind van de bijeenkomst nog leeg is, haalt de app weer weg. "
+                    "Welke ronde van een gemeente meetelt in de cijfers van de regio, bepaalt de regel van de regio: "
+                    "een ronde die nog niet af is, duwt een volledige ronde niet weg."
+                )
+        else:
+            st.write(
+                "Bij een vervolg kijken de gemeenten terug en maken ze plannen. Er komen geen nieuwe rondes en geen "
+                "codes: de cijfers van de regio blijven zoals ze zijn."
+            )
     with st.form("nieuwe_bijeenkomst"):
         title = fields.text_input("Titel", limit="name", value=f"{kind.label} zelfscan Werken aan veiligheid")
         programme = st.text_area(

@@ -18,6 +18,7 @@ from domain.models import Purpose
 from services.access_codes import issue_code
 from services.regio import create_regio, list_gemeenten
 from services.scan import ValueChange, save_changes, start_round
+from tests.browser.conftest import wait_until_drawn
 from tests.browser.test_scan_in_browser import log_in
 from tests.conftest import ADMIN, principal_for
 
@@ -89,7 +90,9 @@ def figures_of_regio(page: Page) -> tuple[list[str], list[str]]:
 
 
 def prepare(page: Page, kind: str) -> None:
+    wait_until_drawn(page)
     page.get_by_test_id("stRadio").filter(has_text="Soort bijeenkomst").get_by_text(kind).click()
+    wait_until_drawn(page)  # the form as drawn for this kind, not the one of the run before
     page.get_by_role("button", name="Bijeenkomst aanmaken").click()
     expect(page.get_by_role("heading", name="Blokken")).to_be_visible()
     page.goto(page.url.split("?")[0])
