@@ -59,6 +59,7 @@ def offer(
         _FILES[_key(token)] = Offered(code_id=code_id, file_name=file_name, mime=mime, data=data, made_at=made_at)
         while len(_FILES) > MAX_FILES or sum(len(f.data) for f in _FILES.values()) > MAX_BYTES:
             del _FILES[next(iter(_FILES))]  # the oldest first
+        _sweep_later()
     return token
 
 
@@ -74,6 +75,39 @@ def fetch(engine: Engine, *, token: str, session_token: str | None, now: float |
     if principal is None or principal.code_id != offered.code_id:
         return None
     return offered
+
+
+def files_held() -> int:
+    """How many files this process keeps for their addresses now."""
+    with _GUARD:
+        return len(_FILES)
+
+
+_SWEEPER: threading.Thread | None = None
+_OFFERED = threading.Condition(_GUARD)  # wakes the sweeper when a file comes
+
+
+def _sweep_later() -> None:
+    """One thread per process lets go of each file once its address has stopped working, also when nobody asks
+    for another file: a file's bytes do not outlive its address. Called with _GUARD held; the thread ends when
+    nothing is left, and the next file starts it again."""
+    global _SWEEPER
+    if _SWEEPER is None:
+        _SWEEPER = threading.Thread(target=_sweep, name="downloads-sweeper", daemon=True)
+        _SWEEPER.start()
+    _OFFERED.notify()
+
+
+def _sweep() -> None:
+    global _SWEEPER
+    with _OFFERED:
+        while True:
+            moment = time.monotonic()
+            _forget_old(moment)
+            if not _FILES:
+                _SWEEPER = None
+                return
+            _OFFERED.wait(timeout=min(f.made_at for f in _FILES.values()) + LIFETIME - moment + 0.05)
 
 
 def _forget_old(moment: float) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from domain.access import Role
@@ -51,9 +53,22 @@ def test_after_the_code_is_revoked_the_address_gives_nothing(engine, two_logins)
 
 def test_an_address_stops_working_after_its_lifetime(engine, two_logins):
     codes, tokens = two_logins
-    token = downloads.offer(engine, codes[0], file_name="a.xlsx", mime="x", data=b"inhoud", now=1000.0)
-    assert downloads.fetch(engine, token=token, session_token=tokens[0], now=1000.0 + downloads.LIFETIME - 1)
-    assert downloads.fetch(engine, token=token, session_token=tokens[0], now=1000.0 + downloads.LIFETIME + 1) is None
+    made = time.monotonic()  # the clock the process lets go of files by
+    token = downloads.offer(engine, codes[0], file_name="a.xlsx", mime="x", data=b"inhoud", now=made)
+    assert downloads.fetch(engine, token=token, session_token=tokens[0], now=made + downloads.LIFETIME - 1)
+    assert downloads.fetch(engine, token=token, session_token=tokens[0], now=made + downloads.LIFETIME + 1) is None
+
+
+def test_a_file_is_let_go_after_its_lifetime_when_nobody_asks_for_anything(engine, two_logins, monkeypatch):
+    monkeypatch.setattr(downloads, "LIFETIME", 0.3)
+    codes, tokens = two_logins
+    token = downloads.offer(engine, codes[0], file_name="a.xlsx", mime="x", data=b"inhoud")
+    assert downloads.files_held() >= 1
+    deadline = time.monotonic() + 10
+    while downloads.files_held() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert downloads.files_held() == 0
+    assert downloads.fetch(engine, token=token, session_token=tokens[0]) is None
 
 
 def test_a_file_name_of_any_kind_becomes_a_safe_header():
