@@ -24,7 +24,7 @@ def engine() -> Engine:
 
 PAGE_RUNS_AT_ONCE = 1
 PAGE_RUN_WAIT_SECONDS = 2.0
-SEND_TURNS = 150  # turns of the server's event loop a page gets to send itself: a scan page of block 2 has 104 messages
+SEND_TURNS = 150  # turns of the server's event loop a page gets to send itself: a block-2 scan page sends 103 messages
 SEND_WAIT_SECONDS = 0.25
 _PAGE_RUNS = threading.BoundedSemaphore(PAGE_RUNS_AT_ONCE)
 _FOLLOWING = "_volgt_de_bijeenkomst"  # set by the banner's check when it asks for the whole page (ui/live.py)
