@@ -6,7 +6,7 @@ import streamlit as st
 
 from domain.answers import ANSWER_LABELS, AnswerValue
 from services import ServiceError, authz
-from services.partners import apart_phase, partner_snapshot
+from services.partners import partner_snapshot
 from services.scan import BlockClosed, SaveReport, open_scan, update_round_details
 from ui import auth, autosave, fields, live, partner_status, runtime
 from ui.round_form import round_details_form
@@ -44,11 +44,7 @@ editable = snapshot.editable
 
 round_header(snapshot.info, "Uw eigen antwoorden" if is_partner else "Scan invullen" if editable else "Antwoorden")
 notice_area = st.container()  # filled once the widgets are synced, below
-if (
-    authz.own_gemeente(principal) is not None
-    and snapshot.info.id == round_id
-    and apart_phase(engine, principal, round_id=round_id)
-):
+if snapshot.partners_apart:
     with notice_area:
         st.info(
             "Partners vullen deze ronde eerst ieder apart in. Op de pagina Samen ziet u waar zij het oneens zijn, en "

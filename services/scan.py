@@ -93,6 +93,9 @@ class ScanSnapshot(BaseModel):
     in_meeting: bool = False
     extra_questions: tuple[ExtraQuestion, ...] = ()  # the regio's own questions, after the core ones
     extra_answers: dict[int, Answer] = {}  # by ExtraQuestion.number; never part of `result`
+    # The gemeente's partners answer this round apart first (a phase was opened). Read for the gemeente itself only:
+    # who else opens the scan does not learn it here.
+    partners_apart: bool = False
 
 
 class RoundReport(BaseModel):
@@ -212,8 +215,11 @@ def open_scan(engine: Engine, principal: Principal, *, round_id: int) -> ScanSna
         answers = answers_repo.load_answers(session, round_id=round_id)
         meeting = meeting_repo.meeting_of_round(session, round_id=round_id)
         extras, extra_answers = extras_of_round(session, regio_id=info.regio_id, round_id=round_id)
+        own = own_gemeente(principal) == info.gemeente_id  # in the same read: one transaction per page run
+        apart = own and round_id in partner_repo.rounds_with_phase(session, round_ids=[round_id])
     qn = questionnaire.by_version(info.questionnaire_version)
     return ScanSnapshot(
+        partners_apart=apart,
         extra_questions=tuple(extras),
         extra_answers=extra_answers,
         in_meeting=meeting is not None,

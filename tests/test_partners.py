@@ -158,6 +158,20 @@ def test_the_regio_cannot_see_the_partners_views(engine, aadorp, round_id, regio
         samen_view(engine, regio_user, round_id=round_id)
 
 
+def test_the_gemeentes_scan_says_that_its_partners_answer_apart_first(engine, aadorp, round_id, three):
+    assert open_scan(engine, aadorp, round_id=round_id).partners_apart
+
+
+def test_the_regios_reading_of_a_scan_does_not_say_whether_partners_answer_apart(
+    engine, aadorp, round_id, regio_user, three
+):
+    assert not open_scan(engine, regio_user, round_id=round_id).partners_apart
+
+
+def test_a_scan_without_partners_does_not_say_they_answer_apart(engine, aadorp, round_id):
+    assert not open_scan(engine, aadorp, round_id=round_id).partners_apart
+
+
 def test_another_gemeente_cannot_invite_partners_to_a_round(engine, regio, gemeenten, round_id):
     other = principal_for(Role.GEMEENTE, regio, gemeenten[1])
     with pytest.raises(Forbidden):

@@ -33,6 +33,20 @@ def test_the_gemeente_starts_apart_invites_a_partner_and_sees_the_code_once(app_
     assert any("De code voor Veilig Thuis is" in s.value for s in at.success)
 
 
+def test_the_scan_page_of_a_round_filled_in_apart_points_the_gemeente_to_samen(app_engine, demo):
+    round_id = first_round(app_engine, demo, "Aalsveen")
+    at = logged_in(code_of(app_engine, Role.GEMEENTE, "Demo Aalsveen"), "pages/scan.py", ronde=round_id)
+    assert not at.exception
+    assert any(i.value.startswith("Partners vullen deze ronde eerst ieder apart in") for i in at.info)
+
+
+def test_the_regio_reading_a_round_filled_in_apart_is_not_told_about_its_partners(app_engine, demo):
+    round_id = first_round(app_engine, demo, "Aalsveen")
+    at = logged_in(code_of(app_engine, Role.REGIO), "pages/scan.py", ronde=round_id)
+    assert not at.exception and at.radio  # the answers are shown
+    assert not any("apart" in i.value for i in at.info)
+
+
 def test_a_partner_answers_alone_and_the_rounds_answers_stay_as_they_were(app_engine, demo):
     round_id = first_round(app_engine, demo, "Lindebroek")
     viewer = principal_for(Role.REGIO, demo)
