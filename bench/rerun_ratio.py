@@ -11,7 +11,11 @@ are driven by Streamlit's AppTest in this one process, interleaved, so drift on 
 machine hits all alike. Goal (issue 15): scan / bare(same page) at most 1.3.
 With --profile, the scan page's clicks are also split into our own steps (each wrapped with a
 timer, as the page calls them); what is left is Streamlit drawing the page and app.py's routing.
-Usage: .venv/bin/python -m bench.rerun_ratio [--clicks 60] [--profile]
+With --websocket, the scan page (our app, served) and the bare "same page" (served on its own) are clicked as a
+browser clicks them: over Streamlit's websocket, from sending the click until the rerun has finished, so sending the
+page is counted too. A click in a fragment is sent as the browser sends it (with the fragment's id): AppTest always
+runs the whole page, so only this mode can show what a fragment around the questions would win.
+Usage: .venv/bin/python -m bench.rerun_ratio [--clicks 60] [--profile | --websocket]
 """
 
 from __future__ import annotations
@@ -192,13 +196,106 @@ def profile(clicks: int) -> None:
     print(f"  {'the rest':<32} {rest:5.1f} ms  Streamlit drawing the page (text areas included), app.py's routing")
 
 
+class Tab:
+    """One browser tab over Streamlit's websocket: sends every widget's value with a rerun, as the browser does."""
+
+    def __init__(self, url: str, cookie: str, page: str, query: str) -> None:
+        self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+        self.origin, self.cookie, self.page, self.query = url, cookie, page, query
+        self.questions: dict[str, tuple[str, list[str]]] = {}  # radio id -> (its fragment id, its options)
+        self.values: dict[str, str] = {}  # widget id -> the value the browser holds
+
+    def connect(self):  # type: ignore[no-untyped-def]
+        import websockets
+
+        from services.access import COOKIE_NAME
+
+        headers = {"Origin": self.origin} | ({"Cookie": f"{COOKIE_NAME}={self.cookie}"} if self.cookie else {})
+        return websockets.connect(self.ws_url, additional_headers=headers, subprotocols=["streamlit"], max_size=None)
+
+    async def rerun(self, ws, fragment_id: str = "") -> float:  # type: ignore[no-untyped-def]
+        """Send a rerun; ms until the server says it finished."""
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string, state.page_name, state.fragment_id = self.query, self.page, fragment_id
+        for widget_id, value in self.values.items():
+            widget = state.widget_states.widgets.add()
+            widget.id, widget.string_value = widget_id, value
+        started = time.perf_counter()
+        await ws.send(message.SerializeToString())
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(await ws.recv())
+            kind = forward.WhichOneof("type")
+            if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                element = forward.delta.new_element
+                if element.WhichOneof("type") == "radio" and element.radio.label.startswith("Vraag "):
+                    self.questions[element.radio.id] = (forward.delta.fragment_id, list(element.radio.options))
+                elif element.WhichOneof("type") == "text_input" and element.text_input.HasField("value"):
+                    self.values[element.text_input.id] = element.text_input.value  # the hidden run number
+            elif kind == "script_finished":
+                return (time.perf_counter() - started) * 1000
+
+    async def click(self, ws, i: int) -> float:  # type: ignore[no-untyped-def]
+        """Change the answer of one question, sent with the fragment the question is in (none: the whole page)."""
+        widget_id = sorted(self.questions)[i % len(self.questions)]
+        fragment_id, options = self.questions[widget_id]
+        self.values[widget_id] = options[1] if self.values.get(widget_id) == options[0] else options[0]
+        return await self.rerun(ws, fragment_id)
+
+
+def over_websocket(clicks: int) -> None:
+    """The scan page served by the app and the bare same page served on its own, clicked in turn."""
+    import asyncio
+
+    from bench.replicas import prepare
+    from tests.browser.conftest import served, start_app
+
+    async def drive(scan: Tab, bare: Tab) -> tuple[list[float], list[float]]:
+        times: tuple[list[float], list[float]] = ([], [])
+        async with scan.connect() as on_scan, bare.connect() as on_bare:
+            await scan.rerun(on_scan)
+            await bare.rerun(on_bare)
+            assert len(scan.questions) == len(bare.questions) == 14, (len(scan.questions), len(bare.questions))
+            for i in range(clicks):  # interleaved, so drift on the machine hits both alike
+                times[0].append(await scan.click(on_scan, i))
+                times[1].append(await bare.click(on_bare, i))
+        return times
+
+    folder = Path(tempfile.mkdtemp())
+    page = folder / "bare_page.py"
+    page.write_text(SAME_PAGE.format())
+    server = start_app(folder / "app")
+    app = next(server)
+    _, [(cookie, round_id)] = prepare(app.engine, 1)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # the bare page imports our questionnaire
+    with served(str(page), env, folder) as (bare_url, _, _):
+        scan_times, bare_times = asyncio.run(
+            drive(Tab(app.url, cookie, "scan", f"ronde={round_id}&blok=1"), Tab(bare_url, "", "", ""))
+        )
+    for _ in server:
+        pass
+    scan_ms, bare_ms = statistics.median(scan_times[5:]), statistics.median(bare_times[5:])
+    print(f"clicks measured over the websocket: {clicks - 5} per page, interleaved (first 5 are warm-up)")
+    print(f"scan page (block 1, an empty round of a new regio, on SQLite): {scan_ms:.1f} ms")
+    print(f"bare page, same page: {bare_ms:.1f} ms")
+    print(f"ratio scan / bare(same page): {scan_ms / bare_ms:.2f}   (goal: at most 1.3)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clicks", type=int, default=60)
     parser.add_argument("--profile", action="store_true", help="split the scan page's reruns into our steps")
+    parser.add_argument("--websocket", action="store_true", help="click both pages served, as a browser does")
     args = parser.parse_args()
     if args.profile:
         profile(args.clicks)
+        return
+    if args.websocket:
+        over_websocket(args.clicks)
         return
     pages = [scan_page()]
     shown = len(pages[0][1])
