@@ -40,14 +40,14 @@ from collections import defaultdict
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from bench import tab
 from bench.replicas import cpu_seconds
 from domain.access import Role
 from domain.calendar import dutch_today
 from domain.meeting import MeetingKind
-from services.access import COOKIE_NAME, cookie_for_handoff, login
+from services.access import cookie_for_handoff, login
 from services.access_codes import issue_code
 from services.meeting import create_meeting, get_meeting, join, open_block
 from services.regio import create_regio, list_gemeenten
@@ -66,8 +66,7 @@ class Session:
     """One browser tab: full reruns on a click, fragment reruns when the page asks for them."""
 
     def __init__(self, url: str, cookie: str, page: str, query: str) -> None:
-        self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-        self.origin, self.cookie, self.page, self.query = url, cookie, page, query
+        self.url, self.cookie, self.page, self.query = url, cookie, page, query
         self.widgets: dict[str, str] = {}  # label -> widget id
         self.values: dict[str, str] = {}  # widget id -> chosen option
         self.fragments: dict[str, float] = {}  # fragment id -> seconds between reruns
@@ -79,21 +78,14 @@ class Session:
         self.checked: dict[str, float] = {}  # fragment id -> when its last check was sent
 
     async def rerun(self, ws: websockets.ClientConnection, fragment_id: str = "") -> None:
-        message = BackMsg()
-        state = message.rerun_script
-        state.query_string, state.page_name = self.query, self.page
-        if fragment_id:
-            state.fragment_id, state.is_auto_rerun = fragment_id, True
-        for widget_id, value in self.values.items():
-            widget = state.widget_states.widgets.add()
-            widget.id, widget.string_value = widget_id, value
+        timer = bool(fragment_id)  # a device sends fragment runs only when the banner's timer asks
+        request = tab.rerun_request(self.page, self.query, self.values, fragment_id=fragment_id, timer=timer)
         started = time.monotonic()
         if fragment_id:
             self.checked[fragment_id] = started
-        await ws.send(message.SerializeToString())
+        await ws.send(request)
         while True:
-            forward = ForwardMsg()
-            forward.ParseFromString(await ws.recv())
+            forward = await tab.received(ws)
             kind = forward.WhichOneof("type")
             if kind == "new_session" and not forward.metadata.run.fragment_ids:
                 self.clock.clear()  # a full run: the browser stops its interval timers
@@ -127,8 +119,7 @@ class Session:
         return min(due)
 
     def connect(self) -> websockets.connect:
-        headers = {"Cookie": f"{COOKIE_NAME}={self.cookie}", "Origin": self.origin}
-        return websockets.connect(self.ws_url, additional_headers=headers, subprotocols=["streamlit"], max_size=None)
+        return tab.connect(self.url, self.cookie)
 
 
 async def participant(

@@ -24,12 +24,11 @@ from datetime import date
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from bench import tab
 from domain.access import Role
 from domain.models import Purpose, Regio
-from services.access import COOKIE_NAME, cookie_for_handoff, login
+from services.access import cookie_for_handoff, login
 from services.access_codes import issue_code
 from services.regio import create_regio, list_gemeenten
 from services.scan import open_scan, start_round
@@ -45,8 +44,7 @@ class Person:
     """One simulated browser session filling in block 1 of its own gemeente's round."""
 
     def __init__(self, url: str, cookie: str, round_id: int, think: float, rng: random.Random) -> None:
-        self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-        self.origin = url
+        self.url = url
         self.cookie = cookie
         self.round_id = round_id
         self.think = think
@@ -56,10 +54,7 @@ class Person:
         self.latencies: list[float] = []
 
     async def run(self) -> None:
-        headers = {"Cookie": f"{COOKIE_NAME}={self.cookie}", "Origin": self.origin}
-        async with websockets.connect(
-            self.ws_url, additional_headers=headers, subprotocols=["streamlit"], max_size=None
-        ) as ws:
+        async with tab.connect(self.url, self.cookie) as ws:
             await self._rerun(ws)
             block = self.widgets[BLOCK_LABEL]
             self.values[block] = next(v for v in self.block_options if v.startswith("Blok 1"))
@@ -73,18 +68,9 @@ class Person:
                 self.latencies.append(time.perf_counter() - started)
 
     async def _rerun(self, ws: websockets.ClientConnection) -> None:
-        message = BackMsg()
-        state = message.rerun_script
-        state.query_string = f"ronde={self.round_id}&blok=1"
-        state.page_name = "scan"
-        for widget_id, value in self.values.items():
-            widget = state.widget_states.widgets.add()
-            widget.id = widget_id
-            widget.string_value = value
-        await ws.send(message.SerializeToString())
+        await ws.send(tab.rerun_request("scan", f"ronde={self.round_id}&blok=1", self.values))
         while True:
-            forward = ForwardMsg()
-            forward.ParseFromString(await ws.recv())
+            forward = await tab.received(ws)
             kind = forward.WhichOneof("type")
             if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element

@@ -200,35 +200,24 @@ class Tab:
     """One browser tab over Streamlit's websocket: sends every widget's value with a rerun, as the browser does."""
 
     def __init__(self, url: str, cookie: str, page: str, query: str) -> None:
-        self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-        self.origin, self.cookie, self.page, self.query = url, cookie, page, query
+        self.url, self.cookie, self.page, self.query = url, cookie, page, query
         self.questions: dict[str, tuple[str, list[str]]] = {}  # radio id -> (its fragment id, its options)
         self.values: dict[str, str] = {}  # widget id -> the value the browser holds
 
     def connect(self):  # type: ignore[no-untyped-def]
-        import websockets
+        from bench import tab
 
-        from services.access import COOKIE_NAME
-
-        headers = {"Origin": self.origin} | ({"Cookie": f"{COOKIE_NAME}={self.cookie}"} if self.cookie else {})
-        return websockets.connect(self.ws_url, additional_headers=headers, subprotocols=["streamlit"], max_size=None)
+        return tab.connect(self.url, self.cookie)
 
     async def rerun(self, ws, fragment_id: str = "") -> float:  # type: ignore[no-untyped-def]
         """Send a rerun; ms until the server says it finished."""
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+        from bench import tab
 
-        message = BackMsg()
-        state = message.rerun_script
-        state.query_string, state.page_name, state.fragment_id = self.query, self.page, fragment_id
-        for widget_id, value in self.values.items():
-            widget = state.widget_states.widgets.add()
-            widget.id, widget.string_value = widget_id, value
+        request = tab.rerun_request(self.page, self.query, self.values, fragment_id=fragment_id)
         started = time.perf_counter()
-        await ws.send(message.SerializeToString())
+        await ws.send(request)
         while True:
-            forward = ForwardMsg()
-            forward.ParseFromString(await ws.recv())
+            forward = await tab.received(ws)
             kind = forward.WhichOneof("type")
             if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element

@@ -30,10 +30,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from bench import tab
 from bench.meeting import drive as drive_meeting
 from bench.meeting import prepare as prepare_meeting
 from bench.meeting import resident_mb
@@ -95,19 +94,9 @@ class Tab:
         self.values: dict[str, str] = {}
 
     async def rerun(self, ws, page: str, query: str, trigger: str = "") -> None:  # type: ignore[no-untyped-def]
-        message = BackMsg()
-        state = message.rerun_script
-        state.query_string, state.page_name = query, page
-        for widget_id, value in self.values.items():
-            widget = state.widget_states.widgets.add()
-            widget.id, widget.string_value = widget_id, value
-        if trigger:
-            widget = state.widget_states.widgets.add()
-            widget.id, widget.trigger_value = trigger, True
-        await ws.send(message.SerializeToString())
+        await ws.send(tab.rerun_request(page, query, self.values, trigger=trigger))
         while True:
-            forward = ForwardMsg()
-            forward.ParseFromString(await ws.recv())
+            forward = await tab.received(ws)
             kind = forward.WhichOneof("type")
             if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element
@@ -122,9 +111,7 @@ class Tab:
                 return
 
     def connect(self):  # type: ignore[no-untyped-def]
-        headers = {"Cookie": f"{COOKIE_NAME}={self.cookie}", "Origin": self.url}
-        ws_url = self.url.replace("http://", "ws://") + "/_stcore/stream"
-        return websockets.connect(ws_url, additional_headers=headers, subprotocols=["streamlit"], max_size=None)
+        return tab.connect(self.url, self.cookie)
 
     def fetch(self, address: str) -> bytes:
         request = urllib.request.Request(self.url + address, headers={"Cookie": f"{COOKIE_NAME}={self.cookie}"})
