@@ -57,9 +57,11 @@ class RunningApp:
 
 
 # Streamlit shows its status widget while a script runs, and marks elements of the previous run
-# as stale (drawn faded) until the new run has drawn them again.
+# as stale (drawn faded) until the new run has drawn them again. An element whose code the browser is still
+# loading (the first radio, button or progress bar of a tab) stands as a grey placeholder (stSkeleton) meanwhile.
 STREAMLIT_IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"]')
-    && !document.querySelector('[data-stale="true"]')"""
+    && !document.querySelector('[data-stale="true"]')
+    && !document.querySelector('[data-testid="stSkeleton"]')"""
 
 
 def wait_until_drawn(page: Page, quiet_ms: int = 400) -> None:
