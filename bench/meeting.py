@@ -321,9 +321,10 @@ def spread(values: list[float], scale: float, unit: str) -> str:
     if len(values) < 2:
         return f"{len(values)} measured"
     q = statistics.quantiles(values, n=100)
+    p95 = min(q[94], max(values))  # with fewer than 19 values the estimate would lie beyond the largest one
     digits = 0 if unit == "ms" else 2
     return (
-        f"n {len(values)}, p50 {q[49] * scale:.{digits}f} {unit}, p95 {q[94] * scale:.{digits}f} {unit}, "
+        f"n {len(values)}, p50 {q[49] * scale:.{digits}f} {unit}, p95 {p95 * scale:.{digits}f} {unit}, "
         f"max {max(values) * scale:.{digits}f} {unit}"
     )
 
