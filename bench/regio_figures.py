@@ -170,6 +170,18 @@ def profile(picture) -> None:  # type: ignore[no-untyped-def]
         f"({saved / total:.0%})"
     )
     stats.sort_stats("cumulative").print_stats(15)
+    parts = {  # inside openpyxl's save: what each part of the file costs
+        "the worksheets (XML, compressed into the zip)": "openpyxl/writer/excel.py:_write_worksheets",
+        "the stylesheet": "openpyxl/styles/stylesheet.py:write_stylesheet",
+        "the chart": "openpyxl/writer/excel.py:_write_charts",
+    }
+    shares = {name: next(t for key, t in cumulative.items() if key.endswith(where)) for name, where in parts.items()}
+    rest = saved - sum(shares.values())
+    print(
+        "inside openpyxl's save: "
+        + ", ".join(f"{name} {t / saved:.0%}" for name, t in shares.items())
+        + f", the other parts {rest / saved:.0%}"
+    )
 
 
 if __name__ == "__main__":
