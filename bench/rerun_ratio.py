@@ -56,8 +56,7 @@ st.write("Deelnemers: beleid, wijkteam.")
 st.button("Datum, doel of deelnemers wijzigen")
 block = st.radio("Welk blok wilt u invullen?", [1, 2], key="blok")
 for standard in qn.standards_of_block(block):
-    st.subheader(f"Standaard {{standard.number}}: {{standard.short_name}}", divider="gray")
-    st.write(standard.description)
+    st.markdown(f"### Standaard {{standard.number}}: {{standard.short_name}}\\n\\n{{standard.description}}")
     for question in qn.questions_of_block(block):
         if question.standard != standard.number:
             continue

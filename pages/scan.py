@@ -10,7 +10,14 @@ from services.partners import partner_snapshot
 from services.scan import BlockClosed, SaveReport, open_scan, update_round_details
 from ui import auth, autosave, fields, live, partner_status, runtime
 from ui.round_form import round_details_form
-from ui.round_header import help_text, participants_line, progress_bar, round_header, round_or_stop
+from ui.round_header import (
+    help_text,
+    participants_line,
+    progress_bar,
+    round_header,
+    round_or_stop,
+    standard_heading,
+)
 from ui.text import md, plain
 
 OPTION_LABELS = {
@@ -162,8 +169,7 @@ def question_card(number: int, label: str, help_markdown: str) -> None:
 
 
 for standard in qn.standards_of_block(block):
-    st.subheader(f"Standaard {standard.number}: {md(standard.short_name)}", divider="gray")
-    st.write(md(standard.description))
+    standard_heading(standard)
     for question in qn.questions_of_block(block):
         if question.standard != standard.number:
             continue

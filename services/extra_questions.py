@@ -58,8 +58,10 @@ def remove_extra_question(engine: Engine, principal: Principal, *, regio_id: int
 
 def extras_of_round(session: Session, *, regio_id: int, round_id: int) -> tuple[list[ExtraQuestion], dict[int, Answer]]:
     """The regio's extra questions asked now (and removed ones this round answered), with the answers by number."""
-    answers = version_repo.extra_answers(session, round_ids=[round_id])[round_id]
     asked = version_repo.extra_questions(session, regio_id=regio_id, with_removed=True)
+    if not asked:  # most regios ask none: no answers to read (a scan page reads this on every run)
+        return [], {}
+    answers = version_repo.extra_answers(session, round_ids=[round_id])[round_id]
     shown = [q for q in asked if not q.removed or q.id in answers]
     return shown, {EXTRA_BASE + i: a.model_copy(update={"question_number": EXTRA_BASE + i}) for i, a in answers.items()}
 

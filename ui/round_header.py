@@ -8,7 +8,7 @@ from analysis.formatting import long_date
 from analysis.results import RoundResult
 from domain.access import Principal
 from domain.models import RoundInfo
-from questionnaire import Question, Questionnaire
+from questionnaire import Question, Questionnaire, Standard
 from services import authz
 from ui.text import md
 
@@ -60,3 +60,9 @@ def round_or_stop(round_id: int | None, page_title: str, principal: Principal) -
         st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/arrow_back:")
         st.stop()
     return round_id
+
+
+def standard_heading(standard: Standard) -> None:
+    """A standard's heading and its description as one element (ui/runtime.PAGE_STYLE draws the line under it): a
+    block-2 scan page has seven of them, and every element is drawn and sent again on each run of the page."""
+    st.markdown(f"### Standaard {standard.number}: {md(standard.short_name)}\n\n{md(standard.description)}")

@@ -99,6 +99,11 @@ PAGE_STYLE = """
 div[data-testid="stRadio"] > label[data-testid="stWidgetLabel"] p { font-size: 1.05rem; font-weight: 600; }
 /* Streamlit draws captions at 60 % opacity: about 3:1 on white, below WCAG's 4.5:1. */
 div[data-testid="stCaptionContainer"] { opacity: 1; color: #505050; }
+/* A standard's heading and its description are one markdown element (ui/round_header.standard_heading): the same
+   line under the heading as st.subheader's gray divider. */
+div[data-testid="stMarkdown"] h3::after {
+  content: ""; display: block; height: 2px; margin-top: 0.5rem; background: rgb(107, 114, 128); border-radius: 9999px;
+}
 /* Bookkeeping between browser and server (ui/autosave.py), not for people. */
 .st-key-zelfscan_getekend { display: none; }
 </style>
