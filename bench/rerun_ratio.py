@@ -14,7 +14,8 @@ timer, as the page calls them); what is left is Streamlit drawing the page and a
 With --websocket, the scan page (our app, served) and the bare "same page" (served on its own) are clicked as a
 browser clicks them: over Streamlit's websocket, from sending the click until the rerun has finished, so sending the
 page is counted too. A click in a fragment is sent as the browser sends it (with the fragment's id): AppTest always
-runs the whole page, so only this mode can show what a fragment around the questions would win.
+runs the whole page, so only this mode can show what a fragment around the questions would win. It also prints how many
+messages one run sends (a click on each page, and the scan page of block 2 as a device gets it when that block opens).
 Usage: .venv/bin/python -m bench.rerun_ratio [--clicks 60] [--profile | --websocket]
 """
 
@@ -202,6 +203,7 @@ class Tab:
         self.url, self.cookie, self.page, self.query = url, cookie, page, query
         self.questions: dict[str, tuple[str, list[str]]] = {}  # radio id -> (its fragment id, its options)
         self.values: dict[str, str] = {}  # widget id -> the value the browser holds
+        self.received = 0  # messages the server sent for the last run
 
     def connect(self):  # type: ignore[no-untyped-def]
         from bench import tab
@@ -215,8 +217,10 @@ class Tab:
         request = tab.rerun_request(self.page, self.query, self.values, fragment_id=fragment_id)
         started = time.perf_counter()
         await ws.send(request)
+        self.received = 0
         while True:
             forward = await tab.received(ws)
+            self.received += 1
             kind = forward.WhichOneof("type")
             if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element
@@ -242,7 +246,9 @@ def over_websocket(clicks: int) -> None:
     from bench.replicas import prepare
     from tests.browser.conftest import served, start_app
 
-    async def drive(scan: Tab, bare: Tab) -> tuple[list[float], list[float]]:
+    sent: dict[str, int] = {}  # what one run sends, in messages
+
+    async def drive(scan: Tab, bare: Tab, block_2: Tab) -> tuple[list[float], list[float]]:
         times: tuple[list[float], list[float]] = ([], [])
         async with scan.connect() as on_scan, bare.connect() as on_bare:
             await scan.rerun(on_scan)
@@ -251,6 +257,10 @@ def over_websocket(clicks: int) -> None:
             for i in range(clicks):  # interleaved, so drift on the machine hits both alike
                 times[0].append(await scan.click(on_scan, i))
                 times[1].append(await bare.click(on_bare, i))
+            sent["scan page, block 1, a click"], sent["bare page, a click"] = scan.received, bare.received
+        async with block_2.connect() as on_block_2:  # what a device gets when block 2 opens at a bijeenkomst
+            await block_2.rerun(on_block_2)
+            sent["scan page, block 2, opened"] = block_2.received
         return times
 
     folder = Path(tempfile.mkdtemp())
@@ -262,7 +272,11 @@ def over_websocket(clicks: int) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}  # the bare page imports our questionnaire
     with served(str(page), env, folder) as (bare_url, _, _):
         scan_times, bare_times = asyncio.run(
-            drive(Tab(app.url, cookie, "scan", f"ronde={round_id}&blok=1"), Tab(bare_url, "", "", ""))
+            drive(
+                Tab(app.url, cookie, "scan", f"ronde={round_id}&blok=1"),
+                Tab(bare_url, "", "", ""),
+                Tab(app.url, cookie, "scan", f"ronde={round_id}&blok=2"),
+            )
         )
     for _ in server:
         pass
@@ -271,6 +285,7 @@ def over_websocket(clicks: int) -> None:
     print(f"scan page (block 1, an empty round of a new regio, on SQLite): {scan_ms:.1f} ms")
     print(f"bare page, same page: {bare_ms:.1f} ms")
     print(f"ratio scan / bare(same page): {scan_ms / bare_ms:.2f}   (goal: at most 1.3)")
+    print("messages the server sends for one run: " + ", ".join(f"{what} {n}" for what, n in sent.items()))
 
 
 def main() -> None:
