@@ -11,14 +11,13 @@
 - No proxy header is trusted by uvicorn, for HTTP or the websocket (see services/client_address.py).
 - Downloads are served by /bestand/<token>, only to the login that made them (services/downloads.py).
 - /.well-known/security.txt says where to report a vulnerability (services/security_txt.py).
-- Every connection sends small messages at once (TCP_NODELAY): see _send_at_once.
+- Every connection sends small messages at once (TCP_NODELAY): see services/connections.py.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-import socket
 from contextlib import asynccontextmanager
 
 import streamlit as st
@@ -32,6 +31,7 @@ from services import downloads
 from services.access import COOKIE_NAME, cookie_for_handoff, logout
 from services.access_codes import ensure_first_beheerder_code
 from services.client_address import client_address
+from services.connections import send_small_messages_at_once
 from services.security_txt import security_txt
 from settings import get_settings
 from store.engine import shared_engine
@@ -60,33 +60,7 @@ uvicorn.config.ProxyHeadersMiddleware = _NoProxyHeaders  # type: ignore[assignme
 os.environ["FORWARDED_ALLOW_IPS"] = ""  # for a server that reads it after this import
 
 
-def _send_at_once(protocol_class: type[asyncio.Protocol]) -> None:
-    """Turn Nagle's algorithm off (TCP_NODELAY) on every connection this protocol accepts, as asyncio does for
-    the sockets it makes itself.
-
-    Streamlit binds its listening socket itself (`socket.socket(family)` in
-    streamlit/web/server/starlette/starlette_server.py), so its protocol number is 0, and asyncio only sets
-    TCP_NODELAY on sockets whose number is IPPROTO_TCP (`asyncio.base_events._set_nodelay`): every connection
-    kept Nagle's algorithm. A page run is sent as many small websocket messages; with Nagle on, the kernel held
-    them back until the browser acknowledged the first, and a browser that has nothing to send delays its
-    acknowledgement by 40 ms. Measured on a device's websocket (4 December 2026): every element of a page came
-    about 50 ms after the page drew it, in one burst. uvicorn hands the same connection to the websocket after
-    the upgrade, so this covers both."""
-    if getattr(protocol_class, "_sends_at_once", False):
-        return
-    accept = protocol_class.connection_made
-
-    def connection_made(self, transport) -> None:  # type: ignore[no-untyped-def]
-        sock = transport.get_extra_info("socket")
-        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        accept(self, transport)
-
-    protocol_class.connection_made = connection_made  # type: ignore[method-assign]
-    protocol_class._sends_at_once = True  # type: ignore[attr-defined]
-
-
-_send_at_once(uvicorn.config.import_from_string(uvicorn.config.HTTP_PROTOCOLS["auto"]))  # h11, or httptools
+send_small_messages_at_once()  # every connection: TCP_NODELAY (services/connections.py)
 
 
 def _engine():  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@ names), and on each page only a title and a table the size of the Regio overview
 gemeenten × 3 rounds: 90 rows, 6 columns). No database, no login. What any page of ours costs beyond drawing
 that much is the difference.
 
-Usage (pages_ready starts it itself): .venv/bin/streamlit run bench/bare_app.py
+Usage (pages_ready starts it itself): BARE_PAGE=bench/bare_app.py .venv/bin/streamlit run bench/bare_server.py
 """
 
 import streamlit as st

@@ -94,8 +94,11 @@ def build(engine) -> tuple[str, str, int, int]:  # type: ignore[no-untyped-def]
 
 @contextmanager
 def bare_server() -> Iterator[str]:
-    """bench/bare_app.py served as the app is."""
-    with tempfile.TemporaryDirectory() as logs, served("bench/bare_app.py", dict(os.environ), Path(logs)) as found:
+    """bench/bare_app.py served as the app is: through st.App, every connection sending at once (bare_server.py)."""
+    with (
+        tempfile.TemporaryDirectory() as logs,
+        served("bench/bare_server.py", {**os.environ, "BARE_PAGE": "bench/bare_app.py"}, Path(logs)) as found,
+    ):
         yield found[0]
 
 

@@ -11,11 +11,12 @@ are driven by Streamlit's AppTest in this one process, interleaved, so drift on 
 machine hits all alike. Goal (issue 15): scan / bare(same page) at most 1.3.
 With --profile, the scan page's clicks are also split into our own steps (each wrapped with a
 timer, as the page calls them); what is left is Streamlit drawing the page and app.py's routing.
-With --websocket, the scan page (our app, served) and the bare "same page" (served on its own) are clicked as a
-browser clicks them: over Streamlit's websocket, from sending the click until the rerun has finished, so sending the
-page is counted too. A click in a fragment is sent as the browser sends it (with the fragment's id): AppTest always
-runs the whole page, so only this mode can show what a fragment around the questions would win. It also prints how many
-messages one run sends (a click on each page, and the scan page of block 2 as a device gets it when that block opens).
+With --websocket, the scan page (our app, served) and the bare "same page" (served as our app is,
+bench/bare_server.py) are clicked as a browser clicks them: over Streamlit's websocket, from sending the click until
+the rerun has finished, so sending the page is counted too. A click in a fragment is sent as the browser sends it
+(with the fragment's id): AppTest always runs the whole page, so only this mode can show what a fragment around the
+questions would win. It also prints how many messages one run sends (a click on each page, and the scan page of
+block 2 as a device gets it when that block opens).
 Usage: .venv/bin/python -m bench.rerun_ratio [--clicks 60] [--profile | --websocket]
 """
 
@@ -269,8 +270,8 @@ def over_websocket(clicks: int) -> None:
     server = start_app(folder / "app")
     app = next(server)
     _, [(cookie, round_id)] = prepare(app.engine, 1)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # the bare page imports our questionnaire
-    with served(str(page), env, folder) as (bare_url, _, _):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BARE_PAGE": str(page)}  # the bare page imports our questionnaire
+    with served("bench/bare_server.py", env, folder) as (bare_url, _, _):  # served as our app is
         scan_times, bare_times = asyncio.run(
             drive(
                 Tab(app.url, cookie, "scan", f"ronde={round_id}&blok=1"),
