@@ -20,6 +20,7 @@ import asyncio
 import socket
 
 import uvicorn.config
+from uvicorn.importer import import_from_string
 
 
 def send_at_once(protocol_class: type[asyncio.Protocol]) -> None:
@@ -40,4 +41,4 @@ def send_at_once(protocol_class: type[asyncio.Protocol]) -> None:
 
 def send_small_messages_at_once() -> None:
     """For the HTTP protocol uvicorn picks (`http="auto"`, Streamlit's choice): h11, or httptools where installed."""
-    send_at_once(uvicorn.config.import_from_string(uvicorn.config.HTTP_PROTOCOLS["auto"]))
+    send_at_once(import_from_string(uvicorn.config.HTTP_PROTOCOLS["auto"]))
