@@ -6,10 +6,11 @@ Usage (the benches start it themselves): BARE_PAGE=bench/bare_app.py .venv/bin/s
 """
 
 import os
+from pathlib import Path
 
 import streamlit as st
 
 from services.connections import send_small_messages_at_once
 
 send_small_messages_at_once()
-app = st.App(os.environ["BARE_PAGE"])
+app = st.App(str(Path(os.environ["BARE_PAGE"]).resolve()))  # st.App reads a relative path from this folder
