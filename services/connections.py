@@ -6,9 +6,10 @@ streamlit/web/server/starlette/starlette_server.py), so the socket's protocol nu
 TCP_NODELAY on sockets whose number is IPPROTO_TCP (`asyncio.base_events._set_nodelay`): every connection kept
 Nagle's algorithm. A page run is sent as many small websocket messages; with Nagle on, the kernel held them back
 until the browser acknowledged the first, and a browser that has nothing to send delays its acknowledgement by
-40 ms. Measured on a device's websocket (4 December 2026): every element of a page came about 50 ms after the page
-drew it, in one burst. uvicorn hands the same connection on to the websocket after the upgrade, so setting it
-when uvicorn's HTTP protocol accepts the connection covers both.
+40 ms (Linux; up to 200 ms on Windows). Seen on a device's websocket (4 December 2026): the elements of a page came
+in one burst, tens of milliseconds after the page drew them; `bench/rerun_ratio --websocket` measures a click.
+uvicorn hands the same connection on to the websocket after the upgrade, so setting it when uvicorn's HTTP
+protocol accepts the connection covers both.
 
 server.py calls `send_small_messages_at_once()` when uvicorn imports it, before the server accepts anything; the
 benches' bare pages are served the same way (bench/bare_server.py), so they are compared like with like.

@@ -1,4 +1,5 @@
-"""The connections the server accepts send a page's small messages at once (server._send_at_once).
+"""The connections the server accepts send a page's small messages at once (services/connections.py, called by
+server.py).
 
 Each check runs in a fresh interpreter: importing server.py changes uvicorn for the whole process, as it does in
 the running app. A listening socket is made as Streamlit makes its own (`socket.socket(family)`, protocol number
