@@ -8,10 +8,14 @@ ready when Streamlit is idle and the page has stopped changing. The time is from
 of the navigation until the page's last change, measured in the browser
 (`performance.now()`). Goal (issue 15): every page within 1 s on this machine.
 
+With --clicks N it also clicks N answers on the scan page (questions 1 to 14 in turn, each to the other value) and
+times each from the click (the browser's pointerdown) until the page stopped changing: what a person feels after a
+click, sending and drawing included.
+
 With --floor it also times a bare Streamlit page in the same harness (`bench/bare_app.py`: the same sidebar, a
 title and a table the size of the Regio overview, no database), and prints each page's time as a multiple of it.
 
-Usage: .venv/bin/python -m bench.pages_ready [--loads 3] [--only regio] [--floor]
+Usage: .venv/bin/python -m bench.pages_ready [--loads 3] [--only regio] [--floor] [--clicks 30]
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 import questionnaire
+from bench.meeting import spread
 from domain.access import Role
 from domain.answers import AnswerValue
 from domain.models import Participant, Purpose
@@ -48,6 +53,8 @@ QUIET_MS = 800  # a page that did not change for this long, with Streamlit idle,
 # Records when the page last changed; Streamlit's status widget is present while it runs.
 WATCH = """
 window.__lastChange = 0;
+window.__clickedAt = 0;
+document.addEventListener("pointerdown", () => { window.__clickedAt = performance.now(); }, true);
 new MutationObserver(() => { window.__lastChange = performance.now(); })
   .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
@@ -111,11 +118,24 @@ def ready_ms(page: Page, address: str) -> float:
     return page.evaluate("window.__lastChange")
 
 
+OP, NIET = "✓ Op orde", "✗ Niet op orde"
+CLICK = "gemeente: scan, a click"
+
+
+def click_ms(page: Page, n: int) -> float:
+    """Click the other answer of question n on the scan page; ms from the click until the page stopped changing."""
+    card = page.get_by_test_id("stRadio").filter(has_text=f"Vraag {n}. ")
+    card.get_by_text(NIET if card.get_by_role("radio", name=OP).is_checked() else OP).click()
+    page.wait_for_function(READY, timeout=60_000, polling=100)
+    return page.evaluate("window.__lastChange - window.__clickedAt")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--loads", type=int, default=3)
     parser.add_argument("--only", help="measure only the pages whose name contains this text")
     parser.add_argument("--floor", action="store_true", help="also time a bare page with the same sidebar and table")
+    parser.add_argument("--clicks", type=int, default=0, help="also time this many answer clicks on the scan page")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp())
     server = start_app(folder)
@@ -156,6 +176,10 @@ def main() -> None:
                     continue
                 ready_ms(page, f"{app.url}/{path}")  # warm-up: first use of the page's modules
                 results[name] = [ready_ms(page, f"{app.url}/{path}") for _ in range(args.loads)]
+            if who == "gemeente" and args.clicks:
+                ready_ms(page, f"{app.url}/scan?ronde={round_id}&blok=1")
+                clicks = [click_ms(page, 1 + i % 14) for i in range(args.clicks + 3)]  # questions 1 to 14 in turn
+                results[CLICK] = clicks[3:]  # the first three warm up
             context.close()
         if args.floor:
             with bare_server() as url:
@@ -171,9 +195,14 @@ def main() -> None:
     print(f"page ready (Streamlit idle, last change), median of {args.loads} loads by address:")
     floor = statistics.median(results["bare page (floor)"]) if "bare page (floor)" in results else None
     for name, times in results.items():
+        if name == CLICK:
+            continue
         each = ", ".join(f"{t / 1000:.2f}" for t in times)
         ratio = f"   {statistics.median(times) / floor:.2f} × floor" if floor else ""
         print(f"  {name:<24} {statistics.median(times) / 1000:.2f} s{ratio}   (each: {each})")
+    if CLICK in results:
+        seconds = [ms / 1000 for ms in results[CLICK]]
+        print(f"a click on the scan page, until the page stopped changing: {spread(seconds, 1000, 'ms')}")
 
 
 if __name__ == "__main__":
