@@ -44,7 +44,7 @@ from services.plans import create_gemeente_plan
 from services.regio import create_regio, list_gemeenten
 from services.scan import ToelichtingChange, ValueChange, save_changes, start_round
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, served, start_app
-from tests.browser.test_scan_in_browser import log_in
+from tests.browser.test_scan_in_browser import NIET_LABEL, OP_LABEL, log_in, question
 from tests.conftest import ADMIN, principal_for
 
 GEMEENTEN, ROUNDS = 30, 3
@@ -118,14 +118,13 @@ def ready_ms(page: Page, address: str) -> float:
     return page.evaluate("window.__lastChange")
 
 
-OP, NIET = "✓ Op orde", "✗ Niet op orde"
 CLICK = "gemeente: scan, a click"
 
 
 def click_ms(page: Page, n: int) -> float:
     """Click the other answer of question n on the scan page; ms from the click until the page stopped changing."""
-    card = page.get_by_test_id("stRadio").filter(has_text=f"Vraag {n}. ")
-    card.get_by_text(NIET if card.get_by_role("radio", name=OP).is_checked() else OP).click()
+    card = question(page, n)
+    card.get_by_text(NIET_LABEL if card.get_by_role("radio", name=OP_LABEL).is_checked() else OP_LABEL).click()
     page.wait_for_function(READY, timeout=60_000, polling=100)
     return page.evaluate("window.__lastChange - window.__clickedAt")
 

@@ -64,5 +64,5 @@ def round_or_stop(round_id: int | None, page_title: str, principal: Principal) -
 
 def standard_heading(standard: Standard) -> None:
     """A standard's heading and its description as one element (ui/runtime.PAGE_STYLE draws the line under it): a
-    block-2 scan page has seven of them, and every element is drawn and sent again on each run of the page."""
+    block-2 scan page has six of them, and every element is drawn and sent again on each run of the page."""
     st.markdown(f"### Standaard {standard.number}: {md(standard.short_name)}\n\n{md(standard.description)}")
